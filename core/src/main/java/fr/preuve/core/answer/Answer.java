@@ -1,0 +1,21 @@
+package fr.preuve.core.answer;
+
+import java.util.List;
+
+/**
+ * An answer to a clinician's question: sentences that each cite numbered passages, or an abstention.
+ *
+ * @param mode          {@code "extractive"} or {@code "generative"}
+ * @param modeLabel     the mode in words, in the question's language
+ * @param abstained     true when the corpus holds no evidence for the question
+ * @param answer        the delivered text, each sentence followed by its citations
+ * @param sentences     every sentence considered, with its verdict
+ * @param passages      the passages cited (or, on abstention, the closest ones)
+ * @param language      the question's language ({@code fr} or {@code en})
+ * @param notice        "AI-assisted, verify" notice in the question's language
+ * @param corpusVersion version of the corpus the answer was drawn from
+ */
+public record Answer(String id, String question, String mode, String modeLabel, boolean abstained, String answer,
+                     List<AnswerSentence> sentences, List<CitedPassage> passages, String language, String notice,
+                     String corpusVersion, Timings timings) {
+}

@@ -1,0 +1,128 @@
+package fr.preuve.core.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Builds {@link PreuveConfig}: defaults, then the YAML file ({@code --config}, {@code PREUVE_CONFIG}, or
+ * {@code $PREUVE_HOME/preuve.yaml} when it exists), then environment variables, which win:
+ * {@code PREUVE_HOME}, {@code PREUVE_PORT}, {@code PREUVE_HOST}, {@code PREUVE_CORPUS}.
+ */
+public final class ConfigLoader {
+
+    /** The YAML file's shape; every field optional. */
+    public record FileConfig(String home, String host, Integer port, String corpus, SearchFile search,
+                             AnswerFile answer) {
+    }
+
+    /** Optional overrides of {@link SearchSettings}. */
+    public record SearchFile(Integer k, Integer candidates, Integer rrfK, Double bm25Weight, Double vectorWeight,
+                             Integer maxPerDocument) {
+    }
+
+    /** Optional overrides of {@link AnswerSettings}. */
+    public record AnswerFile(Integer passages, Integer minSentences, Integer maxSentences, Integer maxQuestionChars,
+                             Double minVectorSimilarity, Double minTermCoverage) {
+    }
+
+    private final Environment env;
+    private final Path userHome;
+
+    public ConfigLoader(Environment env, Path userHome) {
+        this.env = env;
+        this.userHome = userHome;
+    }
+
+    public static ConfigLoader system() {
+        return new ConfigLoader(Environment.system(), Path.of(System.getProperty("user.home")));
+    }
+
+    /** Loads the configuration; {@code explicitFile} may be null. */
+    public PreuveConfig load(Path explicitFile) {
+        Path file = explicitFile;
+        if (file == null && notBlank(env.get("PREUVE_CONFIG"))) {
+            file = Path.of(env.get("PREUVE_CONFIG"));
+        }
+        String envHome = env.get("PREUVE_HOME");
+        if (file == null) {
+            Path home = notBlank(envHome) ? expand(envHome) : userHome.resolve(Defaults.HOME_DIR);
+            Path candidate = home.resolve("preuve.yaml");
+            if (Files.isRegularFile(candidate)) {
+                file = candidate;
+            }
+        }
+        FileConfig fc = file == null ? new FileConfig(null, null, null, null, null, null) : Yaml.read(file, FileConfig.class);
+        String where = file == null ? "defaults" : file.toString();
+        try {
+            Path home = notBlank(envHome) ? expand(envHome)
+                    : fc.home() != null ? expand(fc.home()) : userHome.resolve(Defaults.HOME_DIR);
+            String host = firstNonBlank(env.get("PREUVE_HOST"), fc.host(), Defaults.HOST);
+            int port = notBlank(env.get("PREUVE_PORT")) ? parsePort(env.get("PREUVE_PORT"))
+                    : fc.port() != null ? fc.port() : Defaults.PORT;
+            Path corpus = Path.of(firstNonBlank(env.get("PREUVE_CORPUS"), fc.corpus(), Defaults.CORPUS_CONFIG));
+            return new PreuveConfig(home.toAbsolutePath().normalize(), host, port, corpus, search(fc.search()),
+                    answer(fc.answer()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static SearchSettings search(SearchFile f) {
+        SearchSettings d = SearchSettings.defaults();
+        if (f == null) {
+            return d;
+        }
+        return new SearchSettings(or(f.k(), d.k()), or(f.candidates(), d.candidates()), or(f.rrfK(), d.rrfK()),
+                or(f.bm25Weight(), d.bm25Weight()), or(f.vectorWeight(), d.vectorWeight()),
+                or(f.maxPerDocument(), d.maxPerDocument()));
+    }
+
+    private static AnswerSettings answer(AnswerFile f) {
+        AnswerSettings d = AnswerSettings.defaults();
+        if (f == null) {
+            return d;
+        }
+        return new AnswerSettings(or(f.passages(), d.passages()), or(f.minSentences(), d.minSentences()),
+                or(f.maxSentences(), d.maxSentences()), or(f.maxQuestionChars(), d.maxQuestionChars()),
+                or(f.minVectorSimilarity(), d.minVectorSimilarity()), or(f.minTermCoverage(), d.minTermCoverage()));
+    }
+
+    static int parsePort(String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("PREUVE_PORT must be a number between 0 and 65535, got '" + value + "'");
+        }
+    }
+
+    private Path expand(String p) {
+        String s = p.trim();
+        if (s.equals("~") || s.startsWith("~/")) {
+            return userHome.resolve(s.substring(Math.min(2, s.length())));
+        }
+        return Path.of(s);
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (notBlank(v)) {
+                return v.trim();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "ConfigLoader[userHome=%s]", userHome);
+    }
+}

@@ -1,0 +1,41 @@
+package fr.preuve.core.config;
+
+/** Every default value of Preuve, in one place. */
+public final class Defaults {
+    private Defaults() {
+    }
+
+    public static final int PORT = 7070;
+    public static final String HOST = "0.0.0.0";
+    /** Relative to the user's home directory. */
+    public static final String HOME_DIR = ".preuve";
+    public static final String CORPUS_CONFIG = "corpus-config/demo.yaml";
+
+    // Passages
+    public static final int CHUNK_MIN_WORDS = 100;
+    public static final int CHUNK_TARGET_WORDS = 150;
+    public static final int CHUNK_MAX_WORDS = 200;
+
+    // Search
+    public static final int SEARCH_K = 10;
+    public static final int SEARCH_MAX_K = 100;
+    public static final int SEARCH_CANDIDATES = 100;
+    public static final int RRF_K = 60;
+    public static final double BM25_WEIGHT = 1.0;
+    public static final double VECTOR_WEIGHT = 1.0;
+    public static final int MAX_PASSAGES_PER_DOCUMENT = 3;
+
+    // Extractive answers
+    public static final int ANSWER_PASSAGES = 6;
+    public static final int ANSWER_MIN_SENTENCES = 3;
+    public static final int ANSWER_MAX_SENTENCES = 6;
+    public static final int QUESTION_MAX_CHARS = 2_000;
+    /** Below this cosine between question and best passage, and without lexical support, Preuve abstains. */
+    public static final double MIN_VECTOR_SIMILARITY = 0.70;
+    /** Share of the question's content terms that the best passages must contain when similarity is weak. */
+    public static final double MIN_TERM_COVERAGE = 0.5;
+
+    // Indexing
+    public static final int EMBED_BATCH = 64;
+    public static final int COMMIT_EVERY_PASSAGES = 512;
+}

@@ -1,0 +1,44 @@
+package fr.preuve.core.config;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The whole runtime configuration, built by {@link ConfigLoader} from defaults, an optional YAML file and the
+ * environment (the environment wins).
+ *
+ * @param home         where indexes, caches and databases live ({@code PREUVE_HOME})
+ * @param host         interface the server binds to
+ * @param port         HTTP port ({@code PREUVE_PORT})
+ * @param corpusConfig the corpus declaration to serve and index ({@code PREUVE_CORPUS})
+ * @param search       hybrid search settings
+ * @param answer       answer settings
+ */
+public record PreuveConfig(Path home, String host, int port, Path corpusConfig, SearchSettings search,
+                           AnswerSettings answer) {
+    public PreuveConfig {
+        Objects.requireNonNull(home, "home");
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(corpusConfig, "corpusConfig");
+        Objects.requireNonNull(search, "search");
+        Objects.requireNonNull(answer, "answer");
+        Check.range("port", port, 0, 65_535);
+    }
+
+    /** Directory of the index of the corpus named {@code corpusName}. */
+    public Path indexDir(String corpusName) {
+        return home.resolve("indexes").resolve(corpusName);
+    }
+
+    public PreuveConfig withPort(int newPort) {
+        return new PreuveConfig(home, host, newPort, corpusConfig, search, answer);
+    }
+
+    public PreuveConfig withHome(Path newHome) {
+        return new PreuveConfig(newHome, host, port, corpusConfig, search, answer);
+    }
+
+    public PreuveConfig withCorpusConfig(Path newCorpus) {
+        return new PreuveConfig(home, host, port, newCorpus, search, answer);
+    }
+}

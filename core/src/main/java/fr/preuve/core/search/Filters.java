@@ -1,0 +1,51 @@
+package fr.preuve.core.search;
+
+import fr.preuve.core.doc.SourceKind;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Restricts search and answers. Empty sets and null years mean "no restriction".
+ *
+ * @param sources   keep only these sources
+ * @param languages keep only these languages (ISO 639-1)
+ * @param fromYear  keep publications from this year on (inclusive)
+ * @param toYear    keep publications up to this year (inclusive)
+ */
+public record Filters(Set<SourceKind> sources, Set<String> languages, Integer fromYear, Integer toYear) {
+    public static final Filters NONE = new Filters(Set.of(), Set.of(), null, null);
+
+    public Filters {
+        sources = sources == null ? Set.of() : Set.copyOf(sources);
+        languages = languages == null ? Set.of() : Set.copyOf(languages);
+        for (String l : languages) {
+            if (!l.matches("[a-z]{2}")) {
+                throw new IllegalArgumentException("bad language '" + l + "': expected a two-letter code such as en or fr");
+            }
+        }
+        checkYear("from", fromYear);
+        checkYear("to", toYear);
+        if (fromYear != null && toYear != null && fromYear > toYear) {
+            throw new IllegalArgumentException("year range is empty: from " + fromYear + " is after to " + toYear);
+        }
+    }
+
+    public boolean isEmpty() {
+        return sources.isEmpty() && languages.isEmpty() && fromYear == null && toYear == null;
+    }
+
+    /** Parses a language code, lower-casing it; the message names the bad value. */
+    public static String language(String raw) {
+        String l = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
+        if (!l.matches("[a-z]{2}")) {
+            throw new IllegalArgumentException("bad language '" + raw + "': expected a two-letter code such as en or fr");
+        }
+        return l;
+    }
+
+    private static void checkYear(String name, Integer y) {
+        if (y != null && (y < 1800 || y > 2200)) {
+            throw new IllegalArgumentException("bad year " + name + "=" + y + ": expected a year between 1800 and 2200");
+        }
+    }
+}

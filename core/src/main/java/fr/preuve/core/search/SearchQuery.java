@@ -1,0 +1,33 @@
+package fr.preuve.core.search;
+
+import java.util.Objects;
+
+/**
+ * A search request.
+ *
+ * @param text           the query text
+ * @param k              passages wanted
+ * @param filters        restrictions
+ * @param retriever      ranking to use
+ * @param maxPerDocument at most this many passages per document, or null for the configured default
+ */
+public record SearchQuery(String text, int k, Filters filters, Retriever retriever, Integer maxPerDocument) {
+    public SearchQuery {
+        Objects.requireNonNull(text, "text");
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("the query is empty");
+        }
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1, got " + k);
+        }
+        filters = filters == null ? Filters.NONE : filters;
+        retriever = retriever == null ? Retriever.HYBRID : retriever;
+        if (maxPerDocument != null && maxPerDocument < 1) {
+            throw new IllegalArgumentException("maxPerDocument must be at least 1, got " + maxPerDocument);
+        }
+    }
+
+    public static SearchQuery of(String text, int k) {
+        return new SearchQuery(text, k, Filters.NONE, Retriever.HYBRID, null);
+    }
+}

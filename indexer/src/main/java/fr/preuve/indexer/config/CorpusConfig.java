@@ -1,0 +1,101 @@
+package fr.preuve.indexer.config;
+
+import fr.preuve.core.config.ConfigException;
+import fr.preuve.core.config.Yaml;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * A corpus declared in {@code corpus-config/*.yaml}: its name, embedding model and sources. Relative paths in source
+ * declarations are resolved against the YAML file's directory.
+ *
+ * @param name        corpus name, also the index directory name ({@code demo})
+ * @param description what the corpus holds, for people
+ * @param embedding   embedding model id; only {@code bge-small-en-v1.5-q} ships with Preuve
+ * @param sources     the sources, indexed in this order
+ * @param file        the YAML file it was read from (set by {@link #load})
+ */
+public record CorpusConfig(String name, String description, String embedding, List<SourceSpec> sources, Path file) {
+
+    public static final String DEFAULT_EMBEDDING = "bge-small-en-v1.5-q";
+
+    public CorpusConfig {
+        if (name == null || !name.matches("[a-z0-9][a-z0-9_-]{0,63}")) {
+            throw new IllegalArgumentException("name must be lower-case letters, digits, '-' or '_' (it names the "
+                    + "index directory), got '" + name + "'");
+        }
+        embedding = embedding == null ? DEFAULT_EMBEDDING : embedding;
+        if (!DEFAULT_EMBEDDING.equals(embedding)) {
+            throw new IllegalArgumentException("unknown embedding '" + embedding + "'; available: " + DEFAULT_EMBEDDING);
+        }
+        if (sources == null || sources.isEmpty()) {
+            throw new IllegalArgumentException("sources is missing or empty: declare at least one source");
+        }
+        sources = List.copyOf(sources);
+        Set<String> names = new HashSet<>();
+        for (SourceSpec s : sources) {
+            if (!names.add(s.label())) {
+                throw new IllegalArgumentException("two sources are named '" + s.label() + "'; give each a distinct name");
+            }
+        }
+    }
+
+    /** Reads and validates a corpus file; errors name the file, line and field. */
+    public static CorpusConfig load(Path file) {
+        CorpusConfig c = Yaml.read(file, CorpusConfig.class);
+        CorpusConfig bound = new CorpusConfig(c.name(), c.description(), c.embedding(), c.sources(), file.toAbsolutePath().normalize());
+        for (SourceSpec s : bound.sources()) {
+            for (Path p : s.inputs(bound.baseDir())) {
+                if (!Files.exists(p)) {
+                    throw new ConfigException(file + ": source '" + s.label() + "': no such file or directory: " + p);
+                }
+            }
+        }
+        return bound;
+    }
+
+    /** Directory that relative source paths are resolved against. */
+    public Path baseDir() {
+        return file == null ? Path.of("").toAbsolutePath() : file.getParent();
+    }
+
+    /**
+     * A fingerprint of the declaration and of every input file (size and modification time): when it is unchanged
+     * since the last complete run, there is nothing to re-read.
+     */
+    public String fingerprint() {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            if (file != null) {
+                md.update(Files.readAllBytes(file));
+            }
+            for (SourceSpec s : sources) {
+                for (Path p : s.inputs(baseDir())) {
+                    List<Path> files;
+                    try (Stream<Path> walk = Files.walk(p)) {
+                        files = walk.filter(Files::isRegularFile).sorted().toList();
+                    }
+                    for (Path f : files) {
+                        md.update((f + "|" + Files.size(f) + "|" + Files.getLastModifiedTime(f).toMillis() + "\n")
+                                .getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            return HexFormat.of().formatHex(md.digest()).substring(0, 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot fingerprint corpus " + name + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package fr.preuve.indexer.config;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import fr.preuve.indexer.source.DocumentSource;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One source declared in a corpus file; the YAML key {@code type} selects the kind. Each kind knows which files it
+ * reads and how to open itself as a {@link DocumentSource}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = SourceSpecs.PubMedQa.class, name = "pubmedqa"),
+        @JsonSubTypes.Type(value = SourceSpecs.WhoPdf.class, name = "who-pdf"),
+        @JsonSubTypes.Type(value = SourceSpecs.HasApiXml.class, name = "has-api-xml"),
+        @JsonSubTypes.Type(value = SourceSpecs.BdpmOpinions.class, name = "bdpm-opinions")
+})
+public sealed interface SourceSpec permits SourceSpecs.PubMedQa, SourceSpecs.WhoPdf, SourceSpecs.HasApiXml,
+        SourceSpecs.BdpmOpinions {
+
+    /** A short name for reports; defaults to the type and file name. */
+    String label();
+
+    /** The licence of the content, shown with provenance. */
+    String licence();
+
+    /** The files or directories this source reads, resolved against {@code base}. */
+    List<Path> inputs(Path base);
+
+    /** Opens the source for reading. */
+    DocumentSource open(Path base);
+}

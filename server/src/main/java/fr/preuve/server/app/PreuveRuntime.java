@@ -1,0 +1,145 @@
+package fr.preuve.server.app;
+
+import fr.preuve.core.answer.AnswerService;
+import fr.preuve.core.answer.ExtractiveAnswerer;
+import fr.preuve.core.config.PreuveConfig;
+import fr.preuve.core.embed.Embedder;
+import fr.preuve.core.embed.Embedders;
+import fr.preuve.core.index.CorpusState;
+import fr.preuve.core.index.PassageIndex;
+import fr.preuve.core.search.HybridSearcher;
+import fr.preuve.core.text.Chunker;
+import fr.preuve.indexer.config.CorpusConfig;
+import fr.preuve.indexer.pipeline.IndexReport;
+import fr.preuve.indexer.pipeline.Indexer;
+import fr.preuve.indexer.pipeline.ProgressListener;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.Future;
+
+/**
+ * Everything a running Preuve needs, wired once: configuration, corpus, index, embedders, search, answers and (when
+ * writable) the background indexing job. Closing it stops indexing and closes the index.
+ */
+public final class PreuveRuntime implements AutoCloseable {
+
+    private final PreuveConfig config;
+    private final CorpusConfig corpus;
+    private final PassageIndex index;
+    private final Embedder queryEmbedder;
+    private final HybridSearcher searcher;
+    private final AnswerService answers;
+    private final IndexJob job;
+    private final Clock clock;
+    private final Instant startedAt;
+
+    private PreuveRuntime(PreuveConfig config, CorpusConfig corpus, PassageIndex index, Embedder queryEmbedder,
+                          IndexJob job, Clock clock) {
+        this.config = config;
+        this.corpus = corpus;
+        this.index = index;
+        this.queryEmbedder = queryEmbedder;
+        this.searcher = new HybridSearcher(index, queryEmbedder, config.search());
+        this.answers = new AnswerService(searcher, new ExtractiveAnswerer(searcher, queryEmbedder, config.answer()),
+                config.answer(), this::corpusVersion);
+        this.job = job;
+        this.clock = clock;
+        this.startedAt = clock.instant();
+    }
+
+    /** Opens the corpus index for writing (server, indexer); fails clearly if another process holds it. */
+    public static PreuveRuntime writable(PreuveConfig config, CorpusConfig corpus, ProgressListener console) {
+        PassageIndex index = PassageIndex.openForWriting(config.indexDir(corpus.name()));
+        try {
+            return new PreuveRuntime(config, corpus, index, Embedders.forQueries(), new IndexJob(console), Clock.systemUTC());
+        } catch (RuntimeException e) {
+            closeQuietly(index);
+            throw e;
+        }
+    }
+
+    /** Opens the last committed index read-only (CLI search and ask, alongside a running server). */
+    public static PreuveRuntime readOnly(PreuveConfig config, CorpusConfig corpus) {
+        PassageIndex index = PassageIndex.openReadOnly(config.indexDir(corpus.name()));
+        try {
+            return new PreuveRuntime(config, corpus, index, Embedders.forQueries(), null, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            closeQuietly(index);
+            throw e;
+        }
+    }
+
+    /** Starts indexing the corpus in the background (skipped quickly when it is up to date). */
+    public Future<IndexReport> startIndexing(boolean force) {
+        if (job == null) {
+            throw new IllegalStateException("the index is open read-only");
+        }
+        Indexer indexer = new Indexer(index, Embedders.forIndexing(), Chunker.defaults(), clock, job);
+        return job.start(indexer, corpus, force);
+    }
+
+    /** The corpus version answers are drawn from; while a first run is in progress, says so. */
+    public String corpusVersion() {
+        CorpusState s = corpusState();
+        if (s.version() != null) {
+            return s.version();
+        }
+        return corpus.name() + "-indexing";
+    }
+
+    public CorpusState corpusState() {
+        return CorpusState.from(index.commitData());
+    }
+
+    public PreuveConfig config() {
+        return config;
+    }
+
+    public CorpusConfig corpus() {
+        return corpus;
+    }
+
+    public PassageIndex index() {
+        return index;
+    }
+
+    public HybridSearcher searcher() {
+        return searcher;
+    }
+
+    public AnswerService answers() {
+        return answers;
+    }
+
+    public Embedder queryEmbedder() {
+        return queryEmbedder;
+    }
+
+    /** The background job, or null when read-only. */
+    public IndexJob job() {
+        return job;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            if (job != null) {
+                job.close();
+            }
+        } finally {
+            index.close();
+        }
+    }
+
+    private static void closeQuietly(PassageIndex index) {
+        try {
+            index.close();
+        } catch (Exception ignored) {
+            // the original failure is reported
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package fr.preuve.server.cli;
+
+import fr.preuve.core.doc.SourceKind;
+import fr.preuve.core.search.Filters;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Option;
+
+/** Search and answer filters on the command line. */
+final class FilterOptions {
+    @Option(names = "--source", split = ",", paramLabel = "SOURCE", description = "Only these sources: pubmed, has, who...")
+    List<String> sources = new ArrayList<>();
+
+    @Option(names = "--lang", split = ",", paramLabel = "LANG", description = "Only these languages: en, fr.")
+    List<String> languages = new ArrayList<>();
+
+    @Option(names = "--from", paramLabel = "YEAR", description = "Published in or after this year.")
+    Integer from;
+
+    @Option(names = "--to", paramLabel = "YEAR", description = "Published in or before this year.")
+    Integer to;
+
+    Filters filters() {
+        Set<SourceKind> kinds = new LinkedHashSet<>();
+        for (String s : sources) {
+            kinds.add(SourceKind.fromKey(s));
+        }
+        Set<String> langs = new LinkedHashSet<>();
+        for (String l : languages) {
+            langs.add(Filters.language(l));
+        }
+        return new Filters(kinds, langs, from, to);
+    }
+}

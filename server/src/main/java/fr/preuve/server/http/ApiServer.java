@@ -1,0 +1,234 @@
+package fr.preuve.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import fr.preuve.core.answer.Answer;
+import fr.preuve.core.config.Defaults;
+import fr.preuve.core.config.Yaml;
+import fr.preuve.core.doc.Passage;
+import fr.preuve.core.index.CorpusState;
+import fr.preuve.core.index.IndexCounts;
+import fr.preuve.core.index.StoredDocument;
+import fr.preuve.core.search.Filters;
+import fr.preuve.core.search.Retriever;
+import fr.preuve.core.search.SearchHit;
+import fr.preuve.core.search.SearchQuery;
+import fr.preuve.core.search.SearchResult;
+import fr.preuve.indexer.pipeline.IndexProgress;
+import fr.preuve.server.app.PreuveRuntime;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.net.BindException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Preuve's HTTP API and page, on Javalin. Routes and the single exception mapper are declared here as plain code.
+ */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    private static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final PreuveRuntime runtime;
+    private final ObjectMapper json = Yaml.json().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    private Javalin app;
+
+    public ApiServer(PreuveRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    /** Starts listening; a port already in use gives a {@link PortInUseException}. Returns the bound port. */
+    public int start(String host, int port) {
+        app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(json, false));
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.staticFiles.add(sf -> {
+                sf.hostedPath = "/";
+                sf.directory = "/public";
+                sf.location = Location.CLASSPATH;
+            });
+            config.routes.before(ApiServer::securityHeaders);
+            config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+            config.routes.get("/api/status", ctx -> ctx.json(status()));
+            config.routes.get("/api/search", this::search);
+            config.routes.post("/api/ask", this::ask);
+            config.routes.get("/api/passages/{id}", this::passage);
+            config.routes.get("/api/documents/{id}", this::document);
+            config.routes.exception(Exception.class, this::onError);
+            config.routes.error(404, ctx -> {
+                if (ctx.path().startsWith("/api/") && ctx.result() == null) {
+                    ctx.json(error(404, "no such endpoint: " + ctx.method() + " " + ctx.path()));
+                }
+            });
+        });
+        try {
+            app.start(host, port);
+        } catch (RuntimeException e) {
+            if (causedBy(e, BindException.class)) {
+                throw new PortInUseException(port, e);
+            }
+            throw e;
+        }
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        if (app != null) {
+            app.stop();
+        }
+    }
+
+    // ---------------------------------------------------------------- handlers
+
+    private void search(Context ctx) {
+        Map<String, List<String>> params = ctx.queryParamMap();
+        Filters filters = RequestParams.filters(params);
+        String q = ctx.queryParam("q");
+        if (q == null || q.isBlank()) {
+            throw ApiError.badRequest("parameter q (the query) is missing or empty");
+        }
+        if (q.length() > runtime.config().answer().maxQuestionChars()) {
+            throw ApiError.badRequest("q is " + q.length() + " characters long; the limit is "
+                    + runtime.config().answer().maxQuestionChars());
+        }
+        int k = ctx.queryParam("k") == null ? runtime.config().search().k()
+                : RequestParams.integer("k", ctx.queryParam("k"), 1, Defaults.SEARCH_MAX_K);
+        Integer maxPerDoc = ctx.queryParam("maxPerDoc") == null ? null
+                : RequestParams.integer("maxPerDoc", ctx.queryParam("maxPerDoc"), 1, 1000);
+        Retriever retriever = RequestParams.retriever(ctx.queryParam("retriever"));
+        SearchResult result = runtime.searcher().search(new SearchQuery(q, k, filters, retriever, maxPerDoc));
+        ctx.json(new SearchResponse(q, k, retriever.key(), filters, result.hits().stream().map(SearchResponse.Hit::of).toList(),
+                new SearchResponse.Timings(result.embedMillis(), result.searchMillis()), runtime.corpusVersion()));
+    }
+
+    private void ask(Context ctx) {
+        JsonNode body;
+        try {
+            body = json.readTree(ctx.body());
+        } catch (Exception e) {
+            throw ApiError.badRequest("the body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (body == null || !body.isObject()) {
+            throw ApiError.badRequest("the body must be a JSON object such as {\"question\": \"...\"}");
+        }
+        for (var it = body.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!f.equals("question") && !f.equals("filters")) {
+                throw ApiError.badRequest("unknown field '" + f + "'; expected question and filters");
+            }
+        }
+        JsonNode q = body.get("question");
+        if (q == null || !q.isTextual()) {
+            throw ApiError.badRequest("field question is missing or is not a string");
+        }
+        Filters filters = RequestParams.filters(body.get("filters"));
+        Answer answer;
+        try {
+            answer = runtime.answers().ask(q.asText(), filters);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest(e.getMessage());
+        }
+        ctx.json(answer);
+    }
+
+    private void passage(Context ctx) {
+        String id = ctx.pathParam("id");
+        Passage p = runtime.index().passage(id)
+                .orElseThrow(() -> ApiError.notFound("no passage with id '" + id + "'"));
+        ctx.json(p);
+    }
+
+    private void document(Context ctx) {
+        String id = ctx.pathParam("id");
+        StoredDocument d = runtime.index().document(id)
+                .orElseThrow(() -> ApiError.notFound("no document with id '" + id + "'"));
+        List<Passage> passages = runtime.index().passagesOf(id);
+        ctx.json(new DocumentResponse(d, passages));
+    }
+
+    /** A document with its passages. */
+    public record DocumentResponse(StoredDocument document, List<Passage> passages) {
+    }
+
+    /** What {@code GET /api/status} returns. */
+    public record Status(String status, String corpus, String description, String corpusVersion, String corpusDate,
+                         String model, IndexCounts counts, IndexProgress indexing, String startedAt) {
+    }
+
+    private Status status() {
+        CorpusState state = runtime.corpusState();
+        IndexProgress progress = runtime.job() == null ? IndexProgress.idle("read-only") : runtime.job().progress();
+        IndexCounts counts = runtime.index().counts();
+        String status = progress.running() ? "indexing" : counts.passages() == 0 ? "empty" : "ready";
+        return new Status(status, runtime.corpus().name(), runtime.corpus().description(), runtime.corpusVersion(),
+                state.date(), runtime.queryEmbedder().modelId(), counts, progress, runtime.startedAt().toString());
+    }
+
+    // ---------------------------------------------------------------- errors and headers
+
+    private void onError(Exception e, Context ctx) {
+        if (e instanceof ApiError api) {
+            ctx.status(api.status()).json(error(api.status(), api.getMessage()));
+            return;
+        }
+        if (e instanceof io.javalin.http.HttpResponseException h) {
+            ctx.status(h.getStatus()).json(error(h.getStatus(), h.getMessage()));
+            return;
+        }
+        String ref = UUID.randomUUID().toString().substring(0, 8);
+        LOG.error("request {} {} failed (ref {})", ctx.method(), ctx.path(), ref, e);
+        ctx.status(500).json(error(500, "internal error (ref " + ref + "); the server log has the details"));
+    }
+
+    private static Map<String, Object> error(int status, String message) {
+        return Map.of("status", status, "error", message);
+    }
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "
+                + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The JSON of {@code GET /api/search}. */
+    public record SearchResponse(String query, int k, String retriever, Filters filters, List<Hit> hits,
+                                 Timings timings, String corpusVersion) {
+        /** One ranked passage with each retriever's score. */
+        public record Hit(int rank, String id, String docId, String source, String title, String url, Integer year,
+                          Integer page, String section, String lang, String text, Scores scores) {
+            static Hit of(SearchHit h) {
+                Passage p = h.passage();
+                return new Hit(h.rank(), p.id(), p.docId().toString(), p.source().key(), p.title(), p.url(), p.year(),
+                        p.page(), p.section(), p.language(), p.text(),
+                        new Scores(h.score(), h.bm25(), h.bm25Rank(), h.vector(), h.vectorRank()));
+            }
+        }
+
+        /** Fused, BM25 and vector scores (null where that retriever did not find the passage). */
+        public record Scores(double fused, Double bm25, Integer bm25Rank, Double vector, Integer vectorRank) {
+        }
+
+        /** Milliseconds spent embedding the query and searching. */
+        public record Timings(double embedMs, double searchMs) {
+        }
+    }
+}
