@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** Strict YAML binding to records: unknown keys, wrong types and missing values fail with file, line and field. */
@@ -49,12 +50,37 @@ public final class Yaml {
         return JsonMapper.builder().findAndAddModules().build();
     }
 
+    /**
+     * The line of {@code key:} at or above {@code reported}: the YAML parser reports where it stopped, which can be past
+     * the offending key.
+     */
+    private static int keyLine(Path file, String key, int reported) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            java.util.regex.Pattern p = java.util.regex.Pattern.compile("^\\s*(-\\s+)?[\"']?"
+                    + java.util.regex.Pattern.quote(key) + "[\"']?\\s*:");
+            for (int i = Math.min(reported, lines.size()); i >= 1; i--) {
+                if (p.matcher(lines.get(i - 1)).find()) {
+                    return i;
+                }
+            }
+        } catch (IOException ignored) {
+            // keep the parser's line
+        }
+        return reported;
+    }
+
     private static String describe(Path file, JsonMappingException e) {
         String field = e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
         JsonLocation loc = e.getLocation();
-        String where = file + (loc != null && loc.getLineNr() > 0 ? ":" + loc.getLineNr() : "");
+        int line = loc == null ? -1 : loc.getLineNr();
+        String key = e.getPath().isEmpty() ? null : e.getPath().getLast().getFieldName();
+        if (line > 0 && key != null) {
+            line = keyLine(file, key, line);
+        }
+        String where = file + (line > 0 ? ":" + line : "");
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -43,6 +43,11 @@ import java.util.function.IntConsumer;
  * the equivalence test), so {@link #modelId()} is {@link LangChain4jEmbedder#BGE_SMALL_EN_V15_Q} and indexes are
  * interchangeable.
  *
+ * <p><b>Texts longer than 512 tokens are truncated, not split.</b> LangChain4j creates the DJL tokenizer with only
+ * {@code padding=false}, which keeps DJL's default truncation (LONGEST_FIRST at 512 tokens): {@code tokenize} never
+ * returns more than 512 tokens, so the split-and-average code never fires and everything past ~380 words of English
+ * is ignored. This class reproduces that on purpose (same vectors); chunkers should keep passages under 510 tokens.
+ *
  * <p><b>Why not batch by default.</b> The bge-small-en-v1.5-q model is dynamically quantized: every MatMul input is
  * quantized to 8 bits with one scale computed over the whole tensor. In a padded batch that scale also covers padding
  * positions and the other texts of the batch, so a text's vector depends on its batch-mates (cosine 0.996–0.999 with
@@ -160,7 +165,8 @@ public final class OnnxBatchEmbedder implements Embedder, AutoCloseable {
         try {
             this.environment = OrtEnvironment.getEnvironment();
             passages = environment.createSession(model, sessionOptions(options.intraOpThreads()));
-            queries = options.queryThreads() == options.intraOpThreads() && options.workers() == 1
+            // ONNX Runtime sessions are thread-safe: one session serves both when the thread counts agree.
+            queries = options.queryThreads() == options.intraOpThreads()
                     ? passages
                     : environment.createSession(model, sessionOptions(options.queryThreads()));
             try (InputStream in = open(tokenizerResource)) {
@@ -339,7 +345,10 @@ public final class OnnxBatchEmbedder implements Embedder, AutoCloseable {
         return new Windows(index, out);
     }
 
-    /** Splits the tokens (without {@code [CLS]}/{@code [SEP]}) into windows that do not cut words. */
+    /**
+     * Splits the tokens (without {@code [CLS]}/{@code [SEP]}) into windows that do not cut words. With the tokenizer's
+     * 512-token truncation there is always one window; kept to mirror LangChain4j should the tokenizer change.
+     */
     static List<List<String>> partition(List<String> tokens, int partitionSize) {
         List<List<String>> partitions = new ArrayList<>();
         int from = 1; // skip [CLS]

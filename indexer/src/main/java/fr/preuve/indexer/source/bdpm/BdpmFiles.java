@@ -92,16 +92,25 @@ public final class BdpmFiles {
         return false;
     }
 
-    /** Trims a field and removes one stray double quote at its start and one at its end; inner quotes stay. */
+    /**
+     * Trims a field and removes stray double quotes: a pair wrapping the whole field ({@code " Le service… "}), or a
+     * single unbalanced one at its start or end. Inner quotes, and a balanced quote that ends the text
+     * ({@code … seconde "ligne"}), stay.
+     */
     public static String unquote(String field) {
         String s = field.strip();
-        if (s.startsWith("\"")) {
-            s = s.substring(1);
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            return s.substring(1, s.length() - 1).strip();
         }
-        if (s.endsWith("\"")) {
-            s = s.substring(0, s.length() - 1);
+        if (s.chars().filter(c -> c == '"').count() % 2 == 1) {
+            if (s.startsWith("\"")) {
+                return s.substring(1).strip();
+            }
+            if (s.endsWith("\"")) {
+                return s.substring(0, s.length() - 1).strip();
+            }
         }
-        return s.strip();
+        return s;
     }
 
     /** An opinion text as lines: {@code <br>} becomes a line break, spaces collapse, blank lines go. */

@@ -96,6 +96,8 @@ public final class HasApiXmlSource implements DocumentSource {
                 sink.accept(new ReadOutcome.Read(toDocument(data)));
             } catch (RuntimeException e) {
                 sink.accept(new ReadOutcome.Failed(location, e.getMessage() == null ? e.toString() : e.getMessage()));
+            } catch (StackOverflowError e) {
+                sink.accept(new ReadOutcome.Failed(location, "summary HTML is nested too deeply to read"));
             }
         }
         if (items.isEmpty()) {

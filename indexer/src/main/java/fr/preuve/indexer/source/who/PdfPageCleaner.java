@@ -35,7 +35,7 @@ final class PdfPageCleaner {
 
     private static final int EDGE = 3;
     private static final Pattern PAGE_NUMBER = Pattern.compile(
-            "(?i)(?:page\\s*)?(?:\\d{1,4}|[ivxlcdm]{1,7})(?:\\s*(?:of|/|sur|de)\\s*\\d{1,4})?");
+            "[-–—]?\\s*(?:[Pp]age\\s*)?(?:\\d{1,4}|[ivxl]{1,6}|[IVXL]{1,6})(?:\\s*(?:of|/|sur|de)\\s*\\d{1,4})?\\s*[-–—]?");
     private static final Pattern DOT_LEADER = Pattern.compile("\\s*(?:\\.\\s?){4,}\\s*|\\s*(?:…\\s?){2,}\\s*");
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2000-\\u200B\\u202F\\u205F\\u3000]+");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\t\\u00AD]]");
@@ -128,8 +128,10 @@ final class PdfPageCleaner {
         return running;
     }
 
+    /** Among the first or last lines of a page: 3 lines, fewer on short pages so that the body is not the edge. */
     private static boolean isEdge(int i, int size) {
-        return i < EDGE || i >= size - EDGE;
+        int edge = Math.max(1, Math.min(EDGE, size / 3));
+        return i < edge || i >= size - edge;
     }
 
     private static List<Line> removeRunning(List<Line> lines, Set<String> running) {
@@ -276,8 +278,8 @@ final class PdfPageCleaner {
         if (prevLarge != curLarge || (prevLarge && Math.abs(prev.size() - cur.size()) > 0.6f)) {
             return true;
         }
-        if (prev.bold() != cur.bold() && (prev.bold() ? p.length() < full * 0.8 : true)
-                && !startsLower(c)) {
+        // leaving a short bold line (a run-in heading) or entering bold text
+        if (prev.bold() != cur.bold() && (!prev.bold() || p.length() < full * 0.8) && !startsLower(c)) {
             return true;
         }
         if (BULLET.matcher(c).matches()) {
@@ -325,14 +327,14 @@ final class PdfPageCleaner {
             String fragment = para.substring(start, n - 1);
             Matcher m = WORD.matcher(next);
             String following = m.lookingAt() ? m.group() : "";
-            if (last == '\u00AD' || (!fragment.contains("-") && startsLower(next)
-                    && keepsHyphenFor(fragment, following, vocabulary) == false)) {
+            boolean cutWord = !fragment.contains("-") && startsLower(next) && !keepsHyphenFor(fragment, following, vocabulary);
+            if (last == '\u00AD' || cutWord) {
                 para.setLength(n - 1); // de-hyphenate: "recom-" + "mendation"
             }
             para.append(next);
             return;
         }
-        if (last == '/' && !next.isEmpty() && !Character.isWhitespace(next.charAt(0)) && para.lastIndexOf("http") > para.lastIndexOf(" ")) {
+        if (last == '/' && para.lastIndexOf("http") > para.lastIndexOf(" ")) {
             para.append(next); // a URL broken after a slash
             return;
         }
@@ -361,7 +363,7 @@ final class PdfPageCleaner {
     }
 
     private static void flush(StringBuilder out, StringBuilder para) {
-        String p = SPACES.matcher(para).replaceAll(" ").strip();
+        String p = SPACES.matcher(para.toString().replace("\u00AD", "")).replaceAll(" ").strip();
         para.setLength(0);
         if (!p.isEmpty()) {
             if (!out.isEmpty()) {

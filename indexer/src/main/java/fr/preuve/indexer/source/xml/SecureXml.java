@@ -87,7 +87,7 @@ public final class SecureXml {
             f.setNamespaceAware(true);
             f.setValidating(false);
             f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
+            f.setExpandEntityReferences(true); // so that the secure-processing expansion limits apply during parsing
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setFeature(DISALLOW_DOCTYPE, refuseDoctype);
             f.setFeature(EXTERNAL_GENERAL_ENTITIES, false);

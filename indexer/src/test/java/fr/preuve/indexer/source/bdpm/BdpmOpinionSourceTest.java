@@ -176,6 +176,9 @@ class BdpmOpinionSourceTest {
     void helpers() {
         assertThat(BdpmFiles.unquote("\" Le texte \"avec\" guillemets \"")).isEqualTo("Le texte \"avec\" guillemets");
         assertThat(BdpmFiles.unquote("STEROGYL 15 \"A\" 600 000 UI")).isEqualTo("STEROGYL 15 \"A\" 600 000 UI");
+        assertThat(BdpmFiles.unquote("\"Texte sans fin")).isEqualTo("Texte sans fin");
+        assertThat(BdpmFiles.unquote("Texte sans début \" ")).isEqualTo("Texte sans début");
+        assertThat(BdpmFiles.unquote("seconde \"ligne\"")).isEqualTo("seconde \"ligne\"");
         assertThat(BdpmFiles.cleanText("a <br>  b<BR/>c < 0,001")).isEqualTo("a\nb\nc < 0,001");
         assertThat(BdpmOpinionSource.brand("DOLIPRANE ADULTES 1000 mg, suppositoire")).isEqualTo("DOLIPRANE ADULTES");
         assertThat(BdpmOpinionSource.brand("TCAPS 112 microgrammes capsule molle")).isEqualTo("TCAPS");

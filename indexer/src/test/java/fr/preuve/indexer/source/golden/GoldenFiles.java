@@ -35,7 +35,7 @@ public final class GoldenFiles {
     /** The indexer module directory (the working directory under Maven). */
     public static Path moduleDir() {
         Path here = Path.of("").toAbsolutePath();
-        return Files.isDirectory(here.resolve("src/test/resources")) ? here : here.resolve("indexer");
+        return Files.isDirectory(here.resolve("src/main/java/fr/preuve/indexer")) ? here : here.resolve("indexer");
     }
 
     /** A file of the demo corpus shipped in {@code corpus-config/demo}. */

@@ -1,0 +1,94 @@
+package fr.preuve.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path tmp;
+
+    private PreuveConfig load(Map<String, String> env, Path file) {
+        return new ConfigLoader(Environment.of(env), tmp.resolve("user")).load(file);
+    }
+
+    @Test
+    void defaultsWithoutFileOrEnvironment() {
+        PreuveConfig c = load(Map.of(), null);
+        assertThat(c.port()).isEqualTo(7070);
+        assertThat(c.home()).isEqualTo(tmp.resolve("user/.preuve"));
+        assertThat(c.corpusConfig()).hasToString("corpus-config/demo.yaml");
+        assertThat(c.search()).isEqualTo(SearchSettings.defaults());
+        assertThat(c.indexDir("demo")).isEqualTo(tmp.resolve("user/.preuve/indexes/demo"));
+    }
+
+    @Test
+    void environmentWinsOverTheFile() throws Exception {
+        Path file = tmp.resolve("preuve.yaml");
+        Files.writeString(file, """
+                port: 8080
+                home: /srv/preuve
+                search:
+                  k: 5
+                  bm25Weight: 0.5
+                answer:
+                  maxSentences: 4
+                """);
+        PreuveConfig fromFile = load(Map.of(), file);
+        assertThat(fromFile.port()).isEqualTo(8080);
+        assertThat(fromFile.home()).isEqualTo(Path.of("/srv/preuve"));
+        assertThat(fromFile.search().k()).isEqualTo(5);
+        assertThat(fromFile.search().bm25Weight()).isEqualTo(0.5);
+        assertThat(fromFile.search().vectorWeight()).isEqualTo(Defaults.VECTOR_WEIGHT);
+        assertThat(fromFile.answer().maxSentences()).isEqualTo(4);
+
+        PreuveConfig env = load(Map.of("PREUVE_PORT", "9090", "PREUVE_HOME", tmp.resolve("h").toString()), file);
+        assertThat(env.port()).isEqualTo(9090);
+        assertThat(env.home()).isEqualTo(tmp.resolve("h"));
+        assertThat(env.search().k()).isEqualTo(5);
+    }
+
+    @Test
+    void theFileIsFoundInPreuveHome() throws Exception {
+        Path home = tmp.resolve("home");
+        Files.createDirectories(home);
+        Files.writeString(home.resolve("preuve.yaml"), "port: 7171\n");
+        Map<String, String> env = new HashMap<>();
+        env.put("PREUVE_HOME", home.toString());
+        assertThat(load(env, null).port()).isEqualTo(7171);
+    }
+
+    @Test
+    void badValuesAreNamed() throws Exception {
+        assertThatThrownBy(() -> load(Map.of("PREUVE_PORT", "seventy"), null))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("PREUVE_PORT").hasMessageContaining("'seventy'");
+        assertThatThrownBy(() -> load(Map.of("PREUVE_PORT", "70000"), null))
+                .hasMessageContaining("port must be between 0 and 65535, got 70000");
+
+        Path unknown = tmp.resolve("unknown.yaml");
+        Files.writeString(unknown, "port: 7070\nsearch:\n  k: 5\n  colour: blue\n");
+        assertThatThrownBy(() -> load(Map.of(), unknown))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(unknown + ":4")
+                .hasMessageContaining("search.colour");
+
+        Path wrongType = tmp.resolve("type.yaml");
+        Files.writeString(wrongType, "port: lots\n");
+        assertThatThrownBy(() -> load(Map.of(), wrongType))
+                .hasMessageContaining(wrongType + ":1").hasMessageContaining("'port'");
+
+        Path range = tmp.resolve("range.yaml");
+        Files.writeString(range, "search:\n  bm25Weight: 0\n  vectorWeight: 0\n");
+        assertThatThrownBy(() -> load(Map.of(), range))
+                .hasMessageContaining(range.toString()).hasMessageContaining("both 0");
+
+        assertThatThrownBy(() -> load(Map.of(), tmp.resolve("missing.yaml"))).hasMessageContaining("no such file");
+    }
+}

@@ -1,0 +1,87 @@
+package fr.preuve.indexer.pipeline;
+
+import fr.preuve.core.embed.Embedder;
+import fr.preuve.core.embed.Embedders;
+import fr.preuve.core.index.PassageIndex;
+import fr.preuve.core.text.Chunker;
+import fr.preuve.indexer.config.CorpusConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** Real demo data shipped in {@code corpus-config/demo/}, and corpora built from it for tests. */
+final class DemoData {
+    private DemoData() {
+    }
+
+    static final Path DEMO = Path.of("").toAbsolutePath().getParent().resolve("corpus-config/demo");
+    static final Path PUBMEDQA = DEMO.resolve("pubmedqa/ori_pqal.json");
+    static final Path HAS_XML = DEMO.resolve("has/has_rest_RecommandationVaccinale_page0.xml");
+    static final Path HEALTHY_DIET = DEMO.resolve("who/who_emro_healthy_diet_WHO-EM-NUT-282-E.pdf");
+
+    private static Embedder embedder;
+
+    /** One embedder for the whole test run: loading the ONNX model takes a second or two. */
+    static synchronized Embedder embedder() {
+        if (embedder == null) {
+            embedder = Embedders.forIndexing();
+        }
+        return embedder;
+    }
+
+    /** Writes a corpus file into {@code dir} and loads it. */
+    static CorpusConfig corpus(Path dir, String yaml) {
+        try {
+            Files.createDirectories(dir);
+            Path file = dir.resolve("corpus.yaml");
+            Files.writeString(file, yaml, StandardCharsets.UTF_8);
+            return CorpusConfig.load(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A small mixed corpus: the WHO healthy-diet guide (English PDF) and the two HAS recommendations (French). */
+    static String smallCorpusYaml() {
+        return """
+                name: small
+                sources:
+                  - type: who-pdf
+                    path: %s
+                    id: WHO-EM-NUT-282-E
+                    title: Healthy diet
+                    date: "2019"
+                  - type: has-api-xml
+                    path: %s
+                """.formatted(HEALTHY_DIET, HAS_XML);
+    }
+
+    static IndexReport index(PassageIndex index, CorpusConfig corpus) {
+        return new Indexer(index, embedder(), Chunker.defaults(), Clock.systemUTC(), ProgressListener.NONE).run(corpus, false);
+    }
+
+    private static PassageIndex pubmedqa;
+
+    /**
+     * The 1,000 PubMedQA abstracts indexed once per test run under {@code target/} (a re-run of the tests reuses it
+     * when nothing changed, which also exercises the incremental path).
+     */
+    static synchronized PassageIndex pubmedqaIndex() {
+        if (pubmedqa == null) {
+            Path dir = Path.of("target", "test-indexes", "pubmedqa").toAbsolutePath();
+            CorpusConfig corpus = corpus(dir, """
+                    name: pubmedqa
+                    sources:
+                      - type: pubmedqa
+                        path: %s
+                    """.formatted(PUBMEDQA));
+            PassageIndex index = PassageIndex.openForWriting(dir.resolve("index"));
+            index(index, corpus);
+            pubmedqa = index;
+        }
+        return pubmedqa;
+    }
+}

@@ -1,0 +1,91 @@
+package fr.preuve.indexer.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.preuve.core.answer.Answer;
+import fr.preuve.core.answer.AnswerService;
+import fr.preuve.core.answer.AnswerSentence;
+import fr.preuve.core.answer.CitedPassage;
+import fr.preuve.core.answer.ExtractiveAnswerer;
+import fr.preuve.core.answer.Verdict;
+import fr.preuve.core.config.AnswerSettings;
+import fr.preuve.core.config.SearchSettings;
+import fr.preuve.core.search.Filters;
+import fr.preuve.core.search.HybridSearcher;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Extractive answers over the 1,000 PubMedQA abstracts. */
+class ExtractiveAnswerTest {
+
+    static AnswerService service;
+
+    @BeforeAll
+    static void build() {
+        HybridSearcher searcher = new HybridSearcher(DemoData.pubmedqaIndex(), DemoData.embedder(), SearchSettings.defaults());
+        AnswerSettings settings = AnswerSettings.defaults();
+        service = new AnswerService(searcher, new ExtractiveAnswerer(searcher, DemoData.embedder(), settings), settings,
+                () -> "test-version");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Do mitochondria play a role in remodelling lace plant leaves during programmed cell death?",
+            "Is laparoscopic cholecystectomy safe in elderly patients?",
+            "Does vitamin D supplementation reduce the risk of falls?",
+            "Le tabagisme augmente-t-il le risque de complications après une chirurgie ?"})
+    void answersQuoteTheirPassagesVerbatimWithValidCitations(String question) {
+        Answer a = service.ask(question, Filters.NONE);
+        assertThat(a.abstained()).as("abstained on: " + question).isFalse();
+        assertThat(a.sentences()).hasSizeBetween(3, 6);
+        Map<Integer, CitedPassage> byN = a.passages().stream().collect(Collectors.toMap(CitedPassage::n, Function.identity()));
+        assertThat(byN.keySet()).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.IntStream.rangeClosed(1, a.passages().size()).boxed().toList());
+        for (AnswerSentence s : a.sentences()) {
+            assertThat(s.verdict()).isEqualTo(Verdict.SUPPORTED);
+            assertThat(s.citations()).hasSize(1);
+            CitedPassage p = byN.get(s.citations().getFirst());
+            assertThat(p).as("citation %s of '%s'", s.citations(), s.text()).isNotNull();
+            assertThat(p.text()).contains(s.text());
+            assertThat(p.highlights()).anySatisfy(h -> assertThat(p.text().substring(h.start(), h.end()).strip()).isEqualTo(s.text()));
+            assertThat(a.answer()).contains(s.text() + " [" + s.citations().getFirst() + "]");
+        }
+        assertThat(a.passages()).allSatisfy(p -> assertThat(p.url()).startsWith("https://pubmed.ncbi.nlm.nih.gov/"));
+        assertThat(a.mode()).isEqualTo("extractive");
+        assertThat(a.corpusVersion()).isEqualTo("test-version");
+        assertThat(a.notice()).isNotBlank();
+        assertThat(a.timings().totalMs()).isPositive();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "How do I change the oil filter of a diesel car engine?",
+            "What is the capital city of Australia?",
+            "Quelle est la meilleure recette de tarte aux pommes ?",
+            "Who won the football world cup in 1998?"})
+    void abstainsWhenTheCorpusHoldsNoEvidence(String question) {
+        Answer a = service.ask(question, Filters.NONE);
+        assertThat(a.abstained()).as("answered: " + a.answer()).isTrue();
+        assertThat(a.sentences()).isEmpty();
+        assertThat(a.answer()).containsAnyOf("No evidence found", "Aucune preuve");
+        assertThat(a.passages()).hasSizeLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void answersInTheQuestionsLanguage() {
+        assertThat(service.ask("Quel est le rôle des mitochondries dans la mort cellulaire programmée ?", Filters.NONE).language()).isEqualTo("fr");
+        assertThat(service.ask("What is the role of mitochondria in programmed cell death?", Filters.NONE).language()).isEqualTo("en");
+    }
+
+    @Test
+    void rejectsEmptyAndOverlongQuestions() {
+        assertThatThrownBy(() -> service.ask("   ", Filters.NONE)).hasMessageContaining("empty");
+        assertThatThrownBy(() -> service.ask("x".repeat(2001), Filters.NONE)).hasMessageContaining("2001").hasMessageContaining("2000");
+    }
+}

@@ -1,0 +1,243 @@
+package fr.preuve.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.preuve.core.config.AnswerSettings;
+import fr.preuve.core.config.PreuveConfig;
+import fr.preuve.core.config.SearchSettings;
+import fr.preuve.core.index.IndexLockedException;
+import fr.preuve.indexer.config.CorpusConfig;
+import fr.preuve.indexer.pipeline.ProgressListener;
+import fr.preuve.server.app.PreuveRuntime;
+import fr.preuve.server.http.ApiServer;
+import fr.preuve.server.http.PortInUseException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The HTTP API end to end: real server on loopback, real index of real documents, real HTTP client. */
+class ApiServerTest {
+
+    static final Path DEMO = Path.of("").toAbsolutePath().getParent().resolve("corpus-config/demo");
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path tmp;
+    static PreuveConfig config;
+    static CorpusConfig corpus;
+    static PreuveRuntime runtime;
+    static ApiServer server;
+    static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        corpus = smallCorpus(tmp);
+        config = new PreuveConfig(tmp.resolve("home"), "127.0.0.1", 0, corpus.file(), SearchSettings.defaults(),
+                AnswerSettings.defaults());
+        runtime = PreuveRuntime.writable(config, corpus, ProgressListener.NONE);
+        runtime.startIndexing(false).get();
+        server = new ApiServer(runtime);
+        base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+        runtime.close();
+    }
+
+    static CorpusConfig smallCorpus(Path dir) throws Exception {
+        Path file = dir.resolve("small.yaml");
+        Files.writeString(file, """
+                name: small
+                description: WHO healthy diet guide and two HAS recommendations
+                sources:
+                  - type: who-pdf
+                    path: %s
+                    id: WHO-EM-NUT-282-E
+                    title: Healthy diet
+                    date: "2019"
+                    url: https://applications.emro.who.int/docs/WHO-EM-NUT-282-E-eng.pdf
+                  - type: has-api-xml
+                    path: %s
+                """.formatted(DEMO.resolve("who/who_emro_healthy_diet_WHO-EM-NUT-282-E.pdf"),
+                DEMO.resolve("has/has_rest_RecommandationVaccinale_page0.xml")), StandardCharsets.UTF_8);
+        return CorpusConfig.load(file);
+    }
+
+    static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> post(String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void healthAndStatus() throws Exception {
+        assertThat(get("/health").body()).contains("\"ok\"");
+        JsonNode s = JSON.readTree(get("/api/status").body());
+        assertThat(s.get("status").asText()).isEqualTo("ready");
+        assertThat(s.get("corpus").asText()).isEqualTo("small");
+        assertThat(s.get("corpusVersion").asText()).startsWith("small-");
+        assertThat(s.at("/counts/documents").asInt()).isEqualTo(3);
+        assertThat(s.at("/counts/perSource/has/documents").asInt()).isEqualTo(2);
+        assertThat(s.at("/indexing/state").asText()).isEqualTo("done");
+        assertThat(s.at("/indexing/passagesDone").asInt()).isEqualTo(s.at("/counts/passages").asInt());
+    }
+
+    @Test
+    void searchReturnsRankedPassagesWithEachScore() throws Exception {
+        HttpResponse<String> r = get("/api/search?q=" + enc("reduce salt intake") + "&k=3");
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(r.body());
+        assertThat(body.get("hits")).hasSize(3);
+        JsonNode top = body.get("hits").get(0);
+        assertThat(top.get("docId").asText()).isEqualTo("who:WHO-EM-NUT-282-E");
+        assertThat(top.get("page").asInt()).isPositive();
+        assertThat(top.at("/scores/fused").asDouble()).isPositive();
+        assertThat(top.at("/scores/bm25").isNumber()).isTrue();
+        assertThat(top.at("/scores/vector").isNumber()).isTrue();
+        JsonNode has = JSON.readTree(get("/api/search?q=vaccination&source=has&lang=fr&from=2021&to=2021").body());
+        assertThat(has.get("hits")).isNotEmpty().allSatisfy(h -> assertThat(h.get("source").asText()).isEqualTo("has"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/api/search?q=salt&k=abc|k must be a whole number, got 'abc'",
+            "/api/search?q=salt&k=0|k must be between 1 and 100, got 0",
+            "/api/search?q=salt&source=cochrane|unknown source 'cochrane'",
+            "/api/search?q=salt&colour=blue|unknown parameter 'colour'",
+            "/api/search?q=salt&from=2024&to=2010|from 2024 is after to 2010",
+            "/api/search?q=salt&lang=french|bad language 'french'",
+            "/api/search?k=3|parameter q (the query) is missing or empty",
+            "/api/search?q=salt&retriever=magic|unknown retriever 'magic'"})
+    void badSearchParametersGet400NamingTheProblem(String path, String message) throws Exception {
+        HttpResponse<String> r = get(path);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(r.body()).get("error").asText()).contains(message);
+        assertThat(r.body()).doesNotContain("Exception").doesNotContain("at fr.preuve");
+    }
+
+    @Test
+    void askReturnsACitedExtractiveAnswer() throws Exception {
+        HttpResponse<String> r = post("/api/ask", "{\"question\": \"Que recommande la HAS pour la vaccination des femmes "
+                + "enceintes contre la Covid-19 ?\", \"filters\": {\"source\": [\"has\"]}}");
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode a = JSON.readTree(r.body());
+        for (String field : new String[] {"id", "question", "mode", "abstained", "answer", "sentences", "passages",
+                "corpusVersion", "timings", "notice", "modeLabel"}) {
+            assertThat(a.has(field)).as(field).isTrue();
+        }
+        assertThat(a.get("mode").asText()).isEqualTo("extractive");
+        assertThat(a.get("modeLabel").asText()).isEqualTo("extractif, sans modèle génératif");
+        assertThat(a.get("abstained").asBoolean()).isFalse();
+        assertThat(a.get("sentences").size()).isBetween(3, 6);
+        for (JsonNode s : a.get("sentences")) {
+            assertThat(s.get("verdict").asText()).isEqualTo("supported");
+            int n = s.get("citations").get(0).asInt();
+            JsonNode p = a.get("passages").get(n - 1);
+            assertThat(p.get("n").asInt()).isEqualTo(n);
+            assertThat(p.get("text").asText()).contains(s.get("text").asText());
+            assertThat(p.get("source").asText()).isEqualTo("has");
+            assertThat(p.get("url").asText()).startsWith("https://www.has-sante.fr/jcms/p_");
+            assertThat(p.get("year").asInt()).isEqualTo(2021);
+        }
+        assertThat(a.get("answer").asText()).contains("[1]");
+        assertThat(a.get("corpusVersion").asText()).startsWith("small-");
+        assertThat(a.at("/timings/totalMs").asDouble()).isPositive();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"question\": \"\"}|the question is empty",
+            "{\"question\": \"   \"}|the question is empty",
+            "{}|field question is missing",
+            "{\"question\": 42}|field question is missing or is not a string",
+            "{\"question\": \"salt\", \"filters\": {\"colour\": \"blue\"}}|unknown filter 'colour'",
+            "{\"question\": \"salt\", \"filters\": {\"from\": \"last year\"}}|from must be a whole number",
+            "{\"question\": \"salt\", \"filters\": {\"source\": [\"cochrane\"]}}|unknown source 'cochrane'",
+            "{\"question\": \"salt\", \"extra\": 1}|unknown field 'extra'",
+            "[1, 2]|the body must be a JSON object",
+            "{not json|the body is not valid JSON"})
+    void badQuestionsGet400NamingTheProblem(String body, String message) throws Exception {
+        HttpResponse<String> r = post("/api/ask", body);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(r.body()).get("error").asText()).contains(message);
+    }
+
+    @Test
+    void overlongQuestionIsRejected() throws Exception {
+        HttpResponse<String> r = post("/api/ask", "{\"question\": \"" + "a".repeat(2500) + "\"}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(r.body()).get("error").asText()).contains("2500 characters").contains("2000");
+    }
+
+    @Test
+    void passagesAndDocumentsByIdAnd404s() throws Exception {
+        HttpResponse<String> p = get("/api/passages/" + enc("has:p_3240117#0"));
+        assertThat(p.statusCode()).isEqualTo(200);
+        JsonNode passage = JSON.readTree(p.body());
+        assertThat(passage.get("docId").asText()).isEqualTo("has:p_3240117");
+        assertThat(passage.get("start").asInt()).isZero();
+        HttpResponse<String> d = get("/api/documents/" + enc("has:p_3240117"));
+        assertThat(d.statusCode()).isEqualTo(200);
+        JsonNode doc = JSON.readTree(d.body());
+        assertThat(doc.at("/document/title").asText()).startsWith("Stratégie de vaccination contre le Sars-Cov-2");
+        assertThat(doc.at("/document/url").asText()).isEqualTo("https://www.has-sante.fr/jcms/p_3240117");
+        assertThat(doc.get("passages").size()).isEqualTo(doc.at("/document/passageCount").asInt()).isPositive();
+        HttpResponse<String> missing = get("/api/documents/" + enc("pubmed:1"));
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(missing.body()).get("error").asText()).contains("pubmed:1");
+        assertThat(get("/api/passages/nope").statusCode()).isEqualTo(404);
+        assertThat(get("/api/nothing-here").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void servesThePageWithSecurityHeaders() throws Exception {
+        HttpResponse<String> r = get("/");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("<title>Preuve").contains("/app.js");
+        assertThat(r.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("script-src 'self'"));
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(get("/app.js").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aPortInUseGivesOneClearMessage() {
+        int port = Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
+        ApiServer second = new ApiServer(runtime);
+        assertThatThrownBy(() -> second.start("127.0.0.1", port))
+                .isInstanceOf(PortInUseException.class)
+                .hasMessageContaining("port " + port + " is already in use")
+                .hasMessageContaining("PREUVE_PORT");
+        second.close();
+    }
+
+    @Test
+    void aSecondWriterOnTheSameIndexGivesOneClearMessage() {
+        assertThatThrownBy(() -> PreuveRuntime.writable(config, corpus, ProgressListener.NONE))
+                .isInstanceOf(IndexLockedException.class)
+                .hasMessageContaining("being written by another Preuve process");
+    }
+}
