@@ -1,6 +1,7 @@
 package fr.preuve.core.answer;
 
 import fr.preuve.core.config.AnswerSettings;
+import fr.preuve.core.config.Defaults;
 import fr.preuve.core.doc.Passage;
 import fr.preuve.core.embed.Embedder;
 import fr.preuve.core.embed.Vectors;
@@ -74,7 +75,9 @@ public final class ExtractiveAnswerer {
             long found = q.stream().filter(t::contains).count();
             coverage = Math.max(coverage, (double) found / q.size());
         }
-        boolean sufficient = best >= settings.minVectorSimilarity() || coverage >= settings.minTermCoverage();
+        boolean sufficient = best >= settings.minVectorSimilarity()
+                || (coverage >= settings.minTermCoverage()
+                    && best >= settings.minVectorSimilarity() - Defaults.LEXICAL_RESCUE_MARGIN);
         return new Evidence(best, coverage, sufficient);
     }
 

@@ -12,17 +12,19 @@ import java.util.Map;
  * @param complete    false while a run is in progress (or was interrupted)
  * @param fingerprint fingerprint of the corpus declaration and input files of the last complete run
  * @param model       embedding model id the vectors were made with
+ * @param pipeline    version of the parsing and chunking code the passages were cut with
  */
-public record CorpusState(String name, String version, String date, boolean complete, String fingerprint, String model) {
+public record CorpusState(String name, String version, String date, boolean complete, String fingerprint, String model,
+                          String pipeline) {
 
     public static CorpusState from(Map<String, String> data) {
         return new CorpusState(data.get("corpus_name"), data.get("corpus_version"), data.get("corpus_date"),
-                "true".equals(data.get("complete")), data.get("fingerprint"), data.get("model"));
+                "true".equals(data.get("complete")), data.get("fingerprint"), data.get("model"), data.get("pipeline"));
     }
 
     /** The state recorded at intermediate checkpoints: the previous version stays the reference. */
-    public CorpusState inProgress(String newFingerprint, String newModel) {
-        return new CorpusState(name, version, date, false, newFingerprint, newModel);
+    public CorpusState inProgress(String newFingerprint, String newModel, String newPipeline) {
+        return new CorpusState(name, version, date, false, newFingerprint, newModel, newPipeline);
     }
 
     public Map<String, String> toMap() {
@@ -33,6 +35,7 @@ public record CorpusState(String name, String version, String date, boolean comp
         m.put("complete", Boolean.toString(complete));
         put(m, "fingerprint", fingerprint);
         put(m, "model", model);
+        put(m, "pipeline", pipeline);
         return m;
     }
 

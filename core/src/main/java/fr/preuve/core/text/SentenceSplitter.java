@@ -124,6 +124,9 @@ public final class SentenceSplitter {
             "by", "and", "with", "from", "of", "to", "et", "par", "de", "du", "des", "avec", "selon", "pour", "chez",
             "dr", "pr", "prof", "mr", "mrs", "ms", "mme", "mlle");
 
+    /** An upper-case section label and its colon, as PubMed glues them to the previous sentence ("care.AIM:"). */
+    private static final Pattern GLUED_LABEL = Pattern.compile("\\p{Lu}{3,}(?:[ /]\\p{Lu}{2,})*:");
+
     private SentenceSplitter() {
     }
 
@@ -139,6 +142,7 @@ public final class SentenceSplitter {
         int n = text.length();
         Matcher marker = LIST_MARKER.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         Matcher citation = CITATION.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        Matcher glued = GLUED_LABEL.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         IntList cuts = new IntList();
         int sentStart = -1;
         boolean content = false; // a letter or digit since the last cut
@@ -204,6 +208,15 @@ public final class SentenceSplitter {
                 } else {
                     break;
                 }
+            }
+            if (k < n && content && c == '.' && j == i + 1 && i > 0 && Character.isLowerCase(text.charAt(i - 1))
+                    && glued.region(k, Math.min(n, k + 40)).lookingAt()) {
+                cuts.add(k); // "health care.AIM: To test": a section label glued to the previous sentence
+                sentStart = -1;
+                content = false;
+                depth = 0;
+                i = k - 1;
+                continue;
             }
             if (k < n && !isSpace(text.charAt(k))) {
                 i = j - 1; // "e.g.," "3.4" "U.S.A" "n.s.)." : not a boundary here; closers are scanned next

@@ -85,6 +85,17 @@ class SentenceSplitterTest {
         assertThat(resource("fr-bdpm-smr-CT-17938.sentences.txt").lines()).hasSize(6);
     }
 
+    @Test
+    void aSectionLabelGluedToTheSentenceBeforeStartsANewOne() {
+        // PubMedQA 16428354 (real text): the label "AIM:" follows the full stop without a space.
+        assertThat(split("Patients living in rural areas may be at a disadvantage in accessing tertiary health care.AIM: "
+                + "To test the hypothesis that very premature infants born to mothers residing in rural areas have poorer outcomes."))
+                .containsExactly("Patients living in rural areas may be at a disadvantage in accessing tertiary health care.",
+                        "AIM: To test the hypothesis that very premature infants born to mothers residing in rural areas have poorer outcomes.");
+        assertThat(split("The U.S.A. and the E.U. agreed.")).hasSize(1);
+        assertThat(split("See fig.AB: no.")).hasSize(1);
+    }
+
     // ---- abbreviations ----------------------------------------------------------------------------------------
 
     @Test

@@ -33,6 +33,12 @@ import java.util.TreeMap;
  */
 public final class Indexer {
 
+    /**
+     * Version of the parsing and chunking code. Bump it when passages of unchanged documents would be cut differently:
+     * the next run then re-indexes every document, as it does when the embedding model changes.
+     */
+    public static final String PIPELINE_VERSION = "1";
+
     private static final DateTimeFormatter VERSION_DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
     private final PassageIndex index;
@@ -68,13 +74,14 @@ public final class Indexer {
         Instant started = clock.instant();
         CorpusState previous = CorpusState.from(index.commitData());
         String fingerprint = corpus.fingerprint();
-        boolean sameModel = embedder.modelId().equals(previous.model());
-        if (!force && previous.complete() && sameModel && fingerprint.equals(previous.fingerprint())) {
+        String pipeline = pipelineId();
+        boolean sameVectors = embedder.modelId().equals(previous.model()) && pipeline.equals(previous.pipeline());
+        if (!force && previous.complete() && sameVectors && fingerprint.equals(previous.fingerprint())) {
             listener.onProgress(new IndexProgress("done", null, 0, 0, 0, 0, 0, 0, started,
                     "corpus " + previous.version() + " is up to date"));
             return new IndexReport(previous.version(), true, 0, 0, 0, 0, 0, 0, List.of(), 0);
         }
-        Map<String, String> indexed = sameModel ? index.documentHashes() : Map.of();
+        Map<String, String> present = index.documentHashes();
 
         // 1. Read every source.
         Map<String, SourceDocument> documents = new LinkedHashMap<>();
@@ -105,11 +112,12 @@ public final class Indexer {
         int unchanged = 0;
         int added = 0;
         for (SourceDocument d : documents.values()) {
-            String old = indexed.get(d.id().toString());
+            String old = present.get(d.id().toString());
             if (old == null) {
                 added++;
                 toIndex.add(d);
-            } else if (!old.equals(d.contentHash())) {
+            } else if (!sameVectors || !old.equals(d.contentHash())) {
+                // changed content, or a new model or chunking: every present document is re-embedded
                 toIndex.add(d);
             } else {
                 unchanged++;
@@ -162,7 +170,7 @@ public final class Indexer {
             embedding.done += texts.size();
             sinceCommit += texts.size();
             if (sinceCommit >= commitEvery) {
-                index.commit(previous.inProgress(fingerprint, embedder.modelId()).toMap());
+                index.commit(previous.inProgress(fingerprint, embedder.modelId(), pipeline).toMap());
                 sinceCommit = 0;
             } else {
                 index.refresh();
@@ -171,7 +179,7 @@ public final class Indexer {
         }
 
         // 4. Remove what is no longer declared, unless something failed to read (it may be among the missing).
-        List<String> missing = indexed.keySet().stream().filter(id -> !documents.containsKey(id)).sorted().toList();
+        List<String> missing = present.keySet().stream().filter(id -> !documents.containsKey(id)).sorted().toList();
         int deleted = 0;
         int kept = 0;
         if (failures.isEmpty()) {
@@ -186,16 +194,21 @@ public final class Indexer {
         // 5. Record the version.
         index.refresh();
         Instant now = clock.instant();
-        boolean anyChange = !toIndex.isEmpty() || deleted > 0 || previous.version() == null || !sameModel;
+        boolean anyChange = !toIndex.isEmpty() || deleted > 0 || previous.version() == null || !sameVectors;
         String version = anyChange ? version(corpus.name(), now, index.documentHashes()) : previous.version();
         String date = anyChange ? now.toString() : previous.date();
-        index.commit(new CorpusState(corpus.name(), version, date, true, fingerprint, embedder.modelId()).toMap());
+        index.commit(new CorpusState(corpus.name(), version, date, true, fingerprint, embedder.modelId(), pipeline).toMap());
         double seconds = Duration.between(started, clock.instant()).toMillis() / 1000.0;
         IndexReport report = new IndexReport(version, false, added, changed, unchanged, deleted, kept, total,
                 List.copyOf(failures), seconds);
         listener.onProgress(new IndexProgress("done", null, documents.size(), total, total, failures.size(),
                 embedding.rate(), 0, started, report.summary()));
         return report;
+    }
+
+    /** Pipeline version and chunking bounds: passages are cut the same way only when this is equal. */
+    private String pipelineId() {
+        return PIPELINE_VERSION + "/chunks " + chunker.minWords() + "-" + chunker.targetWords() + "-" + chunker.maxWords();
     }
 
     /** {@code <name>-<yyyyMMdd>-<8 hex of the content>}: same content, same hash part. */

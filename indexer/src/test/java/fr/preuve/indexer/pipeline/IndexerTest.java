@@ -21,6 +21,15 @@ class IndexerTest {
     /** Counts what is sent to the real embedder, to prove unchanged documents are not re-embedded. */
     static final class CountingEmbedder implements Embedder {
         final AtomicInteger embedded = new AtomicInteger();
+        final String modelId;
+
+        CountingEmbedder() {
+            this(DemoData.embedder().modelId());
+        }
+
+        CountingEmbedder(String modelId) {
+            this.modelId = modelId;
+        }
 
         @Override
         public List<float[]> embedAll(List<String> texts) {
@@ -40,7 +49,7 @@ class IndexerTest {
 
         @Override
         public String modelId() {
-            return DemoData.embedder().modelId();
+            return modelId;
         }
     }
 
@@ -92,6 +101,23 @@ class IndexerTest {
             assertThat(index.counts().perSource()).containsOnlyKeys("who");
             assertThat(index.document("has:p_3240117")).isEmpty();
             assertThat(third.corpusVersion()).isNotEqualTo(first.corpusVersion());
+        }
+    }
+
+    @Test
+    void aNewEmbeddingModelReEmbedsEverythingAndStillRemovesUndeclaredDocuments() throws Exception {
+        try (PassageIndex index = PassageIndex.openForWriting(tmp.resolve("index"))) {
+            IndexReport first = run(index, DemoData.corpus(tmp.resolve("cfg"), DemoData.smallCorpusYaml()),
+                    new CountingEmbedder(), false, new ArrayList<>());
+            CountingEmbedder other = new CountingEmbedder("another-model");
+            CorpusConfig whoOnly = DemoData.corpus(tmp.resolve("cfg2"), DemoData.smallCorpusYaml()
+                    .replaceAll("(?s)  - type: has-api-xml.*", ""));
+            IndexReport second = run(index, whoOnly, other, false, new ArrayList<>());
+            assertThat(second.changed()).isEqualTo(1);
+            assertThat(second.deleted()).isEqualTo(2);
+            assertThat(other.embedded.get()).isEqualTo(second.passagesWritten()).isPositive();
+            assertThat(CorpusState.from(index.commitData()).model()).isEqualTo("another-model");
+            assertThat(second.corpusVersion()).isNotEqualTo(first.corpusVersion());
         }
     }
 
