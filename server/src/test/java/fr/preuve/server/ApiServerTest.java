@@ -20,7 +20,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +45,7 @@ class ApiServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        corpus = smallCorpus(tmp);
+        corpus = smallCorpus();
         config = new PreuveConfig(tmp.resolve("home"), "127.0.0.1", 0, corpus.file(), SearchSettings.defaults(),
                 AnswerSettings.defaults());
         runtime = PreuveRuntime.writable(config, corpus, ProgressListener.NONE);
@@ -61,23 +60,9 @@ class ApiServerTest {
         runtime.close();
     }
 
-    static CorpusConfig smallCorpus(Path dir) throws Exception {
-        Path file = dir.resolve("small.yaml");
-        Files.writeString(file, """
-                name: small
-                description: WHO healthy diet guide and two HAS recommendations
-                sources:
-                  - type: who-pdf
-                    path: %s
-                    id: WHO-EM-NUT-282-E
-                    title: Healthy diet
-                    date: "2019"
-                    url: https://applications.emro.who.int/docs/WHO-EM-NUT-282-E-eng.pdf
-                  - type: has-api-xml
-                    path: %s
-                """.formatted(DEMO.resolve("who/who_emro_healthy_diet_WHO-EM-NUT-282-E.pdf"),
-                DEMO.resolve("has/has_rest_RecommandationVaccinale_page0.xml")), StandardCharsets.UTF_8);
-        return CorpusConfig.load(file);
+    /** The shipped smoke corpus: the WHO healthy-diet leaflet and the two HAS recommendations. */
+    static CorpusConfig smallCorpus() {
+        return CorpusConfig.load(DEMO.getParent().resolve("smoke.yaml"));
     }
 
     static HttpResponse<String> get(String path) throws Exception {
@@ -98,8 +83,8 @@ class ApiServerTest {
         assertThat(get("/health").body()).contains("\"ok\"");
         JsonNode s = JSON.readTree(get("/api/status").body());
         assertThat(s.get("status").asText()).isEqualTo("ready");
-        assertThat(s.get("corpus").asText()).isEqualTo("small");
-        assertThat(s.get("corpusVersion").asText()).startsWith("small-");
+        assertThat(s.get("corpus").asText()).isEqualTo("smoke");
+        assertThat(s.get("corpusVersion").asText()).startsWith("smoke-");
         assertThat(s.at("/counts/documents").asInt()).isEqualTo(3);
         assertThat(s.at("/counts/perSource/has/documents").asInt()).isEqualTo(2);
         assertThat(s.at("/indexing/state").asText()).isEqualTo("done");
@@ -164,7 +149,7 @@ class ApiServerTest {
             assertThat(p.get("year").asInt()).isEqualTo(2021);
         }
         assertThat(a.get("answer").asText()).contains("[1]");
-        assertThat(a.get("corpusVersion").asText()).startsWith("small-");
+        assertThat(a.get("corpusVersion").asText()).startsWith("smoke-");
         assertThat(a.at("/timings/totalMs").asDouble()).isPositive();
     }
 

@@ -50,14 +50,18 @@ import java.util.function.IntConsumer;
  *
  * <p><b>Why not batch by default.</b> The bge-small-en-v1.5-q model is dynamically quantized: every MatMul input is
  * quantized to 8 bits with one scale computed over the whole tensor. In a padded batch that scale also covers padding
- * positions and the other texts of the batch, so a text's vector depends on its batch-mates (cosine 0.996–0.999 with
+ * positions and the other texts of the batch, so a text's vector depends on its batch-mates (cosine 0.995–0.999 with
  * the unbatched vector). {@code batchSize > 1} is offered (texts sorted by token length, padding plus attention mask)
- * but is not faster on 2 cores and gives different vectors, so it reports a distinct {@link #modelId()}.
+ * but it is not faster on 2 cores (the int8 GEMMs are already compute-bound at one 300-token sequence) and it gives
+ * other vectors, so it reports a distinct {@link #modelId()}.
  *
- * <p><b>Speed.</b> LangChain4j runs one session whose intra-op thread pool spans all cores, called from one thread
- * per core at once: the spinning thread pools oversubscribe the CPU. Here passages run on {@code workers} threads,
- * each call single-threaded inside ONNX Runtime (one session shared by the workers), while {@link #embedQuery} uses
- * a second session whose intra-op pool spans the cores, for latency. Thread-safe; close it to free native memory.
+ * <p><b>Speed.</b> LangChain4j runs one session whose intra-op thread pool spans all cores and calls it from one
+ * thread per core at once, so spinning pool threads oversubscribe the CPU. Here {@code embedAll} runs windows on
+ * {@code workers} threads, each ONNX call single-threaded, longest windows first, on one shared session; tokenization
+ * runs on the same workers. {@link #embedQuery} runs on the caller's thread on a second session whose intra-op pool
+ * spans the cores, for latency. Measured on 2 cores (see {@code EmbeddingBenchmark}): +24% passages/s on an idle
+ * machine, +50–90% on a loaded one; queries as fast as LangChain4j (~5 ms). Thread-safe; close it to free native
+ * memory.
  */
 public final class OnnxBatchEmbedder implements Embedder, AutoCloseable {
 
@@ -72,6 +76,9 @@ public final class OnnxBatchEmbedder implements Embedder, AutoCloseable {
 
     /** LangChain4j's window: 512 positions minus {@code [CLS]} and {@code [SEP]}. */
     static final int MAX_SEQUENCE_LENGTH = 510;
+
+    /** Texts tokenized and run together by {@link #embedAll}; about 40 s of work for 200-word passages. */
+    private static final int CHUNK = 512;
 
     /** How token vectors become one text vector. */
     public enum Pooling {
@@ -224,35 +231,45 @@ public final class OnnxBatchEmbedder implements Embedder, AutoCloseable {
         lifecycle.readLock().lock();
         try {
             ensureOpen();
-            int n = texts.size();
-            // 1. Tokenize into LangChain4j's windows (in parallel; the tokenizer is native and thread-safe).
-            Windows[] windows = new Windows[n];
-            parallelFor(n, i -> windows[i] = windows(Objects.requireNonNull(texts.get(i), "text " + i), i));
-            List<Window> all = new ArrayList<>();
-            for (Windows w : windows) {
-                all.addAll(w.windows());
-            }
-            // 2. Run the windows, longest first so that the last ones to finish are short; batches of similar length.
-            all.sort(Comparator.comparingInt((Window w) -> w.ids().length).reversed());
-            int batch = options.batchSize();
-            int batches = (all.size() + batch - 1) / batch;
-            parallelFor(batches, b -> {
-                List<Window> part = all.subList(b * batch, Math.min(all.size(), (b + 1) * batch));
-                try {
-                    run(passageSession, part);
-                } catch (OrtException e) {
-                    throw new IllegalStateException("ONNX Runtime failed", e);
-                }
-            });
-            // 3. Combine windows per text.
-            List<float[]> out = new ArrayList<>(n);
-            for (Windows w : windows) {
-                out.add(combine(w));
+            List<float[]> out = new ArrayList<>(texts.size());
+            // Chunks bound the memory held by token ids (a whole corpus may be passed at once).
+            for (int from = 0; from < texts.size(); from += CHUNK) {
+                out.addAll(embedChunk(texts.subList(from, Math.min(texts.size(), from + CHUNK)), from));
             }
             return out;
         } finally {
             lifecycle.readLock().unlock();
         }
+    }
+
+    private List<float[]> embedChunk(List<String> texts, int offset) {
+        int n = texts.size();
+        // 1. Tokenize into LangChain4j's windows (in parallel; the tokenizer is native and thread-safe).
+        Windows[] windows = new Windows[n];
+        parallelFor(n, i -> windows[i] = windows(Objects.requireNonNull(texts.get(i), "text " + (offset + i)),
+                offset + i));
+        List<Window> all = new ArrayList<>();
+        for (Windows w : windows) {
+            all.addAll(w.windows());
+        }
+        // 2. Run the windows longest first, so that the last ones to finish are short; batches of similar lengths.
+        all.sort(Comparator.comparingInt((Window w) -> w.ids().length).reversed());
+        int batch = options.batchSize();
+        int batches = (all.size() + batch - 1) / batch;
+        parallelFor(batches, b -> {
+            List<Window> part = all.subList(b * batch, Math.min(all.size(), (b + 1) * batch));
+            try {
+                run(passageSession, part);
+            } catch (OrtException e) {
+                throw new IllegalStateException("ONNX Runtime failed", e);
+            }
+        });
+        // 3. Combine the windows of each text.
+        List<float[]> out = new ArrayList<>(n);
+        for (Windows w : windows) {
+            out.add(combine(w));
+        }
+        return out;
     }
 
     @Override

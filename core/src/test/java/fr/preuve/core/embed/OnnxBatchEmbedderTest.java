@@ -138,6 +138,20 @@ class OnnxBatchEmbedderTest {
     }
 
     @Test
+    void manyTextsSpanSeveralChunksInOrder() {
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            many.add(texts.get(i % 4).text() + " (case " + i + ")");
+        }
+        List<float[]> got = onnx.embedAll(many);
+        assertThat(got).hasSize(600);
+        for (int i : new int[] {0, 1, 511, 512, 513, 599}) {
+            assertThat(cosine(got.get(i), onnx.embedQuery(many.get(i)))).as("text " + i)
+                    .isGreaterThanOrEqualTo(SAME);
+        }
+    }
+
+    @Test
     void emptyListGivesEmptyList() {
         assertThat(onnx.embedAll(List.of())).isEmpty();
     }

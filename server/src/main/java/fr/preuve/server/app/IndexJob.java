@@ -1,5 +1,8 @@
 package fr.preuve.server.app;
 
+import fr.preuve.core.embed.Embedder;
+import fr.preuve.core.embed.Embedders;
+import fr.preuve.core.embed.OnnxBatchEmbedder;
 import fr.preuve.indexer.config.CorpusConfig;
 import fr.preuve.indexer.pipeline.IndexProgress;
 import fr.preuve.indexer.pipeline.IndexReport;
@@ -10,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +34,14 @@ public final class IndexJob implements ProgressListener, AutoCloseable {
         this.console = console;
     }
 
-    /** Starts a run in the background; the returned future completes with its report. */
-    public Future<IndexReport> start(Indexer indexer, CorpusConfig corpus, boolean force) {
+    /**
+     * Starts a run in the background with a fresh indexing embedder (closed when the run ends); the returned future
+     * completes with its report.
+     */
+    public Future<IndexReport> start(Function<Embedder, Indexer> indexer, CorpusConfig corpus, boolean force) {
         return executor.submit(() -> {
-            try {
-                IndexReport report = indexer.run(corpus, force);
+            try (OnnxBatchEmbedder embedder = Embedders.forIndexing()) {
+                IndexReport report = indexer.apply(embedder).run(corpus, force);
                 lastReport.set(report);
                 for (var f : report.failures()) {
                     LOG.warn("skipped {} ({}): {}", f.location(), f.source(), f.reason());

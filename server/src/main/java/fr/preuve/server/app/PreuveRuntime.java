@@ -5,6 +5,7 @@ import fr.preuve.core.answer.ExtractiveAnswerer;
 import fr.preuve.core.config.PreuveConfig;
 import fr.preuve.core.embed.Embedder;
 import fr.preuve.core.embed.Embedders;
+import fr.preuve.core.embed.OnnxBatchEmbedder;
 import fr.preuve.core.index.CorpusState;
 import fr.preuve.core.index.PassageIndex;
 import fr.preuve.core.search.HybridSearcher;
@@ -26,14 +27,14 @@ public final class PreuveRuntime implements AutoCloseable {
     private final PreuveConfig config;
     private final CorpusConfig corpus;
     private final PassageIndex index;
-    private final Embedder queryEmbedder;
+    private final OnnxBatchEmbedder queryEmbedder;
     private final HybridSearcher searcher;
     private final AnswerService answers;
     private final IndexJob job;
     private final Clock clock;
     private final Instant startedAt;
 
-    private PreuveRuntime(PreuveConfig config, CorpusConfig corpus, PassageIndex index, Embedder queryEmbedder,
+    private PreuveRuntime(PreuveConfig config, CorpusConfig corpus, PassageIndex index, OnnxBatchEmbedder queryEmbedder,
                           IndexJob job, Clock clock) {
         this.config = config;
         this.corpus = corpus;
@@ -74,8 +75,7 @@ public final class PreuveRuntime implements AutoCloseable {
         if (job == null) {
             throw new IllegalStateException("the index is open read-only");
         }
-        Indexer indexer = new Indexer(index, Embedders.forIndexing(), Chunker.defaults(), clock, job);
-        return job.start(indexer, corpus, force);
+        return job.start(embedder -> new Indexer(index, embedder, Chunker.defaults(), clock, job), corpus, force);
     }
 
     /** The corpus version answers are drawn from; while a first run is in progress, says so. */
@@ -131,7 +131,11 @@ public final class PreuveRuntime implements AutoCloseable {
                 job.close();
             }
         } finally {
-            index.close();
+            try {
+                queryEmbedder.close();
+            } finally {
+                index.close();
+            }
         }
     }
 
