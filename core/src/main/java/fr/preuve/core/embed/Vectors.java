@@ -21,6 +21,22 @@ public final class Vectors {
         return v;
     }
 
+    /** Cosine similarity of any two vectors, in double precision. */
+    public static double cosine(float[] a, float[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("dimension mismatch: " + a.length + " vs " + b.length);
+        }
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += (double) a[i] * b[i];
+            na += (double) a[i] * a[i];
+            nb += (double) b[i] * b[i];
+        }
+        return dot / Math.sqrt(na * nb);
+    }
+
     /** Dot product; the cosine similarity for unit vectors. */
     public static float dot(float[] a, float[] b) {
         if (a.length != b.length) {

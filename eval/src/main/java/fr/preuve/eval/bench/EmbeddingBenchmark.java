@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.preuve.core.embed.Embedder;
 import fr.preuve.core.embed.LangChain4jEmbedder;
 import fr.preuve.core.embed.OnnxBatchEmbedder;
+import fr.preuve.core.embed.Vectors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -339,8 +340,7 @@ public final class EmbeddingBenchmark {
         }
         double[] s = values.clone();
         Arrays.sort(s);
-        int rank = (int) Math.ceil(p / 100.0 * s.length); // nearest rank
-        return s[Math.max(0, Math.min(s.length - 1, rank - 1))];
+        return Latencies.rank(s, p / 100.0);
     }
 
     static double median(double[] values) {
@@ -351,15 +351,7 @@ public final class EmbeddingBenchmark {
     }
 
     static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            na += (double) a[i] * a[i];
-            nb += (double) b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
+        return Vectors.cosine(a, b);
     }
 
     private static double seconds(long t0) {
