@@ -30,6 +30,8 @@ public final class ExtractiveAnswerer {
     private static final int MIN_SENTENCE_WORDS = 6;
     private static final int MAX_SENTENCE_WORDS = 90;
     private static final double MMR_LAMBDA = 0.75;
+    /** Characters a quotable sentence ends with. */
+    private static final String SENTENCE_END = ".!?»\"”'";
     /** After the minimum count, a sentence scoring under this share of the best one ends the answer. */
     private static final double KEEP_RATIO = 0.85;
     /** Passages checked for lexical coverage of the question. */
@@ -158,9 +160,10 @@ public final class ExtractiveAnswerer {
         return out;
     }
 
-    private static boolean usable(String s) {
+    /** A complete sentence worth quoting: not a heading, list stub, table row or fragment. */
+    static boolean usable(String s) {
         int words = s.split("\\s+").length;
-        if (words < MIN_SENTENCE_WORDS || words > MAX_SENTENCE_WORDS || s.endsWith(":")) {
+        if (words < MIN_SENTENCE_WORDS || words > MAX_SENTENCE_WORDS || SENTENCE_END.indexOf(s.charAt(s.length() - 1)) < 0) {
             return false;
         }
         long letters = s.chars().filter(Character::isLetter).count();

@@ -124,6 +124,16 @@ public final class SentenceSplitter {
             "by", "and", "with", "from", "of", "to", "et", "par", "de", "du", "des", "avec", "selon", "pour", "chez",
             "dr", "pr", "prof", "mr", "mrs", "ms", "mme", "mlle");
 
+    /** Words a heading never ends with: a line ending with one continues on the next line. */
+    private static final Set<String> CONTINUING = setOf(
+            "a", "an", "the", "of", "with", "and", "or", "to", "in", "on", "for", "by", "at", "from", "as", "than",
+            "that", "is", "are", "was", "were", "be", "been", "into", "versus", "vs",
+            "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "et", "ou", "à", "au", "aux", "en", "par",
+            "pour", "avec", "sur", "dans", "que", "qui", "est", "sont", "chez", "sans", "entre");
+
+    /** A line of at most this many words, without terminal punctuation, before a capitalised line is a heading. */
+    private static final int MAX_HEADING_WORDS = 12;
+
     /** An upper-case section label and its colon, as PubMed glues them to the previous sentence ("care.AIM:"). */
     private static final Pattern GLUED_LABEL = Pattern.compile("\\p{Lu}{3,}(?:[ /]\\p{Lu}{2,})*:");
 
@@ -210,8 +220,9 @@ public final class SentenceSplitter {
                 }
             }
             if (k < n && content && c == '.' && j == i + 1 && i > 0 && Character.isLowerCase(text.charAt(i - 1))
-                    && glued.region(k, Math.min(n, k + 40)).lookingAt()) {
-                cuts.add(k); // "health care.AIM: To test": a section label glued to the previous sentence
+                    && (glued.region(k, Math.min(n, k + 40)).lookingAt() || gluedSentence(text, i, k))) {
+                // "health care.AIM: To test", "high transmission.Thus broad": no space after the full stop
+                cuts.add(k);
                 sentStart = -1;
                 content = false;
                 depth = 0;
@@ -272,7 +283,66 @@ public final class SentenceSplitter {
         if (isLineBreak(text.charAt(k))) {
             return true; // blank line: paragraph break
         }
-        return marker.region(k, Math.min(n, k + 8)).lookingAt();
+        return marker.region(k, Math.min(n, k + 8)).lookingAt() || headingBefore(text, i, k);
+    }
+
+    /**
+     * Whether the line ending at {@code lineEnd} is a heading: short, no terminal punctuation, and the next line (at
+     * {@code next}) opens with a capital or a digit. Sources unwrap their lines, so such a line is not a wrapped one:
+     * "Concomitant use of antibiotics\nThe threshold for administering…".
+     */
+    private static boolean headingBefore(String text, int lineEnd, int next) {
+        char nc = text.charAt(next);
+        if (!Character.isUpperCase(nc) && !Character.isDigit(nc)) {
+            return false;
+        }
+        int start = lineEnd;
+        while (start > 0 && !isLineBreak(text.charAt(start - 1))) {
+            start--;
+        }
+        int end = lineEnd;
+        while (end > start && isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        if (end == start || TERMINALS.indexOf(text.charAt(end - 1)) >= 0 || ",;:".indexOf(text.charAt(end - 1)) >= 0) {
+            return false;
+        }
+        if (!Character.isUpperCase(text.charAt(start)) && !Character.isDigit(text.charAt(start))) {
+            return false;
+        }
+        int lastWord = end;
+        while (lastWord > start && Character.isLetter(text.charAt(lastWord - 1))) {
+            lastWord--;
+        }
+        if (CONTINUING.contains(text.substring(lastWord, end).toLowerCase(Locale.ROOT))) {
+            return false; // "Patients were treated with\nArtesunate": the sentence goes on
+        }
+        return Chunker.countWords(text.subSequence(start, end)) <= MAX_HEADING_WORDS;
+    }
+
+    /**
+     * Whether the full stop at {@code dot}, directly followed at {@code next} by a capitalised word ("transmission.Thus"),
+     * ends a sentence: the word before is at least three lower-case letters, so initials, abbreviations with capitals
+     * and "e.g." are left alone.
+     */
+    private static boolean gluedSentence(String text, int dot, int next) {
+        if (next + 1 >= text.length() || !Character.isUpperCase(text.charAt(next))
+                || !Character.isLowerCase(text.charAt(next + 1))) {
+            return false;
+        }
+        int start = dot;
+        while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+            start--;
+        }
+        if (dot - start < 3 || (start > 0 && text.charAt(start - 1) == '.')) {
+            return false;
+        }
+        for (int p = start; p < dot; p++) {
+            if (!Character.isLowerCase(text.charAt(p))) {
+                return false;
+            }
+        }
+        return !NON_TERMINAL.contains(text.substring(start, dot).toLowerCase(Locale.ROOT));
     }
 
     /**

@@ -96,6 +96,26 @@ class SentenceSplitterTest {
         assertThat(split("See fig.AB: no.")).hasSize(1);
     }
 
+    @Test
+    void aHeadingLineAndAGluedFullStopEndSentences() {
+        // WHO guidelines for malaria 2023, p. 199 (real text as the WHO PDF parser gives it).
+        String who = "Concomitant use of antibiotics\nThe threshold for administering antibiotic treatment should be low "
+                + "in severe malaria. Septicaemia and severe malaria are associated, and there is substantial diagnostic "
+                + "overlap,particularly in children in areas of moderate and high transmission.Thus broad- spectrum "
+                + "antibiotic treatment should be given with antimalarial drugs.";
+        assertThat(split(who)).containsExactly(
+                "Concomitant use of antibiotics",
+                "The threshold for administering antibiotic treatment should be low in severe malaria.",
+                "Septicaemia and severe malaria are associated, and there is substantial diagnostic overlap,particularly "
+                        + "in children in areas of moderate and high transmission.",
+                "Thus broad- spectrum antibiotic treatment should be given with antimalarial drugs.");
+        // A long line, one ending with a comma, or a next line in lower case is not a heading.
+        assertThat(split("Patients were treated with\nArtesunate and followed for 28 days.")).hasSize(1);
+        assertThat(split("Among the drugs used in children,\nArtesunate is preferred.")).hasSize(1);
+        assertThat(split("Severe malaria\nin children is treated first.")).hasSize(1);
+        assertThat(split("see www.example.org and E.coli.Then stop. Dr.Smith came.")).contains("see www.example.org and E.coli.Then stop.");
+    }
+
     // ---- abbreviations ----------------------------------------------------------------------------------------
 
     @Test

@@ -39,6 +39,7 @@ public final class IndexJob implements ProgressListener, AutoCloseable {
      * completes with its report.
      */
     public Future<IndexReport> start(Function<Embedder, Indexer> indexer, CorpusConfig corpus, boolean force) {
+        latest.set(new IndexProgress("reading", null, 0, 0, 0, 0, 0, -1, null, "starting: loading the model"));
         return executor.submit(() -> {
             try (OnnxBatchEmbedder embedder = Embedders.forIndexing()) {
                 IndexReport report = indexer.apply(embedder).run(corpus, force);
