@@ -195,7 +195,8 @@ public final class Indexer {
         index.refresh();
         Instant now = clock.instant();
         boolean anyChange = !toIndex.isEmpty() || deleted > 0 || previous.version() == null || !sameVectors;
-        String version = anyChange ? version(corpus.name(), now, index.documentHashes()) : previous.version();
+        String version = anyChange ? version(corpus.name(), now, index.documentHashes(), embedder.modelId() + "|" + pipeline)
+                : previous.version();
         String date = anyChange ? now.toString() : previous.date();
         index.commit(new CorpusState(corpus.name(), version, date, true, fingerprint, embedder.modelId(), pipeline).toMap());
         double seconds = Duration.between(started, clock.instant()).toMillis() / 1000.0;
@@ -211,10 +212,14 @@ public final class Indexer {
         return PIPELINE_VERSION + "/chunks " + chunker.minWords() + "-" + chunker.targetWords() + "-" + chunker.maxWords();
     }
 
-    /** {@code <name>-<yyyyMMdd>-<8 hex of the content>}: same content, same hash part. */
-    static String version(String name, Instant when, Map<String, String> hashes) {
+    /**
+     * {@code <name>-<yyyyMMdd>-<8 hex>}: the hash covers every document's content and how passages were cut and
+     * embedded, so the same corpus indexed the same way gets the same hash part.
+     */
+    static String version(String name, Instant when, Map<String, String> hashes, String vectors) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update((vectors + "\n").getBytes(StandardCharsets.UTF_8));
             for (Map.Entry<String, String> e : new TreeMap<>(hashes).entrySet()) {
                 md.update((e.getKey() + "=" + e.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
             }

@@ -118,6 +118,11 @@ class IndexerTest {
             assertThat(other.embedded.get()).isEqualTo(second.passagesWritten()).isPositive();
             assertThat(CorpusState.from(index.commitData()).model()).isEqualTo("another-model");
             assertThat(second.corpusVersion()).isNotEqualTo(first.corpusVersion());
+            // Back to the first declaration with new vectors: the content is the same but the version still differs.
+            IndexReport third = run(index, DemoData.corpus(tmp.resolve("cfg3"), DemoData.smallCorpusYaml()), other, false,
+                    new ArrayList<>());
+            assertThat(third.added()).isEqualTo(2);
+            assertThat(third.corpusVersion()).isNotEqualTo(first.corpusVersion()).isNotEqualTo(second.corpusVersion());
         }
     }
 
