@@ -92,11 +92,14 @@ function renderSearch(r) {
 }
 
 async function ask(event) {
-  event.preventDefault();
+  if (event) event.preventDefault();
   $("error").hidden = true;
   const question = $("question").value.trim();
   if (!question) return;
   $("ask").disabled = true;
+  const shared = new URLSearchParams({ q: question });
+  Object.entries(filters()).forEach(([k, v]) => shared.set(k, Array.isArray(v) ? v[0] : v));
+  history.replaceState(null, "", "?" + shared);
   try {
     renderAnswer(await call("/api/ask", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ question, filters: filters() }) }));
   } catch (e) { showError(e.message); } finally { $("ask").disabled = false; }
@@ -131,4 +134,13 @@ document.addEventListener("DOMContentLoaded", () => {
   $("ask-form").addEventListener("submit", ask);
   $("search").addEventListener("click", search);
   refreshStatus();
+  // A shared link such as /?q=...&source=has asks at once.
+  const params = new URLSearchParams(location.search);
+  if (params.get("q")) {
+    $("question").value = params.get("q");
+    if (params.get("source")) $("source").value = params.get("source");
+    if (params.get("from")) $("from").value = params.get("from");
+    if (params.get("to")) $("to").value = params.get("to");
+    ask();
+  }
 });

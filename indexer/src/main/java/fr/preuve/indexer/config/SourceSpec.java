@@ -18,7 +18,7 @@ import java.util.List;
         @JsonSubTypes.Type(value = SourceSpecs.BdpmOpinions.class, name = "bdpm-opinions")
 })
 public sealed interface SourceSpec permits SourceSpecs.PubMedQa, SourceSpecs.WhoPdf, SourceSpecs.HasApiXml,
-        SourceSpecs.BdpmOpinions {
+        SourceSpecs.BdpmOpinions, SourceSpecs.Provided {
 
     /** A short name for reports; defaults to the type and file name. */
     String label();

@@ -141,4 +141,34 @@ public final class SourceSpecs {
             return new BdpmOpinionSource(base.resolve(dir), new BdpmOpinionSource.Options(since, limit));
         }
     }
+
+    /**
+     * A source built in code rather than declared in YAML (an evaluation dataset such as a BEIR corpus), so it is
+     * indexed by the same {@link fr.preuve.indexer.pipeline.Indexer} as declared corpora. Not selectable from a corpus
+     * file.
+     *
+     * @param inputs the files it reads, fingerprinted to skip re-reading when nothing changed
+     */
+    public record Provided(String name, String licence, List<Path> inputs, DocumentSource source) implements SourceSpec {
+        public Provided {
+            require("name", name, "provided");
+            java.util.Objects.requireNonNull(source, "source");
+            inputs = List.copyOf(inputs);
+        }
+
+        @Override
+        public String label() {
+            return name;
+        }
+
+        @Override
+        public List<Path> inputs(Path base) {
+            return inputs.stream().map(base::resolve).toList();
+        }
+
+        @Override
+        public DocumentSource open(Path base) {
+            return source;
+        }
+    }
 }
