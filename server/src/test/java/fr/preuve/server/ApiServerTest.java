@@ -153,6 +153,17 @@ class ApiServerTest {
         assertThat(a.at("/timings/totalMs").asDouble()).isPositive();
     }
 
+    @Test
+    void abstainsOnAMedicalQuestionTheCorpusCannotAnswer() throws Exception {
+        // In-domain, French, close to the HAS vaccination texts in embedding space, but no passage mentions lice.
+        JsonNode a = JSON.readTree(post("/api/ask", "{\"question\": \"Quel traitement contre les poux proposer chez un "
+                + "enfant de 4 ans ?\"}").body());
+        assertThat(a.get("abstained").asBoolean()).isTrue();
+        assertThat(a.get("answer").asText()).isEqualTo("Aucune preuve trouvée dans le corpus pour répondre à cette question.");
+        assertThat(a.get("sentences")).isEmpty();
+        assertThat(a.get("passages").size()).isBetween(1, 3);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "{\"question\": \"\"}|the question is empty",

@@ -47,12 +47,18 @@ public final class ExtractiveAnswerer {
         this.settings = settings;
     }
 
-    /** How strongly the retrieved passages match the question. */
+    /**
+     * How strongly the retrieved passages match the question.
+     *
+     * @param bestSimilarity cosine between question and best passage (-1 without vectors)
+     * @param termCoverage   IDF-weighted share of the question's terms found in the best same-language passage, or -1
+     *                       when none of the best passages is in the question's language
+     */
     public record Evidence(double bestSimilarity, double termCoverage, boolean sufficient) {
     }
 
-    /** Judges whether the hits are evidence for the question at all. */
-    public Evidence evidence(String question, SearchResult result) {
+    /** Judges whether the hits are evidence for a question written in {@code lang}. */
+    public Evidence evidence(String question, String lang, SearchResult result) {
         List<SearchHit> hits = result.hits();
         if (hits.isEmpty()) {
             return new Evidence(0, 0, false);
@@ -65,28 +71,36 @@ public final class ExtractiveAnswerer {
                 }
             }
         }
-        double coverage = 0;
+        double coverage = -1;
         for (SearchHit h : hits.subList(0, Math.min(COVERAGE_PASSAGES, hits.size()))) {
             Passage p = h.passage();
-            String field = IndexSchema.textField(p.language());
-            Set<String> q = searcher.terms(field, question);
-            if (q.isEmpty()) {
+            if (!lang.equals(p.language())) {
                 continue;
             }
+            String field = IndexSchema.textField(p.language());
+            Set<String> q = searcher.terms(field, question);
             Set<String> t = searcher.terms(field, p.title() + "\n" + (p.section() == null ? "" : p.section()) + "\n" + p.text());
-            long found = q.stream().filter(t::contains).count();
-            coverage = Math.max(coverage, (double) found / q.size());
+            double total = 0;
+            double found = 0;
+            for (String term : q) {
+                double idf = searcher.idf(field, term);
+                total += idf;
+                found += t.contains(term) ? idf : 0;
+            }
+            coverage = Math.max(coverage, total == 0 ? 0 : found / total);
         }
-        boolean sufficient = best >= settings.minVectorSimilarity()
-                || (coverage >= settings.minTermCoverage()
-                    && best >= settings.minVectorSimilarity() - Defaults.LEXICAL_RESCUE_MARGIN);
+        double min = settings.minVectorSimilarity();
+        boolean sufficient = coverage < 0
+                ? best >= min
+                : (best >= min && coverage >= settings.minTermCoverage())
+                  || (coverage >= Defaults.STRONG_TERM_COVERAGE && best >= min - Defaults.LEXICAL_RESCUE_MARGIN);
         return new Evidence(best, coverage, sufficient);
     }
 
     /** Composes the answer from search results; {@code lang} is the question's language. */
     public Composition compose(String question, String lang, SearchResult result) {
         List<SearchHit> hits = result.hits().subList(0, Math.min(settings.passages(), result.hits().size()));
-        Evidence evidence = evidence(question, result);
+        Evidence evidence = evidence(question, lang, result);
         if (!evidence.sufficient()) {
             return abstain(lang, hits, evidence);
         }

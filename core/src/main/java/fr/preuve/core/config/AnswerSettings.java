@@ -8,8 +8,8 @@ package fr.preuve.core.config;
  * @param maxSentences        most sentences in an answer
  * @param maxQuestionChars    longer questions are rejected
  * @param minVectorSimilarity cosine between question and best passage under which evidence counts as weak
- * @param minTermCoverage     share of the question's content terms found in the best passages under which evidence
- *                            counts as weak
+ * @param minTermCoverage     IDF-weighted share of the question's terms a best passage in the same language must contain;
+ *                            under it evidence counts as weak
  */
 public record AnswerSettings(int passages, int minSentences, int maxSentences, int maxQuestionChars,
                              double minVectorSimilarity, double minTermCoverage) {

@@ -160,6 +160,19 @@ public final class HybridSearcher {
         return out;
     }
 
+    /** BM25's inverse document frequency of {@code term} in {@code field}: rare terms weigh more. */
+    public double idf(String field, String term) {
+        return index.withSearcher(s -> {
+            try {
+                long n = s.getIndexReader().numDocs();
+                long df = s.getIndexReader().docFreq(new Term(field, term));
+                return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
     static Query filterQuery(Filters f) {
         BooleanQuery.Builder b = new BooleanQuery.Builder()
                 .add(PassageIndex.kindQuery(IndexSchema.KIND_PASSAGE), BooleanClause.Occur.FILTER);

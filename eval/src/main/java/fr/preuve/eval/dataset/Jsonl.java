@@ -8,11 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -48,41 +47,54 @@ final class Jsonl {
         if (!Files.isRegularFile(file)) {
             throw new DatasetException(name, 0, null, "no such file");
         }
-        List<T> out = new ArrayList<>();
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        int lineNo = 0;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
-            String text;
-            while ((text = in.readLine()) != null) {
-                lineNo++;
-                if (lineNo == 1 && text.startsWith("\uFEFF")) {
-                    text = text.substring(1);
-                }
-                if (text.isBlank()) {
-                    continue;
-                }
-                JsonNode node;
-                try (JsonParser p = MAPPER.createParser(text)) {
-                    node = MAPPER.readTree(p);
-                    if (p.nextToken() != null) {
-                        throw new DatasetException(name, lineNo, null, "more than one JSON value on the line");
-                    }
-                } catch (JsonProcessingException e) {
-                    throw new DatasetException(name, lineNo, null, "not valid JSON: " + e.getOriginalMessage(), e);
-                }
-                if (!(node instanceof ObjectNode obj)) {
-                    throw new DatasetException(name, lineNo, null, "expected a JSON object, found " + node.getNodeType());
-                }
-                out.add(parse.apply(new Line(name, lineNo, obj)));
-            }
-        } catch (CharacterCodingException e) {
-            throw new DatasetException(name, lineNo + 1, null, "not valid UTF-8", e);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new DatasetException(name, 0, null, "no such file");
         } catch (IOException e) {
-            throw new DatasetException(name, lineNo, null, "cannot read: " + e.getMessage(), e);
+            throw new DatasetException(name, 0, null, "cannot read: " + e.getMessage(), e);
+        }
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        List<T> out = new ArrayList<>();
+        int lineNo = 0;
+        int from = 0;
+        while (from < bytes.length) {
+            int nl = from;
+            while (nl < bytes.length && bytes[nl] != '\n') {
+                nl++;
+            }
+            lineNo++;
+            String text;
+            try {
+                text = decoder.decode(ByteBuffer.wrap(bytes, from, nl - from)).toString();
+            } catch (CharacterCodingException e) {
+                throw new DatasetException(name, lineNo, null, "not valid UTF-8", e);
+            }
+            from = nl + 1;
+            if (lineNo == 1 && text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+            if (text.isBlank()) {
+                continue;
+            }
+            JsonNode node;
+            try (JsonParser p = MAPPER.createParser(text)) {
+                node = MAPPER.readTree(p);
+                if (p.nextToken() != null) {
+                    throw new DatasetException(name, lineNo, null, "more than one JSON value on the line");
+                }
+            } catch (JsonProcessingException e) {
+                throw new DatasetException(name, lineNo, null, "not valid JSON: " + e.getOriginalMessage(), e);
+            } catch (IOException e) {
+                throw new DatasetException(name, lineNo, null, "cannot parse: " + e.getMessage(), e);
+            }
+            if (!(node instanceof ObjectNode obj)) {
+                throw new DatasetException(name, lineNo, null, "expected a JSON object, found " + node.getNodeType());
+            }
+            out.add(parse.apply(new Line(name, lineNo, obj)));
         }
         if (out.isEmpty()) {
             throw new DatasetException(name, 0, null, "the file holds no records");

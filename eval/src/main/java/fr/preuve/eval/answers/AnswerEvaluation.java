@@ -1,0 +1,167 @@
+package fr.preuve.eval.answers;
+
+import fr.preuve.core.answer.Answer;
+import fr.preuve.core.answer.AnswerSentence;
+import fr.preuve.core.answer.CitedPassage;
+import fr.preuve.eval.bench.Latencies;
+import fr.preuve.eval.dataset.Question;
+import fr.preuve.eval.dataset.QuestionSet;
+import fr.preuve.eval.metrics.Estimate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a question set through an answerer and measures what a clinician cares about: are citations valid, is every
+ * sentence cited and supported by what it cites (the hallucination rate, per sentence and per answer, before and after
+ * the verification gate), are the key facts there, does it abstain when it should and only then, how long it takes.
+ */
+public final class AnswerEvaluation {
+    private AnswerEvaluation() {
+    }
+
+    /** What one question gave. */
+    public record PerQuestion(String id, boolean unanswerable, boolean abstained, int delivered, int unsupported,
+                              int unsupportedBeforeGate, int sentencesBeforeGate, int citations, int invalidCitations,
+                              int preciseCitations, int uncited, Double keyFactRecall, Boolean goldCited, double millis) {
+    }
+
+    /**
+     * The figures of a run; metric keys as in the issue ({@code hallucination_rate}, {@code citation_precision}...).
+     *
+     * @param supportCheck how support was decided
+     */
+    public record Result(String dataset, String mode, String corpusVersion, String supportCheck, int questions,
+                         Map<String, Estimate> metrics, Latencies latency, List<PerQuestion> perQuestion) {
+    }
+
+    /** Asks every question of {@code set} with {@code asker} and scores the answers. */
+    public static Result run(QuestionSet set, Function<Question, Answer> asker, SupportCheck check) {
+        List<PerQuestion> rows = new ArrayList<>();
+        String mode = null;
+        String version = null;
+        for (Question q : set.questions()) {
+            long t0 = System.nanoTime();
+            Answer a = asker.apply(q);
+            double ms = (System.nanoTime() - t0) / 1e6;
+            mode = a.mode();
+            version = a.corpusVersion();
+            rows.add(score(q, a, check, ms));
+        }
+        return new Result(set.file() == null ? "questions" : set.file().getFileName().toString(), mode, version,
+                check.name(), rows.size(), metrics(rows), Latencies.of(rows.stream().map(PerQuestion::millis).toList()),
+                rows);
+    }
+
+    static PerQuestion score(Question q, Answer a, SupportCheck check, double ms) {
+        Map<Integer, CitedPassage> byN = a.passages().stream().collect(Collectors.toMap(CitedPassage::n, p -> p, (x, y) -> x));
+        int delivered = 0;
+        int unsupported = 0;
+        int before = 0;
+        int unsupportedBefore = 0;
+        int citations = 0;
+        int invalid = 0;
+        int precise = 0;
+        int uncited = 0;
+        if (!a.abstained()) {
+            for (AnswerSentence s : a.sentences()) {
+                List<String> cited = new ArrayList<>();
+                int valid = 0;
+                for (int n : s.citations()) {
+                    CitedPassage p = byN.get(n);
+                    if (p == null) {
+                        invalid += s.delivered() ? 1 : 0;
+                    } else {
+                        cited.add(p.text());
+                        valid++;
+                    }
+                }
+                boolean supported = valid > 0 && check.supports(s.text(), cited);
+                before++;
+                unsupportedBefore += supported ? 0 : 1;
+                if (s.delivered()) {
+                    precise += preciseCitations(s.text(), cited, supported, check);
+                    delivered++;
+                    citations += s.citations().size();
+                    uncited += valid == 0 ? 1 : 0;
+                    unsupported += supported ? 0 : 1;
+                }
+            }
+        }
+        Double keyFacts = null;
+        Boolean goldCited = null;
+        if (!q.unanswerable() && !a.abstained()) {
+            if (!q.keyFacts().isEmpty()) {
+                String text = SupportCheck.fold(a.answer());
+                long found = q.keyFacts().stream().filter(f -> text.contains(SupportCheck.fold(f))).count();
+                keyFacts = (double) found / q.keyFacts().size();
+            }
+            Set<String> gold = q.goldDocs().stream().map(Object::toString).collect(Collectors.toSet());
+            goldCited = a.passages().stream().anyMatch(p -> gold.contains(p.docId()));
+        }
+        return new PerQuestion(q.id(), q.unanswerable(), a.abstained(), delivered, unsupported, unsupportedBefore, before,
+                citations, invalid, precise, uncited, keyFacts, goldCited, ms);
+    }
+
+    /**
+     * ALCE citation precision for one sentence: a valid citation is precise when its passage alone supports the
+     * sentence, or when the sentence is supported with it and not without it.
+     */
+    static int preciseCitations(String sentence, List<String> cited, boolean supported, SupportCheck check) {
+        int precise = 0;
+        for (int i = 0; i < cited.size(); i++) {
+            List<String> others = new ArrayList<>(cited);
+            others.remove(i);
+            if (check.supports(sentence, List.of(cited.get(i))) || (supported && !check.supports(sentence, others))) {
+                precise++;
+            }
+        }
+        return precise;
+    }
+
+    static Map<String, Estimate> metrics(List<PerQuestion> rows) {
+        Map<String, Estimate> m = new LinkedHashMap<>();
+        int citations = sum(rows, PerQuestion::citations);
+        int delivered = sum(rows, PerQuestion::delivered);
+        int unsupported = sum(rows, PerQuestion::unsupported);
+        int before = sum(rows, PerQuestion::sentencesBeforeGate);
+        int unsupportedBefore = sum(rows, PerQuestion::unsupportedBeforeGate);
+        List<PerQuestion> answered = rows.stream().filter(r -> !r.abstained()).toList();
+        putProportion(m, "citation_validity", citations - sum(rows, PerQuestion::invalidCitations), citations);
+        putProportion(m, "citation_coverage", delivered - sum(rows, PerQuestion::uncited), delivered);
+        putProportion(m, "supported_sentence_rate", delivered - unsupported, delivered);
+        putProportion(m, "hallucination_rate", unsupported, delivered);
+        putProportion(m, "hallucination_rate_before_gate", unsupportedBefore, before);
+        putProportion(m, "hallucination_rate_answers", (int) answered.stream().filter(r -> r.unsupported() > 0).count(),
+                answered.size());
+        // ALCE-style, with the support check: recall = sentences supported by their citations together; precision =
+        // citations that are needed or sufficient for their sentence (invalid ones count as imprecise).
+        putProportion(m, "citation_recall", delivered - unsupported, delivered);
+        putProportion(m, "citation_precision", sum(rows, PerQuestion::preciseCitations), citations);
+        double[] facts = rows.stream().filter(r -> r.keyFactRecall() != null).mapToDouble(PerQuestion::keyFactRecall).toArray();
+        if (facts.length > 0) {
+            m.put("key_fact_recall", Estimate.mean(facts, 0, 1));
+        }
+        List<PerQuestion> withGold = rows.stream().filter(r -> r.goldCited() != null).toList();
+        putProportion(m, "gold_doc_cited", (int) withGold.stream().filter(PerQuestion::goldCited).count(), withGold.size());
+        List<PerQuestion> unanswerable = rows.stream().filter(PerQuestion::unanswerable).toList();
+        List<PerQuestion> answerable = rows.stream().filter(r -> !r.unanswerable()).toList();
+        putProportion(m, "abstention_accuracy", (int) unanswerable.stream().filter(PerQuestion::abstained).count(), unanswerable.size());
+        putProportion(m, "false_abstention_rate", (int) answerable.stream().filter(PerQuestion::abstained).count(), answerable.size());
+        return m;
+    }
+
+    private static void putProportion(Map<String, Estimate> m, String key, int successes, int n) {
+        if (n > 0) {
+            m.put(key, Estimate.proportion(Math.max(0, successes), n));
+        }
+    }
+
+    private static int sum(List<PerQuestion> rows, java.util.function.ToIntFunction<PerQuestion> f) {
+        return rows.stream().mapToInt(f).sum();
+    }
+}

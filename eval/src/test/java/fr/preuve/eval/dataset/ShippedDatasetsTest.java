@@ -1,0 +1,155 @@
+package fr.preuve.eval.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.preuve.core.doc.DocumentId;
+import fr.preuve.core.doc.SourceDocument;
+import fr.preuve.core.doc.SourceKind;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The datasets shipped in {@code eval/datasets/}: they load, have the documented counts, and every gold document and
+ * key fact of the French set exists in the demo corpus as the indexer's own sources read it.
+ */
+class ShippedDatasetsTest {
+
+    /**
+     * Words whose absence from every demo document makes each unanswerable question unanswerable (case-insensitive,
+     * French and English). A change to the demo corpus that brings one of them in fails here.
+     */
+    private static final Map<String, List<String>> ABSENT = Map.ofEntries(
+            Map.entry("fr-demo-047", List.of("apixaban", "eliquis")),
+            Map.entry("fr-demo-048", List.of("énurésie", "enuresis", "bedwetting", "pipi au lit")),
+            Map.entry("fr-demo-049", List.of("poux", "pédiculose", "pediculosis", "head lice")),
+            Map.entry("fr-demo-050", List.of("la gale", "scabies", "sarcopt", "perméthrine", "permethrin")),
+            Map.entry("fr-demo-051", List.of("isotrétinoïne", "isotretinoin", "roaccutane", "acné")),
+            Map.entry("fr-demo-052", List.of("lithium", "lithémie")),
+            Map.entry("fr-demo-053", List.of("bronchiolit")),
+            Map.entry("fr-demo-054", List.of("zona", "shingrix", "zostavax", "shingles")),
+            Map.entry("fr-demo-055", List.of("rabies", "antirabique", "la rage ")),
+            Map.entry("fr-demo-056", List.of("donépézil", "donepezil", "aricept", "anticholinestérasique")));
+
+    private static CorpusDocuments demo;
+
+    @BeforeAll
+    static void readDemoCorpus() {
+        demo = CorpusDocuments.load(Repo.root().resolve("corpus-config/demo.yaml"));
+    }
+
+    @Test
+    void demoCorpusReadsCompletely() {
+        assertThat(demo.failures()).isEmpty();
+        assertThat(demo.documents()).hasSize(2006);
+    }
+
+    @Test
+    void frenchQuestionsAreAnswerableFromTheirGoldDocuments() {
+        QuestionSet set = QuestionSet.load(Repo.datasets().resolve("fr-demo.jsonl"));
+        assertThat(set.size()).isEqualTo(56);
+        assertThat(set.answerable()).hasSize(46);
+        assertThat(set.unanswerable()).hasSize(10);
+        assertThat(set.questions()).allMatch(q -> q.lang().equals("fr"));
+        Set<SourceKind> sources = new HashSet<>();
+        List<String> problems = new ArrayList<>();
+        for (Question q : set.answerable()) {
+            List<SourceDocument> gold = new ArrayList<>();
+            for (DocumentId id : q.goldDocs()) {
+                SourceDocument d = demo.documents().get(id);
+                if (d == null) {
+                    problems.add(q.id() + ": gold document " + id + " is not in the demo corpus");
+                } else {
+                    gold.add(d);
+                    sources.add(id.source());
+                }
+            }
+            assertThat(q.keyFacts()).as(q.id() + " key facts").isNotEmpty();
+            List<String> quotes = new ArrayList<>(q.keyFacts());
+            if (q.goldText() != null) {
+                quotes.add(q.goldText());
+            }
+            for (String quote : quotes) {
+                // Verbatim (case-sensitive) once spaces are normalised; for documents with several gold copies
+                // (generics with the same opinion), every gold document must hold it.
+                String want = Jsonl.normalizeSpaces(quote);
+                for (SourceDocument d : gold) {
+                    if (!CorpusDocuments.searchableText(d).contains(want)) {
+                        problems.add(q.id() + ": '" + quote + "' is not in " + d.id());
+                    }
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(sources).containsExactlyInAnyOrder(SourceKind.HAS, SourceKind.WHO, SourceKind.PUBMED);
+    }
+
+    @Test
+    void unanswerableQuestionsAreAboutWhatTheDemoCorpusLacks() {
+        QuestionSet set = QuestionSet.load(Repo.datasets().resolve("fr-demo.jsonl"));
+        assertThat(ABSENT.keySet()).containsExactlyInAnyOrderElementsOf(
+                set.unanswerable().stream().map(Question::id).toList());
+        List<String> found = new ArrayList<>();
+        for (SourceDocument d : demo.documents().values()) {
+            String text = CorpusDocuments.searchableText(d).toLowerCase(Locale.ROOT);
+            ABSENT.forEach((id, words) -> words.forEach(w -> {
+                if (text.contains(w.toLowerCase(Locale.ROOT))) {
+                    found.add(id + ": '" + w + "' occurs in " + d.id());
+                }
+            }));
+        }
+        assertThat(found).isEmpty();
+    }
+
+    @Test
+    void pubmedQaQuestionsAreTheTestSplitOverTheDemoAbstracts() throws IOException {
+        Path file = Repo.datasets().resolve("pubmedqa-demo.jsonl");
+        QuestionSet set = QuestionSet.load(file);
+        JsonNode split = Jsonl.MAPPER.readTree(Repo.datasets().resolve("pubmedqa/test_ground_truth.json").toFile());
+        assertThat(set.size()).isEqualTo(500).isEqualTo(split.size());
+        assertThat(set.unanswerable()).isEmpty();
+        for (Question q : set.questions()) {
+            String pmid = q.id().substring("pubmedqa-".length());
+            assertThat(split.has(pmid)).as(q.id()).isTrue();
+            assertThat(q.goldDocs()).containsExactly(DocumentId.of(SourceKind.PUBMED, pmid));
+            SourceDocument d = demo.documents().get(q.goldDocs().get(0));
+            assertThat(d).as(q.id()).isNotNull();
+            assertThat(q.lang()).isEqualTo("en");
+            assertThat(q.keyFacts()).isEmpty();
+            assertThat(CorpusDocuments.searchableText(d)).as(q.id() + " gold text").contains(q.goldText());
+        }
+        // Regenerating from the shipped inputs gives the shipped file.
+        List<Question> rebuilt = PubMedQaQuestions.build(Repo.root().resolve("corpus-config/demo/pubmedqa/ori_pqal.json"),
+                Repo.datasets().resolve("pubmedqa/test_ground_truth.json"));
+        assertThat(rebuilt).isEqualTo(set.questions());
+    }
+
+    @Test
+    void supportSetsHaveTheDocumentedLabels() {
+        SupportSet medhallu = SupportSet.load(Repo.datasets().resolve("support/medhallu-dev.jsonl"));
+        assertThat(medhallu.countByLabel()).containsEntry(SupportLabel.SUPPORTED, 493).containsEntry(SupportLabel.NOT_SUPPORTED, 493);
+        assertThat(medhallu.items()).allMatch(j -> !j.evidence().isEmpty());
+
+        SupportSet expertqa = SupportSet.load(Repo.datasets().resolve("support/expertqa-medicine-dev.jsonl"));
+        assertThat(expertqa.countByLabel()).containsEntry(SupportLabel.SUPPORTED, 107).containsEntry(SupportLabel.NOT_SUPPORTED, 71);
+        assertThat(expertqa.items()).allMatch(j -> j.label() == (j.originalLabel().equals("Complete")
+                ? SupportLabel.SUPPORTED : SupportLabel.NOT_SUPPORTED));
+        assertThat(expertqa.items()).filteredOn(j -> j.evidence().isEmpty())
+                .allMatch(j -> j.originalLabel().equals("Missing")).hasSize(26);
+        assertThat(expertqa.items()).flatExtracting(SupportJudgement::evidence).noneMatch(e -> e.matches("^\\[\\d+\\].*"));
+    }
+
+    @Test
+    void evidenceHeadersAreStripped() {
+        assertThat(SupportConversions.passageText("[1] https://a.org/x\n\n of Global Health. Text.")).isEqualTo("of Global Health. Text.");
+        assertThat(SupportConversions.passageText("[2] https://a.org/x")).isEmpty();
+    }
+}

@@ -1,0 +1,72 @@
+package fr.preuve.server.cli;
+
+import fr.preuve.core.config.PreuveConfig;
+import fr.preuve.core.config.Yaml;
+import fr.preuve.core.search.Filters;
+import fr.preuve.eval.answers.AnswerEvaluation;
+import fr.preuve.eval.answers.SupportCheck;
+import fr.preuve.eval.dataset.QuestionSet;
+import fr.preuve.eval.metrics.Estimate;
+import fr.preuve.server.app.PreuveRuntime;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Answers a question set over a corpus index and reports citation, hallucination, key-fact and abstention figures. */
+@Command(name = "questions", mixinStandardHelpOptions = true,
+        description = "Evaluate answers on a questions JSONL file (eval/datasets/README.md) over the corpus index.")
+public class EvalQuestionsCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "FILE", description = "Questions JSONL, e.g. eval/datasets/fr-demo.jsonl.")
+    Path file;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON.")
+    Path json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PreuveConfig config = common.load();
+        QuestionSet set = QuestionSet.load(CommonOptions.resolve(file));
+        PrintWriter out = spec.commandLine().getOut();
+        try (PreuveRuntime runtime = PreuveRuntime.readOnly(config, CommonOptions.corpus(config))) {
+            AnswerEvaluation.Result r = AnswerEvaluation.run(set, q -> runtime.answers().ask(q.question(), Filters.NONE),
+                    SupportCheck.VERBATIM);
+            out.println(table(r));
+            if (json != null) {
+                Files.createDirectories(json.toAbsolutePath().getParent());
+                Yaml.json().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), r);
+                out.println("wrote " + json);
+            }
+        }
+        return 0;
+    }
+
+    static String table(AnswerEvaluation.Result r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%s: %d questions, mode %s, corpus %s, support check: %s%n%n", r.dataset(),
+                r.questions(), r.mode(), r.corpusVersion(), r.supportCheck()));
+        sb.append("| metric | value | n | 95% CI |\n|---|---|---|---|\n");
+        for (Map.Entry<String, Estimate> e : r.metrics().entrySet()) {
+            Estimate v = e.getValue();
+            sb.append(String.format(Locale.ROOT, "| %s | %.3f | %d | %s |%n", e.getKey(), v.value(), v.n(),
+                    v.ci95() == null ? "" : String.format(Locale.ROOT, "[%.3f, %.3f]", v.lo(), v.hi())));
+        }
+        sb.append(String.format(Locale.ROOT, "%nLatency per answer: p50 %.0f ms, p95 %.0f ms (n=%d)%n",
+                r.latency().p50(), r.latency().p95(), r.latency().n()));
+        return sb.toString();
+    }
+}
