@@ -17,13 +17,13 @@ public final class BeirReport {
         Object passages = r.index() == null ? null : r.index().get("passages");
         sb.append(String.format(Locale.ROOT, "BEIR %s, split %s: %d queries%s%n", r.dataset(), r.split(), r.n(),
                 docs == null ? "" : ", " + docs + " documents, " + passages + " passages"));
-        sb.append(String.format(Locale.ROOT, "%-8s", "retriever"));
+        sb.append(String.format(Locale.ROOT, "%-9s", "retriever"));
         for (MetricKey m : MetricKey.RETRIEVAL) {
             sb.append(String.format(Locale.ROOT, "  %-22s", m.key() + " [95% CI]"));
         }
         sb.append(String.format(Locale.ROOT, "  %8s  %8s  %s%n", "p50 ms", "p95 ms", "published nDCG@10"));
         for (Map.Entry<String, Map<String, Estimate>> e : r.retrievers().entrySet()) {
-            sb.append(String.format(Locale.ROOT, "%-8s", e.getKey()));
+            sb.append(String.format(Locale.ROOT, "%-9s", e.getKey()));
             for (MetricKey m : MetricKey.RETRIEVAL) {
                 Estimate est = e.getValue().get(m.key());
                 sb.append(String.format(Locale.ROOT, "  %-22s", est == null ? "-"
