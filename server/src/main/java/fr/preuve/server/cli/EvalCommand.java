@@ -13,6 +13,16 @@ import fr.preuve.eval.beir.RetrievalEvaluation;
 import fr.preuve.eval.regression.QualityGate;
 import fr.preuve.eval.regression.Regressions;
 import fr.preuve.eval.regression.Thresholds;
+import fr.preuve.eval.answers.AnswerEvaluation;
+import fr.preuve.eval.report.History;
+import fr.preuve.eval.report.HtmlReport;
+import fr.preuve.eval.report.Suite;
+import fr.preuve.core.config.Yaml;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import fr.preuve.server.app.ConsoleProgress;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -27,7 +37,7 @@ import picocli.CommandLine.Parameters;
 /** Evaluation runs: retrieval quality on BEIR datasets, checked against thresholds and pinned regressions. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate retrieval quality on a dataset; exits 1 when a threshold or a pinned score is breached.",
-        subcommands = {EvalCommand.Beir.class, EvalQuestionsCommand.class})
+        subcommands = {EvalCommand.Beir.class, EvalQuestionsCommand.class, EvalCommand.SuiteRun.class})
 public class EvalCommand implements Runnable {
 
     @CommandLine.Spec
@@ -65,14 +75,45 @@ public class EvalCommand implements Runnable {
         @Option(names = "--regressions", paramLabel = "FILE", description = "Pinned scores with tolerances (default eval/regressions.yaml when present).")
         Path regressions;
 
+        @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report (plots, trend from the history).")
+        Path html;
+
+        @Option(names = "--history", paramLabel = "FILE", description = "History to append this run to (default $PREUVE_HOME/eval/history.jsonl).")
+        Path history;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
+
+        /** What a run gave: the result, the breach lines (thresholds and pinned scores) and the exit code. */
+        record Outcome(RetrievalEvaluation.Result result, Regressions regressions, List<String> breaches, int exit) {
+        }
 
         @Override
         public Integer call() {
             PreuveConfig config = common.load();
-            PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            Outcome o = evaluate(config, spec.commandLine().getOut(), err);
+            if (json != null) {
+                o.result().write(json);
+                err.println("preuve eval: wrote " + json);
+            }
+            Path h = historyFile(history, config);
+            History.append(h, History.of(o.result(), Instant.now()));
+            if (html != null) {
+                new HtmlReport("Preuve evaluation: " + o.result().dataset() + " / " + o.result().split(),
+                        commandLine(spec), Instant.now().toString()).add(o.result()).baseline(o.regressions())
+                        .breaches(o.breaches()).history(History.read(h)).write(html);
+                err.println("preuve eval: wrote " + html);
+            }
+            for (String b : o.breaches()) {
+                err.println("preuve eval: " + b);
+            }
+            err.flush();
+            return o.exit();
+        }
+
+        /** Indexes (incrementally), ranks, scores and checks; prints the table and the regression rows on {@code out}. */
+        Outcome evaluate(PreuveConfig config, PrintWriter out, PrintWriter err) {
             BeirDataset dataset = BeirDataset.load(CommonOptions.resolve(dir), split);
             Path indexDir = config.indexDir(BeirSource.indexName(dataset.name()));
             err.println("preuve eval: " + dataset.name() + ": " + dataset.corpusIds().size() + " documents, "
@@ -92,10 +133,6 @@ public class EvalCommand implements Runnable {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            if (json != null) {
-                result.write(json);
-                err.println("preuve eval: wrote " + json);
-            }
             out.print(BeirReport.table(result));
             Thresholds t = load(thresholds, "eval/thresholds.yaml", Thresholds::load);
             Regressions r = load(regressions, "eval/regressions.yaml", Regressions::load);
@@ -106,12 +143,9 @@ public class EvalCommand implements Runnable {
             } else if (queries != null) {
                 out.println("regressions: none apply to a partial run (--queries " + queries + ")");
             }
-            for (String b : gate.breaches()) {
-                err.println("preuve eval: " + b);
-            }
             out.flush();
             err.flush();
-            return gate.exitCode();
+            return new Outcome(result, r, gate.breaches(), gate.exitCode());
         }
 
         private static <T> T load(Path given, String fallback, java.util.function.Function<Path, T> loader) {
@@ -120,6 +154,132 @@ public class EvalCommand implements Runnable {
             }
             Path p = CommonOptions.resolve(Path.of(fallback));
             return Files.isRegularFile(p) ? loader.apply(p) : null;
+        }
+    }
+
+    /** {@code --history FILE}, or {@code $PREUVE_HOME/eval/history.jsonl}. */
+    static Path historyFile(Path given, PreuveConfig config) {
+        return given != null ? given : config.home().resolve("eval").resolve("history.jsonl");
+    }
+
+    /** The command as typed, for the report header. */
+    static String commandLine(CommandLine.Model.CommandSpec spec) {
+        List<String> parts = new ArrayList<>();
+        parts.add("preuve");
+        CommandLine root = spec.commandLine();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        CommandLine.ParseResult pr = root.getParseResult() != null ? root.getParseResult() : spec.commandLine().getParseResult();
+        if (pr != null) {
+            parts.addAll(pr.originalArgs());
+        }
+        return String.join(" ", parts);
+    }
+
+    /**
+     * {@code preuve eval suite <name|file>}: runs every run of {@code eval/suites/<name>.yaml} in order, appends each
+     * to the history, writes the combined JSON and HTML, and exits 1 with one line per breach.
+     */
+    @Command(name = "suite", mixinStandardHelpOptions = true,
+            description = "Run a suite of evaluations (eval/suites/<name>.yaml, or a file) in order; exits 1 with one "
+                    + "line per threshold or regression breach.")
+    static class SuiteRun implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(index = "0", paramLabel = "NAME|FILE", description = "A suite name (ci, nightly) or a suite YAML file.")
+        String name;
+
+        @Option(names = "--json", paramLabel = "FILE", description = "Write the combined result as JSON.")
+        Path json;
+
+        @Option(names = "--html", paramLabel = "FILE", description = "Write the combined HTML report.")
+        Path html;
+
+        @Option(names = "--history", paramLabel = "FILE", description = "History to append each run to (default $PREUVE_HOME/eval/history.jsonl).")
+        Path history;
+
+        @Option(names = "--thresholds", paramLabel = "FILE", description = "Minimum scores (default eval/thresholds.yaml when present).")
+        Path thresholds;
+
+        @Option(names = "--regressions", paramLabel = "FILE", description = "Pinned scores (default eval/regressions.yaml when present).")
+        Path regressions;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PreuveConfig config = common.load();
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Path file = Suite.resolve(name, CommonOptions.resolve(Path.of("eval/suites")));
+            Suite suite = Suite.load(file);
+            Path h = historyFile(history, config);
+            HtmlReport report = new HtmlReport("Preuve evaluation suite: " + name, commandLine(spec), Instant.now().toString());
+            List<Map<String, Object>> runs = new ArrayList<>();
+            List<String> breaches = new ArrayList<>();
+            int i = 0;
+            for (Suite.Run run : suite.runs()) {
+                i++;
+                err.println("preuve eval suite " + name + ": run " + i + "/" + suite.runs().size() + ": " + run.label());
+                err.flush();
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("run", run.label());
+                entry.put("kind", run.kind());
+                if (run.beir() != null) {
+                    Beir b = new Beir();
+                    b.dir = Path.of(run.beir());
+                    b.split = run.split();
+                    b.queries = run.queries();
+                    b.thresholds = thresholds;
+                    b.regressions = regressions;
+                    Beir.Outcome o = b.evaluate(config, out, err);
+                    History.append(h, History.of(o.result(), Instant.now()));
+                    report.add(o.result()).baseline(o.regressions());
+                    breaches.addAll(o.breaches());
+                    entry.put("exit", o.exit());
+                    entry.put("breaches", o.breaches());
+                    entry.put("result", o.result());
+                } else {
+                    EvalQuestionsCommand q = new EvalQuestionsCommand();
+                    q.file = Path.of(run.questions());
+                    AnswerEvaluation.Result r = q.evaluate(config);
+                    out.println(EvalQuestionsCommand.table(r));
+                    History.append(h, History.of(r, r.mode(), Instant.now()));
+                    report.add(r, r.mode());
+                    entry.put("exit", 0);
+                    entry.put("result", r);
+                }
+                runs.add(entry);
+            }
+            report.history(History.read(h)).breaches(breaches);
+            if (json != null) {
+                Map<String, Object> all = new LinkedHashMap<>();
+                all.put("suite", name);
+                all.put("file", file.toString());
+                all.put("time", Instant.now().toString());
+                all.put("runs", runs);
+                all.put("breaches", breaches);
+                if (json.toAbsolutePath().getParent() != null) {
+                    Files.createDirectories(json.toAbsolutePath().getParent());
+                }
+                Yaml.json().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), all);
+                err.println("preuve eval suite: wrote " + json);
+            }
+            if (html != null) {
+                report.write(html);
+                err.println("preuve eval suite: wrote " + html);
+            }
+            out.println("suite " + name + ": " + suite.runs().size() + " runs, " + breaches.size() + " breach"
+                    + (breaches.size() == 1 ? "" : "es"));
+            out.flush();
+            for (String b : breaches) {
+                err.println("preuve eval suite: " + b);
+            }
+            err.flush();
+            return breaches.isEmpty() ? QualityGate.EXIT_OK : QualityGate.EXIT_BREACH;
         }
     }
 }

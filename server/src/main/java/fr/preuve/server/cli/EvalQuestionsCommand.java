@@ -7,6 +7,9 @@ import fr.preuve.eval.answers.AnswerEvaluation;
 import fr.preuve.eval.answers.SupportCheck;
 import fr.preuve.eval.dataset.QuestionSet;
 import fr.preuve.eval.metrics.Estimate;
+import fr.preuve.eval.report.History;
+import fr.preuve.eval.report.HtmlReport;
+import java.time.Instant;
 import fr.preuve.server.app.PreuveRuntime;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -34,25 +37,47 @@ public class EvalQuestionsCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON.")
     Path json;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report (plots, trend from the history).")
+    Path html;
+
+    @Option(names = "--history", paramLabel = "FILE", description = "History to append this run to (default $PREUVE_HOME/eval/history.jsonl).")
+    Path history;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PreuveConfig config = common.load();
-        QuestionSet set = QuestionSet.load(CommonOptions.resolve(file));
         PrintWriter out = spec.commandLine().getOut();
-        try (PreuveRuntime runtime = PreuveRuntime.readOnly(config, CommonOptions.corpus(config))) {
-            AnswerEvaluation.Result r = AnswerEvaluation.run(set, q -> runtime.answers().ask(q.question(), Filters.NONE),
-                    SupportCheck.VERBATIM);
-            out.println(table(r));
-            if (json != null) {
-                Files.createDirectories(json.toAbsolutePath().getParent());
-                Yaml.json().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), r);
-                out.println("wrote " + json);
-            }
+        AnswerEvaluation.Result r = evaluate(config);
+        out.println(table(r));
+        if (json != null) {
+            Files.createDirectories(json.toAbsolutePath().getParent());
+            Yaml.json().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), r);
+            out.println("wrote " + json);
+        }
+        Path h = EvalCommand.historyFile(history, config);
+        History.append(h, History.of(r, r.mode(), Instant.now()));
+        if (html != null) {
+            new HtmlReport("Preuve evaluation: " + r.dataset(), EvalCommand.commandLine(spec), Instant.now().toString())
+                    .add(r, r.mode()).history(History.read(h)).write(html);
+            out.println("wrote " + html);
         }
         return 0;
+    }
+
+    /** Asks every question of {@link #file} over the corpus index (read-only) and scores the answers. */
+    AnswerEvaluation.Result evaluate(PreuveConfig config) {
+        QuestionSet set = QuestionSet.load(CommonOptions.resolve(file));
+        try (PreuveRuntime runtime = PreuveRuntime.readOnly(config, CommonOptions.corpus(config))) {
+            return AnswerEvaluation.run(set, q -> runtime.answers().ask(q.question(), Filters.NONE), SupportCheck.VERBATIM);
+        } catch (Exception e) {
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     static String table(AnswerEvaluation.Result r) {

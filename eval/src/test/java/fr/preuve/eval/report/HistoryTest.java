@@ -1,0 +1,64 @@
+package fr.preuve.eval.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HistoryTest {
+
+    @Test
+    void appendReadRoundTripAndTrend(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("eval/history.jsonl");
+        assertTrue(History.read(file).isEmpty(), "a missing history is empty");
+        History.append(file, History.of(Fixtures.scifact("scifact"), Instant.parse("2026-11-20T02:00:00Z")));
+        History.append(file, History.of(Fixtures.frDemo(), "extractive", Instant.parse("2026-11-20T02:10:00Z")));
+        History.append(file, History.of(Fixtures.scifact("scifact"), Instant.parse("2026-11-21T02:00:00Z")));
+        assertEquals(3, Files.readAllLines(file).size(), "one line per run");
+
+        List<History.Entry> all = History.read(file);
+        assertEquals(3, all.size());
+        History.Entry first = all.get(0);
+        assertEquals("beir", first.kind());
+        assertEquals("scifact", first.dataset());
+        assertEquals("test", first.split());
+        assertEquals(300, first.n());
+        assertEquals("beir-scifact-20261122-a0617786", first.corpusVersion());
+        assertEquals("bge-small-en-v1.5-q", first.model());
+        assertEquals(0.7296, first.value("hybrid", "ndcg@10"), 1e-12);
+        assertEquals(300, first.metrics().get("hybrid").get("ndcg@10").n());
+        assertEquals(List.of(0.689, 0.771), first.metrics().get("hybrid").get("ndcg@10").ci95());
+        assertEquals(32.9, first.latency().get("hybrid").p50(), 1e-12);
+        History.Entry q = all.get(1);
+        assertEquals("questions", q.kind());
+        assertEquals("extractive", q.mode());
+        assertEquals(157, q.metrics().get("answers").get("hallucination_rate").n());
+
+        List<History.Entry> trend = History.trend(all, "beir", "scifact", "test", 300, 20);
+        assertEquals(2, trend.size());
+        assertEquals("2026-11-20T02:00:00Z", trend.get(0).time());
+        assertEquals("2026-11-21T02:00:00Z", trend.get(1).time());
+        assertEquals(1, History.trend(all, "beir", "scifact", "test", 300, 1).size());
+        assertEquals(1, History.trend(all, "questions", "fr-demo.jsonl", null, 56, 20).size());
+        assertEquals(0, History.trend(all, "beir", "scifact", "test", 30, 20).size(), "a partial run is another series");
+
+        String html = new HtmlReport("t", "c", "d").add(Fixtures.scifact("scifact")).history(all).render();
+        assertTrue(html.contains("<svg class=\"trend\""), "two runs make a trend plot");
+        assertEquals(2, html.split("<circle class=\"run\"", -1).length - 1);
+    }
+
+    @Test
+    void aBadLineNamesFileAndLine(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("history.jsonl");
+        History.append(file, History.of(Fixtures.frDemo(), null, Instant.EPOCH));
+        Files.writeString(file, "{not json\n", java.nio.file.StandardOpenOption.APPEND);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> History.read(file));
+        assertTrue(e.getMessage().startsWith(file + ":2: "), e.getMessage());
+    }
+}
