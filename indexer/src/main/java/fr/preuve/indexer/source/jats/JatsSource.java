@@ -102,23 +102,14 @@ public final class JatsSource implements DocumentSource {
                 sink.accept(new ReadOutcome.Failed(name, "no XML element in the file"));
             }
         } catch (XMLStreamException e) {
-            sink.accept(new ReadOutcome.Failed(name + XmlFiles.line(e) + after(last, articles), XmlFiles.reason(e, tracked)));
+            sink.accept(new ReadOutcome.Failed(name + XmlFiles.line(e) + XmlFiles.after(last, articles), XmlFiles.reason(e, tracked)));
         } catch (IOException | RuntimeException e) {
-            sink.accept(new ReadOutcome.Failed(name + after(last, articles), XmlFiles.reason(e, tracked)));
+            sink.accept(new ReadOutcome.Failed(name + XmlFiles.after(last, articles), XmlFiles.reason(e, tracked)));
         } finally {
-            if (r != null) {
-                try {
-                    r.close();
-                } catch (XMLStreamException ignored) {
-                    // closing after an error
-                }
-            }
+            XmlFiles.closeQuietly(r);
         }
     }
 
-    private static String after(String last, int articles) {
-        return last == null ? " (before any article)" : " (after #" + last + ", article " + articles + ")";
-    }
 
     private static ReadOutcome toOutcome(String name, int ordinal, XmlNode article) {
         XmlNode meta = article.get("front", "article-meta");

@@ -139,23 +139,14 @@ public final class PubMedXmlSource implements DocumentSource {
                 sink.accept(new ReadOutcome.Failed(name, "no XML element in the file"));
             }
         } catch (XMLStreamException e) {
-            sink.accept(new ReadOutcome.Failed(name + XmlFiles.line(e) + after(lastPmid, articles), XmlFiles.reason(e, tracked)));
+            sink.accept(new ReadOutcome.Failed(name + XmlFiles.line(e) + XmlFiles.after(lastPmid, articles), XmlFiles.reason(e, tracked)));
         } catch (IOException | RuntimeException e) {
-            sink.accept(new ReadOutcome.Failed(name + after(lastPmid, articles), XmlFiles.reason(e, tracked)));
+            sink.accept(new ReadOutcome.Failed(name + XmlFiles.after(lastPmid, articles), XmlFiles.reason(e, tracked)));
         } finally {
-            if (r != null) {
-                try {
-                    r.close();
-                } catch (XMLStreamException ignored) {
-                    // closing after an error
-                }
-            }
+            XmlFiles.closeQuietly(r);
         }
     }
 
-    private static String after(String lastPmid, int articles) {
-        return lastPmid == null ? " (before any article)" : " (after #" + lastPmid + ", article " + articles + ")";
-    }
 
     private static ReadOutcome toOutcome(String name, int ordinal, XmlNode article) {
         XmlNode citation = article.name().equals("MedlineCitation") ? article : article.get("MedlineCitation");

@@ -103,4 +103,20 @@ public final class XmlFiles {
         Location l = e.getLocation();
         return l == null || l.getLineNumber() < 0 ? "" : " line " + l.getLineNumber();
     }
+
+    /** Where in the file reading stopped, for failure locations: {@code " (after #123, article 4)"}. */
+    public static String after(String lastId, int articles) {
+        return lastId == null ? " (before any article)" : " (after #" + lastId + ", article " + articles + ")";
+    }
+
+    /** Closes a stream reader after an error without hiding that error. */
+    public static void closeQuietly(javax.xml.stream.XMLStreamReader r) {
+        if (r != null) {
+            try {
+                r.close();
+            } catch (javax.xml.stream.XMLStreamException ignored) {
+                // the error being reported matters more
+            }
+        }
+    }
 }
