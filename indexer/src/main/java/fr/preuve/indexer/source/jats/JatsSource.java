@@ -8,10 +8,6 @@ import fr.preuve.indexer.source.DocumentSource;
 import fr.preuve.indexer.source.ReadOutcome;
 import fr.preuve.indexer.source.pubmed.XmlFiles;
 import fr.preuve.indexer.source.pubmed.XmlNode;
-import fr.preuve.indexer.source.xml.SecureXml;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,10 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * PMC Open Access JATS full texts: one {@code .nxml} article, or an efetch {@code pmc-articleset} of several (plain or
@@ -40,7 +32,7 @@ import javax.xml.stream.XMLStreamReader;
 public final class JatsSource implements DocumentSource {
 
     static final String SEP = " › ";
-    private static final XMLInputFactory XML = SecureXml.xmlInputFactory();
+    private static final Set<String> ROOTS = Set.of("article", "pmc-articleset");
     private static final Set<String> FLOATS = Set.of("table-wrap", "fig", "table-wrap-group", "fig-group");
 
     private final Path file;
@@ -51,65 +43,13 @@ public final class JatsSource implements DocumentSource {
 
     @Override
     public void read(Consumer<ReadOutcome> sink) {
-        String name = file.getFileName().toString();
-        try {
-            if (Files.size(file) == 0) {
-                sink.accept(new ReadOutcome.Failed(name, "file is empty"));
-                return;
+        XmlFiles.stream(file, "JATS", ROOTS, sink, (r, records) -> {
+            if (r.getLocalName().equals("article")) {
+                XmlNode article = XmlNode.read(r);
+                records.emit(toOutcome(records.file(), records.next(), article));
             }
-        } catch (NoSuchFileException e) {
-            sink.accept(new ReadOutcome.Failed(name, "file not found: " + file));
-            return;
-        } catch (IOException e) {
-            sink.accept(new ReadOutcome.Failed(name, "cannot read file: " + e));
-            return;
-        }
-        int articles = 0;
-        String last = null;
-        XMLStreamReader r = null;
-        XmlFiles.Tracked tracked = null;
-        try (XmlFiles.Tracked in = XmlFiles.open(file)) {
-            tracked = in;
-            r = XML.createXMLStreamReader(in);
-            boolean sawRoot = false;
-            while (r.hasNext()) {
-                int ev = r.next();
-                if (ev == XMLStreamConstants.ENTITY_REFERENCE) {
-                    throw new XMLStreamException("undeclared entity &" + r.getLocalName() + "; refused", r.getLocation());
-                }
-                if (ev != XMLStreamConstants.START_ELEMENT) {
-                    continue;
-                }
-                if (!sawRoot) {
-                    sawRoot = true;
-                    String root = r.getLocalName();
-                    if (!root.equals("article") && !root.equals("pmc-articleset")) {
-                        sink.accept(new ReadOutcome.Failed(name, "not JATS XML: root element <" + root + ">"));
-                        return;
-                    }
-                }
-                if (r.getLocalName().equals("article")) {
-                    XmlNode article = XmlNode.read(r);
-                    articles++;
-                    ReadOutcome o = toOutcome(name, articles, article);
-                    if (o instanceof ReadOutcome.Read read) {
-                        last = read.document().id().nativeId();
-                    }
-                    sink.accept(o);
-                }
-            }
-            if (!sawRoot) {
-                sink.accept(new ReadOutcome.Failed(name, "no XML element in the file"));
-            }
-        } catch (XMLStreamException e) {
-            sink.accept(new ReadOutcome.Failed(name + XmlFiles.line(e) + XmlFiles.after(last, articles), XmlFiles.reason(e, tracked)));
-        } catch (IOException | RuntimeException e) {
-            sink.accept(new ReadOutcome.Failed(name + XmlFiles.after(last, articles), XmlFiles.reason(e, tracked)));
-        } finally {
-            XmlFiles.closeQuietly(r);
-        }
+        });
     }
-
 
     private static ReadOutcome toOutcome(String name, int ordinal, XmlNode article) {
         XmlNode meta = article.get("front", "article-meta");

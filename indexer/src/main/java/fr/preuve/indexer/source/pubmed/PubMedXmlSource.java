@@ -7,9 +7,6 @@ import fr.preuve.core.doc.SourceKind;
 import fr.preuve.indexer.source.DocumentSource;
 import fr.preuve.indexer.source.ReadOutcome;
 import fr.preuve.indexer.source.xml.SecureXml;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,13 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * PubMed/MEDLINE XML: efetch answers ({@code PubmedArticleSet}), baseline and update files, plain or gzip (detected by
@@ -46,7 +40,7 @@ import javax.xml.stream.XMLStreamReader;
  */
 public final class PubMedXmlSource implements DocumentSource {
 
-    private static final XMLInputFactory XML = SecureXml.xmlInputFactory();
+    private static final Set<String> ROOTS = Set.of("PubmedArticleSet", "PubmedArticle", "MedlineCitationSet");
     private static final Pattern YEAR = Pattern.compile("(\\d{4})");
     private static final Map<String, String> LANGUAGES = languages();
     private static final Map<String, String> MONTHS = months();
@@ -66,87 +60,32 @@ public final class PubMedXmlSource implements DocumentSource {
     @Override
     public void read(Consumer<ReadOutcome> sink) {
         deleted.clear();
-        String name = file.getFileName().toString();
-        try {
-            if (Files.size(file) == 0) {
-                sink.accept(new ReadOutcome.Failed(name, "file is empty"));
-                return;
-            }
-        } catch (NoSuchFileException e) {
-            sink.accept(new ReadOutcome.Failed(name, "file not found: " + file));
-            return;
-        } catch (IOException e) {
-            sink.accept(new ReadOutcome.Failed(name, "cannot read file: " + e));
-            return;
-        }
-        String lastPmid = null;
-        int articles = 0;
-        XMLStreamReader r = null;
-        XmlFiles.Tracked tracked = null;
-        try (XmlFiles.Tracked in = XmlFiles.open(file)) {
-            tracked = in;
-            r = XML.createXMLStreamReader(in);
-            boolean sawRoot = false;
-            while (r.hasNext()) {
-                int ev = r.next();
-                if (ev == XMLStreamConstants.ENTITY_REFERENCE) {
-                    throw new XMLStreamException("undeclared entity &" + r.getLocalName() + "; refused", r.getLocation());
+        XmlFiles.stream(file, "PubMed", ROOTS, sink, (r, records) -> {
+            switch (r.getLocalName()) {
+                case "PubmedArticle", "MedlineCitation" -> {
+                    XmlNode article = XmlNode.read(r);
+                    records.emit(toOutcome(records.file(), records.next(), article));
                 }
-                if (ev != XMLStreamConstants.START_ELEMENT) {
-                    continue;
-                }
-                if (!sawRoot) {
-                    sawRoot = true;
-                    String root = r.getLocalName();
-                    if (!root.equals("PubmedArticleSet") && !root.equals("PubmedArticle") && !root.equals("MedlineCitationSet")) {
-                        sink.accept(new ReadOutcome.Failed(name, "not PubMed XML: root element <" + root + ">"));
-                        return;
-                    }
-                    if (!root.equals("PubmedArticle")) {
-                        continue;
-                    }
-                }
-                switch (r.getLocalName()) {
-                    case "PubmedArticle", "MedlineCitation" -> {
-                        XmlNode article = XmlNode.read(r);
-                        articles++;
-                        ReadOutcome o = toOutcome(name, articles, article);
-                        if (o instanceof ReadOutcome.Read read) {
-                            lastPmid = read.document().id().nativeId();
-                        }
-                        sink.accept(o);
-                    }
-                    case "DeleteCitation" -> {
-                        for (XmlNode pmid : XmlNode.read(r).all("PMID")) {
-                            String p = pmid.text();
-                            if (p != null) {
-                                deleted.add(p);
-                            }
+                case "DeleteCitation" -> {
+                    for (XmlNode pmid : XmlNode.read(r).all("PMID")) {
+                        String p = pmid.text();
+                        if (p != null) {
+                            deleted.add(p);
                         }
                     }
-                    case "PubmedBookArticle" -> {
-                        XmlNode book = XmlNode.read(r);
-                        articles++;
-                        sink.accept(new ReadOutcome.Failed(name + "#" + book.text("BookDocument", "PMID"),
-                                "PubMed book records are not indexed"));
-                    }
-                    default -> {
-                        // PubmedArticleSet wrappers and unknown elements: walk on
-                    }
+                }
+                case "PubmedBookArticle" -> {
+                    XmlNode book = XmlNode.read(r);
+                    records.next();
+                    records.emit(new ReadOutcome.Failed(records.file() + "#" + book.text("BookDocument", "PMID"),
+                            "PubMed book records are not indexed"));
+                }
+                default -> {
+                    // PubmedArticleSet wrappers and unknown elements: walk on
                 }
             }
-            if (!sawRoot) {
-                sink.accept(new ReadOutcome.Failed(name, "no XML element in the file"));
-            }
-        } catch (XMLStreamException e) {
-            sink.accept(new ReadOutcome.Failed(name + XmlFiles.line(e) + XmlFiles.after(lastPmid, articles), XmlFiles.reason(e, tracked)));
-        } catch (IOException | RuntimeException e) {
-            sink.accept(new ReadOutcome.Failed(name + XmlFiles.after(lastPmid, articles), XmlFiles.reason(e, tracked)));
-        } finally {
-            XmlFiles.closeQuietly(r);
-        }
+        });
     }
-
 
     private static ReadOutcome toOutcome(String name, int ordinal, XmlNode article) {
         XmlNode citation = article.name().equals("MedlineCitation") ? article : article.get("MedlineCitation");

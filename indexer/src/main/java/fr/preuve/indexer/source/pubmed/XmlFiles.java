@@ -8,13 +8,119 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import fr.preuve.indexer.source.ReadOutcome;
+import fr.preuve.indexer.source.xml.SecureXml;
+import java.nio.file.NoSuchFileException;
+import java.util.Set;
+import java.util.function.Consumer;
 import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /** Opening XML files, plain or gzip (detected by the magic bytes, not the name), and wording their failures. */
 public final class XmlFiles {
 
+    private static final XMLInputFactory XML = SecureXml.xmlInputFactory();
+
     private XmlFiles() {
+    }
+
+    /** Handles one element start of a stream: reads a record from {@code r} and reports it to {@code records}. */
+    @FunctionalInterface
+    public interface ElementHandler {
+        void onStart(XMLStreamReader r, Records records) throws XMLStreamException;
+    }
+
+    /** Counts the records of a stream and remembers the last one read, so that a failure says where reading stopped. */
+    public static final class Records {
+        private final String file;
+        private final Consumer<ReadOutcome> sink;
+        private int count;
+        private String lastId;
+
+        Records(String file, Consumer<ReadOutcome> sink) {
+            this.file = file;
+            this.sink = sink;
+        }
+
+        /** The file name, for failure locations. */
+        public String file() {
+            return file;
+        }
+
+        /** Counts one more record and returns its 1-based ordinal. */
+        public int next() {
+            return ++count;
+        }
+
+        /** Hands an outcome on, remembering the id of a document read. */
+        public void emit(ReadOutcome outcome) {
+            if (outcome instanceof ReadOutcome.Read read) {
+                lastId = read.document().id().nativeId();
+            }
+            sink.accept(outcome);
+        }
+    }
+
+    /**
+     * Streams {@code file} with the secure StAX factory and calls {@code handler} on every element start. An empty,
+     * missing or unreadable file, a root element not in {@code roots}, an entity reference, malformed XML or a truncated
+     * gzip each give one {@link ReadOutcome.Failed} naming the file, the line and the last record read; the records
+     * read before it are kept.
+     *
+     * @param kind what the file should be, for messages ("PubMed", "JATS")
+     */
+    public static void stream(Path file, String kind, Set<String> roots, Consumer<ReadOutcome> sink,
+                              ElementHandler handler) {
+        String name = file.getFileName().toString();
+        try {
+            if (Files.size(file) == 0) {
+                sink.accept(new ReadOutcome.Failed(name, "file is empty"));
+                return;
+            }
+        } catch (NoSuchFileException e) {
+            sink.accept(new ReadOutcome.Failed(name, "file not found: " + file));
+            return;
+        } catch (IOException e) {
+            sink.accept(new ReadOutcome.Failed(name, "cannot read file: " + e));
+            return;
+        }
+        Records records = new Records(name, sink);
+        XMLStreamReader r = null;
+        Tracked tracked = null;
+        try (Tracked in = open(file)) {
+            tracked = in;
+            r = XML.createXMLStreamReader(in);
+            boolean sawRoot = false;
+            while (r.hasNext()) {
+                int ev = r.next();
+                if (ev == XMLStreamConstants.ENTITY_REFERENCE) {
+                    throw new XMLStreamException("undeclared entity &" + r.getLocalName() + "; refused", r.getLocation());
+                }
+                if (ev != XMLStreamConstants.START_ELEMENT) {
+                    continue;
+                }
+                if (!sawRoot) {
+                    sawRoot = true;
+                    if (!roots.contains(r.getLocalName())) {
+                        sink.accept(new ReadOutcome.Failed(name, "not " + kind + " XML: root element <" + r.getLocalName() + ">"));
+                        return;
+                    }
+                }
+                handler.onStart(r, records);
+            }
+            if (!sawRoot) {
+                sink.accept(new ReadOutcome.Failed(name, "no XML element in the file"));
+            }
+        } catch (XMLStreamException e) {
+            sink.accept(new ReadOutcome.Failed(name + line(e) + after(records.lastId, records.count), reason(e, tracked)));
+        } catch (IOException | RuntimeException e) {
+            sink.accept(new ReadOutcome.Failed(name + after(records.lastId, records.count), reason(e, tracked)));
+        } finally {
+            closeQuietly(r);
+        }
     }
 
     /**
@@ -105,16 +211,16 @@ public final class XmlFiles {
     }
 
     /** Where in the file reading stopped, for failure locations: {@code " (after #123, article 4)"}. */
-    public static String after(String lastId, int articles) {
+    static String after(String lastId, int articles) {
         return lastId == null ? " (before any article)" : " (after #" + lastId + ", article " + articles + ")";
     }
 
     /** Closes a stream reader after an error without hiding that error. */
-    public static void closeQuietly(javax.xml.stream.XMLStreamReader r) {
+    static void closeQuietly(XMLStreamReader r) {
         if (r != null) {
             try {
                 r.close();
-            } catch (javax.xml.stream.XMLStreamException ignored) {
+            } catch (XMLStreamException ignored) {
                 // the error being reported matters more
             }
         }
