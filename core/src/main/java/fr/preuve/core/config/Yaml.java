@@ -45,6 +45,19 @@ public final class Yaml {
         }
     }
 
+    /** Writes {@code value} to {@code file} as indented JSON, creating missing parent directories. */
+    public static void writeJson(Path file, Object value) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            json().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), value);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A JSON mapper for records crossing module boundaries (UTF-8, ISO dates). */
     public static ObjectMapper json() {
         return JsonMapper.builder().findAndAddModules().build();

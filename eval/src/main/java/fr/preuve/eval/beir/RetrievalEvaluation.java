@@ -3,6 +3,7 @@ package fr.preuve.eval.beir;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import fr.preuve.core.config.Yaml;
 import fr.preuve.core.search.Filters;
 import fr.preuve.core.search.HybridSearcher;
 import fr.preuve.core.search.Retriever;
@@ -13,7 +14,6 @@ import fr.preuve.eval.metrics.Estimate;
 import fr.preuve.eval.metrics.RetrievalScores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,14 +62,7 @@ public final class RetrievalEvaluation {
         }
 
         public void write(Path file) {
-            try {
-                if (file.toAbsolutePath().getParent() != null) {
-                    Files.createDirectories(file.toAbsolutePath().getParent());
-                }
-                Files.writeString(file, toJson() + "\n");
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-            }
+            Yaml.writeJson(file, this);
         }
     }
 

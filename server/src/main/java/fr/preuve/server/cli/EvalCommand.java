@@ -262,10 +262,7 @@ public class EvalCommand implements Runnable {
                 all.put("time", Instant.now().toString());
                 all.put("runs", runs);
                 all.put("breaches", breaches);
-                if (json.toAbsolutePath().getParent() != null) {
-                    Files.createDirectories(json.toAbsolutePath().getParent());
-                }
-                Yaml.json().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), all);
+                Yaml.writeJson(json, all);
                 err.println("preuve eval suite: wrote " + json);
             }
             if (html != null) {

@@ -12,7 +12,6 @@ import fr.preuve.eval.report.HtmlReport;
 import java.time.Instant;
 import fr.preuve.server.app.PreuveRuntime;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -53,8 +52,7 @@ public class EvalQuestionsCommand implements Callable<Integer> {
         AnswerEvaluation.Result r = evaluate(config);
         out.println(table(r));
         if (json != null) {
-            Files.createDirectories(json.toAbsolutePath().getParent());
-            Yaml.json().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), r);
+            Yaml.writeJson(json, r);
             out.println("wrote " + json);
         }
         Path h = EvalCommand.historyFile(history, config);
