@@ -116,10 +116,6 @@ public final class PassageIndex implements Closeable {
         return dir;
     }
 
-    public boolean writable() {
-        return writer != null;
-    }
-
     // ---------------------------------------------------------------- writing
 
     /**

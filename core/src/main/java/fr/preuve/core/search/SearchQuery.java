@@ -26,8 +26,4 @@ public record SearchQuery(String text, int k, Filters filters, Retriever retriev
             throw new IllegalArgumentException("maxPerDocument must be at least 1, got " + maxPerDocument);
         }
     }
-
-    public static SearchQuery of(String text, int k) {
-        return new SearchQuery(text, k, Filters.NONE, Retriever.HYBRID, null);
-    }
 }

@@ -22,7 +22,6 @@ public final class IndexJob implements ProgressListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IndexJob.class);
 
     private final AtomicReference<IndexProgress> latest = new AtomicReference<>(IndexProgress.idle("no run yet"));
-    private final AtomicReference<IndexReport> lastReport = new AtomicReference<>();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "preuve-indexer");
         t.setDaemon(true);
@@ -43,7 +42,6 @@ public final class IndexJob implements ProgressListener, AutoCloseable {
         return executor.submit(() -> {
             try (OnnxBatchEmbedder embedder = Embedders.forIndexing()) {
                 IndexReport report = indexer.apply(embedder).run(corpus, force);
-                lastReport.set(report);
                 for (var f : report.failures()) {
                     LOG.warn("skipped {} ({}): {}", f.location(), f.source(), f.reason());
                 }
@@ -67,10 +65,6 @@ public final class IndexJob implements ProgressListener, AutoCloseable {
 
     public IndexProgress progress() {
         return latest.get();
-    }
-
-    public IndexReport lastReport() {
-        return lastReport.get();
     }
 
     @Override

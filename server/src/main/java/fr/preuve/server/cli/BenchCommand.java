@@ -1,7 +1,5 @@
 package fr.preuve.server.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.preuve.core.config.PreuveConfig;
 import fr.preuve.core.embed.OnnxBatchEmbedder;
 import fr.preuve.core.embed.Embedders;
@@ -17,9 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -56,7 +52,7 @@ public class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Path data = pubmedqa(common.load());
+            Path data = pubmedqa();
             EmbeddingBenchmark.Config d = EmbeddingBenchmark.Config.defaults(data);
             EmbeddingBenchmark.Config config = new EmbeddingBenchmark.Config(d.data(), passages, d.wordsPerPassage(),
                     d.rounds(), d.queries(), d.onnx(), d.variants(), d.baseline());
@@ -112,7 +108,7 @@ public class BenchCommand implements Runnable {
             PreuveConfig config = common.load();
             CorpusConfig corpus = CommonOptions.corpus(config);
             List<String> qs = new ArrayList<>(SearchBenchmark.FRENCH_QUESTIONS);
-            qs.addAll(pubmedqaQuestions(pubmedqa(config), queries));
+            qs.addAll(EmbeddingBenchmark.loadQuestions(pubmedqa(), queries));
             try (OnnxBatchEmbedder embedder = Embedders.forQueries();
                  PassageIndex index = PassageIndex.openReadOnly(config.indexDir(corpus.name()))) {
                 PrintWriter out = spec.commandLine().getOut();
@@ -122,21 +118,13 @@ public class BenchCommand implements Runnable {
         }
     }
 
-    static Path pubmedqa(PreuveConfig config) {
-        Path p = CommonOptions.resolve(Path.of("corpus-config/demo/pubmedqa/ori_pqal.json"));
+    /** The PubMedQA file of the demo corpus, found from the working or the installation directory. */
+    static Path pubmedqa() {
+        Path p = CommonOptions.resolve(EmbeddingBenchmark.DEMO_DATA);
         if (!Files.isRegularFile(p)) {
             throw new IllegalStateException("the PubMedQA demo file is missing: " + p.toAbsolutePath());
         }
         return p;
-    }
-
-    static List<String> pubmedqaQuestions(Path file, int n) throws IOException {
-        JsonNode all = new ObjectMapper().readTree(file.toFile());
-        List<String> out = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = all.fields(); it.hasNext() && out.size() < n; ) {
-            out.add(it.next().getValue().get("QUESTION").asText());
-        }
-        return out;
     }
 
     private static void deleteTree(Path dir) throws IOException {
