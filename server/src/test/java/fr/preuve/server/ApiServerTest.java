@@ -47,7 +47,7 @@ class ApiServerTest {
     static void start() throws Exception {
         corpus = smallCorpus();
         config = new PreuveConfig(tmp.resolve("home"), "127.0.0.1", 0, corpus.file(), SearchSettings.defaults(),
-                AnswerSettings.defaults());
+                AnswerSettings.defaults(), fr.preuve.core.config.LlmSettings.none());
         runtime = PreuveRuntime.writable(config, corpus, ProgressListener.NONE);
         runtime.startIndexing(false).get();
         server = new ApiServer(runtime);

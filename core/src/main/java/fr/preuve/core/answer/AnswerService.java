@@ -52,6 +52,6 @@ public final class AnswerService {
         long t2 = System.nanoTime();
         return new Answer(UUID.randomUUID().toString(), q, "extractive", Messages.extractiveMode(lang), c.abstained(),
                 c.answer(), c.sentences(), c.passages(), lang, Messages.notice(lang), corpusVersion.get(),
-                new Timings((t1 - t0) / 1e6, (t2 - t1) / 1e6, (t2 - t0) / 1e6));
+                new Timings((t1 - t0) / 1e6, (t2 - t1) / 1e6, (t2 - t0) / 1e6), ModelInfo.local(), java.util.List.of());
     }
 }

@@ -7,13 +7,21 @@ import java.util.Locale;
 /**
  * Builds {@link PreuveConfig}: defaults, then the YAML file ({@code --config}, {@code PREUVE_CONFIG}, or
  * {@code $PREUVE_HOME/preuve.yaml} when it exists), then environment variables, which win:
- * {@code PREUVE_HOME}, {@code PREUVE_PORT}, {@code PREUVE_HOST}, {@code PREUVE_CORPUS}.
+ * {@code PREUVE_HOME}, {@code PREUVE_PORT}, {@code PREUVE_HOST}, {@code PREUVE_CORPUS}, and for the generative model
+ * {@code PREUVE_LLM_PROVIDER}, {@code PREUVE_LLM_NAME}, {@code PREUVE_LLM_BASE_URL}, {@code PREUVE_LLM_MODEL},
+ * {@code PREUVE_LLM_API_KEY}, {@code PREUVE_LLM_HDS}, {@code PREUVE_LLM_TIMEOUT_SECONDS}.
  */
 public final class ConfigLoader {
 
     /** The YAML file's shape; every field optional. */
     public record FileConfig(String home, String host, Integer port, String corpus, SearchFile search,
-                             AnswerFile answer) {
+                             AnswerFile answer, LlmFile llm) {
+    }
+
+    /** Optional overrides of {@link LlmSettings}; the API key is better left to {@code PREUVE_LLM_API_KEY}. */
+    public record LlmFile(String provider, String name, String baseUrl, String model, String apiKey, Boolean hds,
+                          Integer timeoutSeconds, Integer maxTokens, Double temperature, String unsupported,
+                          Integer circuitFailures, Integer circuitOpenSeconds) {
     }
 
     /** Optional overrides of {@link SearchSettings}. */
@@ -52,7 +60,7 @@ public final class ConfigLoader {
                 file = candidate;
             }
         }
-        FileConfig fc = file == null ? new FileConfig(null, null, null, null, null, null) : Yaml.read(file, FileConfig.class);
+        FileConfig fc = file == null ? new FileConfig(null, null, null, null, null, null, null) : Yaml.read(file, FileConfig.class);
         String where = file == null ? "defaults" : file.toString();
         try {
             Path home = notBlank(envHome) ? expand(envHome)
@@ -62,7 +70,7 @@ public final class ConfigLoader {
                     : fc.port() != null ? fc.port() : Defaults.PORT;
             Path corpus = Path.of(firstNonBlank(env.get("PREUVE_CORPUS"), fc.corpus(), Defaults.CORPUS_CONFIG));
             return new PreuveConfig(home.toAbsolutePath().normalize(), host, port, corpus, search(fc.search()),
-                    answer(fc.answer()));
+                    answer(fc.answer()), llm(fc.llm()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where + ": " + e.getMessage(), e);
         }
@@ -86,6 +94,42 @@ public final class ConfigLoader {
         return new AnswerSettings(or(f.passages(), d.passages()), or(f.minSentences(), d.minSentences()),
                 or(f.maxSentences(), d.maxSentences()), or(f.maxQuestionChars(), d.maxQuestionChars()),
                 or(f.minVectorSimilarity(), d.minVectorSimilarity()), or(f.minTermCoverage(), d.minTermCoverage()));
+    }
+
+    private LlmSettings llm(LlmFile f) {
+        LlmSettings d = LlmSettings.none();
+        LlmFile file = f != null ? f : new LlmFile(null, null, null, null, null, null, null, null, null, null, null, null);
+        String provider = firstNonBlank(env.get("PREUVE_LLM_PROVIDER"), file.provider(), d.provider().key());
+        String hds = firstNonBlank(env.get("PREUVE_LLM_HDS"), file.hds() == null ? null : file.hds().toString(), "false");
+        String timeout = firstNonBlank(env.get("PREUVE_LLM_TIMEOUT_SECONDS"),
+                file.timeoutSeconds() == null ? null : file.timeoutSeconds().toString(), Long.toString(d.timeout().toSeconds()));
+        return new LlmSettings(LlmSettings.Provider.parse(provider),
+                firstNonBlank(env.get("PREUVE_LLM_NAME"), file.name()),
+                firstNonBlank(env.get("PREUVE_LLM_BASE_URL"), file.baseUrl()),
+                firstNonBlank(env.get("PREUVE_LLM_MODEL"), file.model()),
+                firstNonBlank(env.get("PREUVE_LLM_API_KEY"), file.apiKey()),
+                parseBoolean("PREUVE_LLM_HDS / llm.hds", hds),
+                java.time.Duration.ofSeconds(parseInt("PREUVE_LLM_TIMEOUT_SECONDS / llm.timeoutSeconds", timeout)),
+                or(file.maxTokens(), d.maxTokens()), or(file.temperature(), d.temperature()),
+                file.unsupported() == null ? d.unsupported() : LlmSettings.UnsupportedPolicy.parse(file.unsupported()),
+                or(file.circuitFailures(), d.circuitFailures()),
+                file.circuitOpenSeconds() == null ? d.circuitOpen() : java.time.Duration.ofSeconds(file.circuitOpenSeconds()));
+    }
+
+    private static boolean parseBoolean(String name, String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1", "oui" -> true;
+            case "false", "no", "0", "non" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false, got '" + value + "'");
+        };
+    }
+
+    private static int parseInt(String name, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'");
+        }
     }
 
     static int parsePort(String value) {

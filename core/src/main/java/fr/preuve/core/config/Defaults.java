@@ -48,6 +48,20 @@ public final class Defaults {
     /** How far under {@link #MIN_VECTOR_SIMILARITY} strong lexical evidence may still count. */
     public static final double LEXICAL_RESCUE_MARGIN = 0.05;
 
+    // Generative answers (provider none unless configured)
+    /** Deadline of one generation; past it the answer falls back to extractive. */
+    public static final int LLM_TIMEOUT_SECONDS = 60;
+    public static final int LLM_MAX_TOKENS = 800;
+    public static final double LLM_TEMPERATURE = 0.0;
+    /** Consecutive failures that open the circuit breaker. */
+    public static final int LLM_CIRCUIT_FAILURES = 3;
+    /** How long an open circuit stays open before one trial call. */
+    public static final int LLM_CIRCUIT_OPEN_SECONDS = 30;
+    /** Passages numbered in the prompt. */
+    public static final int LLM_PROMPT_PASSAGES = 6;
+    /** Fewest verified sentences an answer must keep; fewer and Preuve abstains. */
+    public static final int LLM_MIN_SUPPORTED_SENTENCES = 1;
+
     // Indexing
     public static final int EMBED_BATCH = 64;
     public static final int COMMIT_EVERY_PASSAGES = 512;

@@ -13,15 +13,17 @@ import java.util.Objects;
  * @param corpusConfig the corpus declaration to serve and index ({@code PREUVE_CORPUS})
  * @param search       hybrid search settings
  * @param answer       answer settings
+ * @param llm          the generative model, if any ({@link LlmSettings#none()} otherwise)
  */
 public record PreuveConfig(Path home, String host, int port, Path corpusConfig, SearchSettings search,
-                           AnswerSettings answer) {
+                           AnswerSettings answer, LlmSettings llm) {
     public PreuveConfig {
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(corpusConfig, "corpusConfig");
         Objects.requireNonNull(search, "search");
         Objects.requireNonNull(answer, "answer");
+        Objects.requireNonNull(llm, "llm");
         Check.range("port", port, 0, 65_535);
     }
 
@@ -31,14 +33,18 @@ public record PreuveConfig(Path home, String host, int port, Path corpusConfig, 
     }
 
     public PreuveConfig withPort(int newPort) {
-        return new PreuveConfig(home, host, newPort, corpusConfig, search, answer);
+        return new PreuveConfig(home, host, newPort, corpusConfig, search, answer, llm);
     }
 
     public PreuveConfig withHome(Path newHome) {
-        return new PreuveConfig(newHome, host, port, corpusConfig, search, answer);
+        return new PreuveConfig(newHome, host, port, corpusConfig, search, answer, llm);
+    }
+
+    public PreuveConfig withLlm(LlmSettings newLlm) {
+        return new PreuveConfig(home, host, port, corpusConfig, search, answer, newLlm);
     }
 
     public PreuveConfig withCorpusConfig(Path newCorpus) {
-        return new PreuveConfig(home, host, port, newCorpus, search, answer);
+        return new PreuveConfig(home, host, port, newCorpus, search, answer, llm);
     }
 }

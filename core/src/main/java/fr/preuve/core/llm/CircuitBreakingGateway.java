@@ -1,0 +1,49 @@
+package fr.preuve.core.llm;
+
+import dev.failsafe.CircuitBreaker;
+import dev.failsafe.CircuitBreakerOpenException;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * Stops calling an endpoint that keeps failing: after {@code failures} consecutive failures, calls fail at once with
+ * {@link LlmFailure.Kind#CIRCUIT_OPEN} for {@code open}, then one trial call decides whether to close again
+ * (Failsafe's circuit breaker).
+ */
+public final class CircuitBreakingGateway implements ChatGateway {
+
+    private final ChatGateway delegate;
+    private final CircuitBreaker<String> breaker;
+
+    public CircuitBreakingGateway(ChatGateway delegate, int failures, Duration open) {
+        this.delegate = delegate;
+        this.breaker = CircuitBreaker.<String>builder()
+                .handle(LlmFailure.class)
+                .withFailureThreshold(failures)
+                .withDelay(open)
+                .build();
+    }
+
+    @Override
+    public String chat(Prompt prompt, Consumer<String> onToken) {
+        try {
+            return Failsafe.with(breaker).get(() -> delegate.chat(prompt, onToken));
+        } catch (CircuitBreakerOpenException e) {
+            throw new LlmFailure(LlmFailure.Kind.CIRCUIT_OPEN, "the endpoint failed " + breaker.getFailureCount()
+                    + " times in a row; calls are suspended for " + breaker.getRemainingDelay().toSeconds() + " s", e);
+        } catch (FailsafeException e) {
+            throw e.getCause() instanceof LlmFailure f ? f : LangChain4jGateway.classify(e.getCause());
+        }
+    }
+
+    /** Records a failure the caller detected in a reply the endpoint did send (empty or garbled answer). */
+    public void recordFailure() {
+        breaker.recordFailure();
+    }
+
+    public boolean isOpen() {
+        return breaker.isOpen();
+    }
+}
