@@ -6,10 +6,15 @@ import fr.preuve.core.search.HybridSearcher;
 import fr.preuve.core.search.Retriever;
 import fr.preuve.core.search.SearchQuery;
 import fr.preuve.core.search.SearchResult;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-/** Answers a question: validates it, retrieves passages, composes a cited answer, records versions and timings. */
+/**
+ * Answers a question: validates it, retrieves passages, composes a cited answer (generative and verified when a model
+ * is configured, extractive otherwise), records model, versions and timings.
+ */
 public final class AnswerService {
 
     /** Passages of one document the answer may draw from. */
@@ -17,15 +22,23 @@ public final class AnswerService {
 
     private final HybridSearcher searcher;
     private final ExtractiveAnswerer extractive;
+    private final Optional<GenerativeAnswerer> generative;
     private final AnswerSettings settings;
     private final Supplier<String> corpusVersion;
 
-    public AnswerService(HybridSearcher searcher, ExtractiveAnswerer extractive, AnswerSettings settings,
-                         Supplier<String> corpusVersion) {
+    public AnswerService(HybridSearcher searcher, ExtractiveAnswerer extractive, Optional<GenerativeAnswerer> generative,
+                         AnswerSettings settings, Supplier<String> corpusVersion) {
         this.searcher = searcher;
         this.extractive = extractive;
+        this.generative = generative;
         this.settings = settings;
         this.corpusVersion = corpusVersion;
+    }
+
+    /** Extractive answers only. */
+    public AnswerService(HybridSearcher searcher, ExtractiveAnswerer extractive, AnswerSettings settings,
+                         Supplier<String> corpusVersion) {
+        this(searcher, extractive, Optional.empty(), settings, corpusVersion);
     }
 
     /** Rejects an empty or over-long question with a message naming the problem. */
@@ -41,17 +54,42 @@ public final class AnswerService {
         return q;
     }
 
+    /** The model answers come from. */
+    public ModelInfo model() {
+        return generative.map(GenerativeAnswerer::model).orElse(ModelInfo.local());
+    }
+
     public Answer ask(String question, Filters filters) {
+        return ask(question, filters, AnswerListener.NONE);
+    }
+
+    /** Answers {@code question}; a generative answer's passages and text are passed to {@code listener} as they come. */
+    public Answer ask(String question, Filters filters, AnswerListener listener) {
         long t0 = System.nanoTime();
         String q = validate(question);
         String lang = Language.detect(q);
         SearchResult result = searcher.search(new SearchQuery(q, Math.max(settings.passages(), 10), filters,
                 Retriever.HYBRID, MAX_PASSAGES_PER_DOCUMENT));
         long t1 = System.nanoTime();
+        String id = UUID.randomUUID().toString();
+        if (generative.isPresent()) {
+            GenerativeAnswerer g = generative.get();
+            GenerativeAnswerer.Outcome o = g.compose(q, lang, result, listener);
+            long t2 = System.nanoTime();
+            boolean fellBack = o.mode().equals("extractive");
+            return new Answer(id, q, o.mode(), fellBack ? Messages.extractiveMode(lang)
+                    : Messages.generativeMode(lang, g.model().model()), o.abstained(), o.answer(), o.sentences(),
+                    o.passages(), lang, Messages.notice(lang), corpusVersion.get(), timings(t0, t1, t2),
+                    fellBack ? ModelInfo.local() : g.model(), o.warnings());
+        }
         ExtractiveAnswerer.Composition c = extractive.compose(q, lang, result);
         long t2 = System.nanoTime();
-        return new Answer(UUID.randomUUID().toString(), q, "extractive", Messages.extractiveMode(lang), c.abstained(),
-                c.answer(), c.sentences(), c.passages(), lang, Messages.notice(lang), corpusVersion.get(),
-                new Timings((t1 - t0) / 1e6, (t2 - t1) / 1e6, (t2 - t0) / 1e6), ModelInfo.local(), java.util.List.of());
+        return new Answer(id, q, "extractive", Messages.extractiveMode(lang), c.abstained(), c.answer(), c.sentences(),
+                c.passages(), lang, Messages.notice(lang), corpusVersion.get(), timings(t0, t1, t2), ModelInfo.local(),
+                List.of());
+    }
+
+    private static Timings timings(long t0, long t1, long t2) {
+        return new Timings((t1 - t0) / 1e6, (t2 - t1) / 1e6, (t2 - t0) / 1e6);
     }
 }

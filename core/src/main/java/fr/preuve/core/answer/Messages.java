@@ -22,4 +22,49 @@ public final class Messages {
     public static String extractiveMode(String lang) {
         return "fr".equals(lang) ? "extractif, sans modèle génératif" : "extractive, no generative model";
     }
+
+    public static String generativeMode(String lang, String model) {
+        return "fr".equals(lang) ? "génératif (" + model + "), vérifié phrase par phrase"
+                : "generative (" + model + "), verified sentence by sentence";
+    }
+
+    /** Prefix of a delivered sentence that failed verification (policy {@code flag}). */
+    public static String unverifiedMark(String lang) {
+        return "fr".equals(lang) ? "⚠ [non vérifié]" : "⚠ [unverified]";
+    }
+
+    public static String removed(String lang, long count) {
+        return "fr".equals(lang)
+                ? count + (count == 1 ? " phrase du modèle a été retirée : elle n'est pas étayée par les passages cités."
+                        : " phrases du modèle ont été retirées : elles ne sont pas étayées par les passages cités.")
+                : count + (count == 1 ? " sentence of the model was removed: the cited passages do not support it."
+                        : " sentences of the model were removed: the cited passages do not support them.");
+    }
+
+    public static String flagged(String lang, long count) {
+        return "fr".equals(lang)
+                ? count + " phrase(s) marquée(s) « non vérifiée » : les passages cités ne les étayent pas."
+                : count + " sentence(s) marked \"unverified\": the cited passages do not support them.";
+    }
+
+    public static String nothingVerified(String lang) {
+        return "fr".equals(lang)
+                ? "Aucune phrase de la réponse du modèle n'a pu être vérifiée dans les passages : Preuve s'abstient."
+                : "No sentence of the model's answer could be verified against the passages: Preuve abstains.";
+    }
+
+    /** Why the answer is extractive although a generative model is configured. */
+    public static String modelFailed(String lang, fr.preuve.core.llm.LlmFailure f) {
+        boolean fr = "fr".equals(lang);
+        String what = switch (f.kind()) {
+            case TIMEOUT -> fr ? "le modèle n'a pas répondu dans le délai" : "the model did not answer in time";
+            case HTTP_ERROR -> fr ? "le modèle a renvoyé une erreur" : "the model returned an error";
+            case CONNECTION -> fr ? "la connexion au modèle a échoué" : "the connection to the model failed";
+            case EMPTY -> fr ? "le modèle a renvoyé une réponse vide" : "the model returned an empty reply";
+            case GARBLED -> fr ? "la réponse du modèle était inexploitable" : "the model's reply was unusable";
+            case CIRCUIT_OPEN -> fr ? "le modèle est suspendu après des échecs répétés"
+                    : "the model is suspended after repeated failures";
+        };
+        return (fr ? "Réponse extractive : " + what + " (" : "Extractive answer: " + what + " (") + f.getMessage() + ").";
+    }
 }

@@ -1,7 +1,7 @@
 package fr.preuve.server.app;
 
 import fr.preuve.core.answer.AnswerService;
-import fr.preuve.core.answer.ExtractiveAnswerer;
+import fr.preuve.core.answer.AnswerServices;
 import fr.preuve.core.config.PreuveConfig;
 import fr.preuve.core.embed.Embedder;
 import fr.preuve.core.embed.Embedders;
@@ -10,6 +10,7 @@ import fr.preuve.core.index.CorpusState;
 import fr.preuve.core.index.PassageIndex;
 import fr.preuve.core.search.HybridSearcher;
 import fr.preuve.core.text.Chunker;
+import fr.preuve.core.verify.DefaultSupportJudge;
 import fr.preuve.indexer.config.CorpusConfig;
 import fr.preuve.indexer.pipeline.IndexReport;
 import fr.preuve.indexer.pipeline.Indexer;
@@ -41,8 +42,8 @@ public final class PreuveRuntime implements AutoCloseable {
         this.index = index;
         this.queryEmbedder = queryEmbedder;
         this.searcher = new HybridSearcher(index, queryEmbedder, config.search());
-        this.answers = new AnswerService(searcher, new ExtractiveAnswerer(searcher, queryEmbedder, config.answer()),
-                config.answer(), this::corpusVersion);
+        this.answers = AnswerServices.create(searcher, queryEmbedder, new DefaultSupportJudge(queryEmbedder),
+                config.answer(), config.llm(), this::corpusVersion);
         this.job = job;
         this.clock = clock;
         this.startedAt = clock.instant();

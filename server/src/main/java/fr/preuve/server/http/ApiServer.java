@@ -59,6 +59,8 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/status", ctx -> ctx.json(status()));
             config.routes.get("/api/search", this::search);
             config.routes.post("/api/ask", this::ask);
+            config.routes.post("/api/ask/stream", ctx -> stream(ctx, askRequest(ctx)));
+            config.routes.get("/api/ask/stream", ctx -> stream(ctx, askQuery(ctx)));
             config.routes.get("/api/passages/{id}", this::passage);
             config.routes.get("/api/documents/{id}", this::document);
             config.routes.exception(Exception.class, this::onError);
@@ -109,7 +111,11 @@ public final class ApiServer implements AutoCloseable {
                 new SearchResponse.Timings(result.embedMillis(), result.searchMillis()), runtime.corpusVersion()));
     }
 
-    private void ask(Context ctx) {
+    /** A question and its filters, from a JSON body or from query parameters. */
+    private record AskRequest(String question, Filters filters) {
+    }
+
+    private AskRequest askRequest(Context ctx) {
         JsonNode body;
         try {
             body = json.readTree(ctx.body());
@@ -129,14 +135,59 @@ public final class ApiServer implements AutoCloseable {
         if (q == null || !q.isTextual()) {
             throw ApiError.badRequest("field question is missing or is not a string");
         }
-        Filters filters = RequestParams.filters(body.get("filters"));
-        Answer answer;
+        return new AskRequest(validated(q.asText()), RequestParams.filters(body.get("filters")));
+    }
+
+    private AskRequest askQuery(Context ctx) {
+        String q = ctx.queryParam("q");
+        if (q == null) {
+            throw ApiError.badRequest("parameter q (the question) is missing");
+        }
+        return new AskRequest(validated(q), RequestParams.filters(ctx.queryParamMap()));
+    }
+
+    private String validated(String question) {
         try {
-            answer = runtime.answers().ask(q.asText(), filters);
+            return runtime.answers().validate(question);
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest(e.getMessage());
         }
-        ctx.json(answer);
+    }
+
+    private void ask(Context ctx) {
+        AskRequest r = askRequest(ctx);
+        ctx.json(runtime.answers().ask(r.question(), r.filters()));
+    }
+
+    /**
+     * Server-Sent Events: {@code passages} (the numbered passages given to the model), {@code token} (pieces of the
+     * model's text, not yet verified), then {@code answer} (the verified answer, as {@code POST /api/ask} returns it)
+     * or {@code error}.
+     */
+    private void stream(Context ctx, AskRequest r) throws java.io.IOException {
+        ctx.res().setStatus(200);
+        ctx.res().setContentType("text/event-stream;charset=utf-8");
+        ctx.res().setHeader("Cache-Control", "no-cache");
+        ctx.res().setHeader("X-Accel-Buffering", "no");
+        SseWriter sse = new SseWriter(ctx.res().getOutputStream(), json);
+        try {
+            Answer answer = runtime.answers().ask(r.question(), r.filters(), new fr.preuve.core.answer.AnswerListener() {
+                @Override
+                public void onPassages(List<fr.preuve.core.answer.CitedPassage> passages) {
+                    sse.send("passages", passages);
+                }
+
+                @Override
+                public void onToken(String text) {
+                    sse.send("token", Map.of("text", text));
+                }
+            });
+            sse.send("answer", answer);
+        } catch (RuntimeException e) {
+            String ref = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("stream {} failed (ref {})", ctx.path(), ref, e);
+            sse.send("error", error(500, "internal error (ref " + ref + "); the server log has the details"));
+        }
     }
 
     private void passage(Context ctx) {

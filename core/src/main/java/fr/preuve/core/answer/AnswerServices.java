@@ -1,0 +1,36 @@
+package fr.preuve.core.answer;
+
+import fr.preuve.core.config.AnswerSettings;
+import fr.preuve.core.config.LlmSettings;
+import fr.preuve.core.embed.Embedder;
+import fr.preuve.core.llm.AnswerPrompt;
+import fr.preuve.core.llm.CircuitBreakingGateway;
+import fr.preuve.core.llm.LangChain4jGateway;
+import fr.preuve.core.search.HybridSearcher;
+import fr.preuve.core.verify.AnswerVerifier;
+import fr.preuve.core.verify.DrugLexicon;
+import fr.preuve.core.verify.SupportJudge;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** Wires an {@link AnswerService}: extractive always, generative and verified when a model is configured. */
+public final class AnswerServices {
+    private AnswerServices() {
+    }
+
+    /**
+     * @param judge the support judge generated sentences must pass (unused without a model)
+     */
+    public static AnswerService create(HybridSearcher searcher, Embedder embedder, SupportJudge judge,
+                                       AnswerSettings answer, LlmSettings llm, Supplier<String> corpusVersion) {
+        ExtractiveAnswerer extractive = new ExtractiveAnswerer(searcher, embedder, answer);
+        Optional<GenerativeAnswerer> generative = Optional.empty();
+        if (llm.enabled()) {
+            CircuitBreakingGateway gateway = new CircuitBreakingGateway(LangChain4jGateway.of(llm), llm.circuitFailures(),
+                    llm.circuitOpen());
+            generative = Optional.of(new GenerativeAnswerer(extractive, gateway, AnswerPrompt.standard(),
+                    new AnswerVerifier(judge, DrugLexicon.standard()), llm));
+        }
+        return new AnswerService(searcher, extractive, generative, answer, corpusVersion);
+    }
+}

@@ -1,0 +1,199 @@
+package fr.preuve.core.answer;
+
+import fr.preuve.core.config.Defaults;
+import fr.preuve.core.config.LlmSettings;
+import fr.preuve.core.doc.Passage;
+import fr.preuve.core.llm.AnswerPrompt;
+import fr.preuve.core.llm.ChatGateway;
+import fr.preuve.core.llm.LlmFailure;
+import fr.preuve.core.llm.Prompt;
+import fr.preuve.core.search.SearchHit;
+import fr.preuve.core.search.SearchResult;
+import fr.preuve.core.text.SentenceSplitter;
+import fr.preuve.core.text.TextSpan;
+import fr.preuve.core.verify.AnswerVerifier;
+import fr.preuve.core.verify.Citations;
+import fr.preuve.core.verify.CitedSentence;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Answers with a generative model that cannot escape its citations: the model sees the top passages numbered from 1;
+ * its reply is split into sentences, each verified against the passages it cites ({@link AnswerVerifier}); what fails
+ * is removed (or flagged, by policy) and listed with its reason. Preuve abstains when retrieval is weak, when the model
+ * says the passages do not answer, or when too little survives; when the model fails (timeout, error, garbage) the
+ * answer falls back to extractive with a visible warning.
+ */
+public final class GenerativeAnswerer {
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]{3,}");
+
+    private final ExtractiveAnswerer extractive;
+    private final ChatGateway gateway;
+    private final AnswerPrompt prompt;
+    private final AnswerVerifier verifier;
+    private final LlmSettings settings;
+
+    public GenerativeAnswerer(ExtractiveAnswerer extractive, ChatGateway gateway, AnswerPrompt prompt,
+                              AnswerVerifier verifier, LlmSettings settings) {
+        this.extractive = extractive;
+        this.gateway = gateway;
+        this.prompt = prompt;
+        this.verifier = verifier;
+        this.settings = settings;
+    }
+
+    /** Who writes the answers. */
+    public ModelInfo model() {
+        return new ModelInfo(settings.provider().key(), settings.model(), settings.name(), settings.healthDataApproved());
+    }
+
+    /** What a generation produced, before the caller adds ids, versions and timings. */
+    public record Outcome(String mode, boolean abstained, String answer, List<AnswerSentence> sentences,
+                          List<CitedPassage> passages, List<String> warnings) {
+    }
+
+    /** Answers {@code question} (in {@code lang}) from {@code result}, streaming the model's text to the listener. */
+    public Outcome compose(String question, String lang, SearchResult result, AnswerListener listener) {
+        List<SearchHit> hits = result.hits();
+        ExtractiveAnswerer.Evidence evidence = extractive.evidence(question, lang, result);
+        if (!evidence.sufficient()) {
+            return abstain(lang, hits.stream().map(SearchHit::passage).toList(), List.of(), List.of());
+        }
+        List<Passage> given = hits.subList(0, Math.min(Defaults.LLM_PROMPT_PASSAGES, hits.size())).stream()
+                .map(SearchHit::passage).toList();
+        List<CitedPassage> numbered = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            numbered.add(CitedPassage.of(i + 1, given.get(i), List.of()));
+        }
+        listener.onPassages(numbered);
+        Prompt p = prompt.build(question, lang, given);
+        String reply;
+        try {
+            reply = gateway.chat(p, listener::onToken);
+        } catch (LlmFailure f) {
+            return fallback(question, lang, result, f);
+        }
+        if (saysNoEvidence(reply)) {
+            return abstain(lang, given, List.of(), List.of());
+        }
+        List<CitedSentence> parsed = Citations.parse(reply);
+        if (parsed.stream().allMatch(s -> s.citations().isEmpty())) {
+            return fallback(question, lang, result, new LlmFailure(LlmFailure.Kind.GARBLED,
+                    "the reply cites no passage at all"));
+        }
+        List<AnswerVerifier.Checked> checked = verifier.verify(parsed, given, lang);
+        return deliver(lang, given, checked);
+    }
+
+    private Outcome deliver(String lang, List<Passage> given, List<AnswerVerifier.Checked> checked) {
+        boolean flag = settings.unsupported() == LlmSettings.UnsupportedPolicy.FLAG;
+        long supported = checked.stream().filter(AnswerVerifier.Checked::supported).count();
+        if (supported < Defaults.LLM_MIN_SUPPORTED_SENTENCES) {
+            List<AnswerSentence> listed = checked.stream().map(c -> sentence(c, false)).toList();
+            return abstain(lang, given, listed, List.of(Messages.nothingVerified(lang)));
+        }
+        StringBuilder text = new StringBuilder();
+        List<AnswerSentence> sentences = new ArrayList<>();
+        Map<Integer, List<CitedPassage.Highlight>> highlights = new LinkedHashMap<>();
+        Set<Integer> cited = new TreeSet<>();
+        for (AnswerVerifier.Checked c : checked) {
+            boolean delivered = c.supported() || flag;
+            sentences.add(sentence(c, delivered));
+            c.sentence().citations().stream().filter(n -> n >= 1 && n <= given.size()).forEach(cited::add);
+            if (c.supported()) {
+                for (int n : c.sentence().citations()) {
+                    highlight(c.sentence().text(), given.get(n - 1)).ifPresent(h ->
+                            highlights.computeIfAbsent(n, k -> new ArrayList<>()).add(h));
+                }
+            }
+            if (delivered) {
+                if (!text.isEmpty()) {
+                    text.append(' ');
+                }
+                if (!c.supported()) {
+                    text.append(Messages.unverifiedMark(lang)).append(' ');
+                }
+                text.append(c.sentence().text());
+                if (!c.sentence().citations().isEmpty()) {
+                    text.append(' ').append(brackets(c.sentence().citations()));
+                }
+            }
+        }
+        List<CitedPassage> passages = new ArrayList<>();
+        for (int n : cited) {
+            passages.add(CitedPassage.of(n, given.get(n - 1), highlights.getOrDefault(n, List.of())));
+        }
+        long removed = checked.size() - supported;
+        List<String> warnings = removed == 0 ? List.of()
+                : List.of(flag ? Messages.flagged(lang, removed) : Messages.removed(lang, removed));
+        return new Outcome("generative", false, text.toString(), sentences, passages, warnings);
+    }
+
+    private static AnswerSentence sentence(AnswerVerifier.Checked c, boolean delivered) {
+        return new AnswerSentence(c.sentence().text(), c.sentence().citations(), c.verdict(), c.reason(), delivered);
+    }
+
+    private Outcome abstain(String lang, List<Passage> closest, List<AnswerSentence> listed, List<String> warnings) {
+        List<CitedPassage> shown = new ArrayList<>();
+        for (int i = 0; i < Math.min(3, closest.size()); i++) {
+            shown.add(CitedPassage.of(i + 1, closest.get(i), List.of()));
+        }
+        return new Outcome("generative", true, Messages.noEvidence(lang), listed, shown, warnings);
+    }
+
+    private Outcome fallback(String question, String lang, SearchResult result, LlmFailure failure) {
+        ExtractiveAnswerer.Composition c = extractive.compose(question, lang, result);
+        return new Outcome("extractive", c.abstained(), c.answer(), c.sentences(), c.passages(),
+                List.of(Messages.modelFailed(lang, failure)));
+    }
+
+    /** Whether the reply is the fixed abstention sentence (in either language). */
+    static boolean saysNoEvidence(String reply) {
+        String r = fold(reply);
+        return r.contains(fold(Messages.noEvidence("fr"))) || r.contains(fold(Messages.noEvidence("en")));
+    }
+
+    /** The sentence of {@code passage} sharing the most words with {@code claim} (at least two), to highlight. */
+    static java.util.Optional<CitedPassage.Highlight> highlight(String claim, Passage passage) {
+        Set<String> words = words(claim);
+        TextSpan best = null;
+        int bestCount = 1;
+        for (TextSpan span : SentenceSplitter.split(passage.text())) {
+            Set<String> w = words(passage.text().substring(span.start(), span.end()));
+            w.retainAll(words);
+            if (w.size() > bestCount) {
+                bestCount = w.size();
+                best = span;
+            }
+        }
+        return best == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new CitedPassage.Highlight(best.start(), best.end()));
+    }
+
+    private static Set<String> words(String text) {
+        Set<String> out = new HashSet<>();
+        var m = WORD.matcher(fold(text));
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
+    private static String fold(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
+                .replaceAll("[’']", "'").replaceAll("\\s+", " ").strip();
+    }
+
+    private static String brackets(List<Integer> citations) {
+        return "[" + String.join(", ", citations.stream().map(String::valueOf).toList()) + "]";
+    }
+}

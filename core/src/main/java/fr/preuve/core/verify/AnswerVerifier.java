@@ -1,0 +1,80 @@
+package fr.preuve.core.verify;
+
+import fr.preuve.core.answer.Verdict;
+import fr.preuve.core.doc.Passage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Checks each sentence of a generated answer against the passages the model was given, in order: it cites something;
+ * every citation points to a given passage; its numbers (with units) and drug names occur in the cited passages; the
+ * support judge accepts it. The first check that fails gives the verdict and its reason, in the question's language.
+ */
+public final class AnswerVerifier {
+
+    private final SupportJudge judge;
+    private final DrugLexicon drugs;
+
+    public AnswerVerifier(SupportJudge judge, DrugLexicon drugs) {
+        this.judge = judge;
+        this.drugs = drugs;
+    }
+
+    /** One sentence with its verdict and the reason for it. */
+    public record Checked(CitedSentence sentence, Verdict verdict, String reason) {
+        public boolean supported() {
+            return verdict == Verdict.SUPPORTED;
+        }
+    }
+
+    public String judgeName() {
+        return judge.name();
+    }
+
+    /** Verifies {@code sentences} against {@code given}, the passages numbered from 1 in the prompt. */
+    public List<Checked> verify(List<CitedSentence> sentences, List<Passage> given, String lang) {
+        List<Checked> out = new ArrayList<>(sentences.size());
+        for (CitedSentence s : sentences) {
+            out.add(verify(s, given, "fr".equals(lang)));
+        }
+        return out;
+    }
+
+    private Checked verify(CitedSentence s, List<Passage> given, boolean fr) {
+        if (s.citations().isEmpty()) {
+            return new Checked(s, Verdict.UNSUPPORTED, fr ? "aucune citation : la phrase ne s'appuie sur aucun passage"
+                    : "no citation: the sentence rests on no passage");
+        }
+        List<Integer> invalid = s.citations().stream().filter(n -> n < 1 || n > given.size()).toList();
+        if (!invalid.isEmpty()) {
+            String bad = invalid.stream().map(n -> "[" + n + "]").collect(Collectors.joining(", "));
+            String range = given.isEmpty() ? "" : given.size() == 1 ? "[1]" : "[1]–[" + given.size() + "]";
+            return new Checked(s, Verdict.INVALID_CITATION, fr
+                    ? "cite " + bad + " alors que seuls les passages " + range + " ont été fournis"
+                    : "cites " + bad + " but only passages " + range + " were given");
+        }
+        List<String> evidence = s.citations().stream().map(n -> given.get(n - 1).text()).toList();
+        String cited = s.citations().stream().map(n -> "[" + n + "]").collect(Collectors.joining(""));
+        List<NumberMention> numbers = Numbers.missing(s.text(), evidence);
+        if (!numbers.isEmpty()) {
+            String list = numbers.stream().map(NumberMention::text).collect(Collectors.joining(", "));
+            return new Checked(s, Verdict.UNSUPPORTED, fr ? list + " : absent du passage cité " + cited
+                    : list + ": not in the cited passage " + cited);
+        }
+        List<DrugMention> missingDrugs = drugs.missing(s.text(), evidence);
+        if (!missingDrugs.isEmpty()) {
+            String list = missingDrugs.stream().map(DrugMention::text).distinct().collect(Collectors.joining(", "));
+            return new Checked(s, Verdict.UNSUPPORTED, fr ? "médicament absent du passage cité " + cited + " : " + list
+                    : "drug not in the cited passage " + cited + ": " + list);
+        }
+        SupportJudge.Judgement j = judge.judge(s.text(), evidence);
+        String drift = s.drifts().isEmpty() ? "" : " (" + String.join("; ", s.drifts()) + ")";
+        if (!j.supported()) {
+            return new Checked(s, Verdict.UNSUPPORTED, (fr ? "non étayé par " + cited + " selon le juge : "
+                    : "not supported by " + cited + " according to the judge: ") + j.reason() + drift);
+        }
+        return new Checked(s, Verdict.SUPPORTED, (fr ? "chiffres, médicaments et contenu vérifiés dans " + cited + " ("
+                : "numbers, drug names and content checked against " + cited + " (") + j.reason() + ")" + drift);
+    }
+}
