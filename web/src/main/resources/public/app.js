@@ -66,22 +66,86 @@ function focusPassage(n) {
   if (li) { li.classList.add("active"); li.scrollIntoView({ behavior: "smooth", block: "center" }); li.focus(); }
 }
 
+function modelLine(a) {
+  const m = a.model || { endpoint: "local" };
+  if (m.endpoint === "local") return "rien n'a quitté la machine";
+  return m.provider + " " + m.model + " @ " + m.endpoint + (m.healthDataApproved ? " (hébergeur agréé HDS)" : " (non agréé HDS)");
+}
+
+function chipsOf(s) {
+  return s.citations.map((n) => el("button", { type: "button", class: "chip", title: "Voir la source " + n, onclick: () => focusPassage(n) }, "[" + n + "]"));
+}
+
 function renderAnswer(a) {
   $("answer").hidden = false;
   $("sources").hidden = false;
-  $("meta").textContent = "Mode : " + a.modeLabel + " · corpus " + a.corpusVersion + " · " + Math.round(a.timings.totalMs) + " ms";
+  $("draft").hidden = true;
+  $("meta").textContent = "Mode : " + a.modeLabel + " · " + modelLine(a) + " · corpus " + a.corpusVersion + " · " + Math.round(a.timings.totalMs) + " ms";
   $("notice").textContent = a.notice;
+  $("warnings").replaceChildren(...(a.warnings || []).map((w) => el("li", {}, w)));
+  $("warnings").hidden = !(a.warnings || []).length;
   const list = $("sentences");
   list.replaceChildren();
   if (a.abstained) {
     list.append(el("li", { class: "abstained" }, a.answer));
   }
   a.sentences.filter((s) => s.delivered).forEach((s) => {
-    const chips = s.citations.map((n) => el("button", { type: "button", class: "chip", title: "Voir la source " + n, onclick: () => focusPassage(n) }, "[" + n + "]"));
-    list.append(el("li", {}, s.text, chips));
+    const flagged = s.verdict !== "supported";
+    list.append(el("li", flagged ? { class: "flagged", title: s.reason } : {}, flagged ? el("strong", {}, "⚠ non vérifié : ") : "", s.text, chipsOf(s),
+      flagged ? el("div", { class: "reason" }, s.reason) : ""));
   });
+  const removed = a.sentences.filter((s) => !s.delivered);
+  $("removed").hidden = removed.length === 0;
+  $("removed-list").replaceChildren(...removed.map((s) =>
+    el("li", {}, el("span", { class: "verdict " + s.verdict }, s.verdict === "invalid_citation" ? "citation invalide" : "non étayée"), " ",
+      s.text, " ", s.citations.map((n) => "[" + n + "]").join(""), el("div", { class: "reason" }, s.reason))));
   $("sources-title").textContent = a.abstained ? "Passages les plus proches" : "Sources citées";
   $("passages").replaceChildren(...a.passages.map((p) => passageItem(p, p.n)));
+}
+
+/** Reads Server-Sent Events from a fetch response: the model's draft streams in, then the verified answer replaces it. */
+async function askStreaming(question) {
+  const res = await fetch("/api/ask/stream", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ question, filters: filters() }) });
+  if (!res.ok) {
+    const body = await res.json().catch(() => ({}));
+    throw new Error(body.error || res.status + " " + res.statusText);
+  }
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  let answer = null;
+  $("draft").textContent = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let cut;
+    while ((cut = buffer.indexOf("\n\n")) >= 0) {
+      const block = buffer.slice(0, cut);
+      buffer = buffer.slice(cut + 2);
+      const event = (block.match(/^event: (.*)$/m) || [])[1];
+      const data = JSON.parse((block.match(/^data: (.*)$/m) || [])[1] || "null");
+      if (event === "passages") {
+        $("answer").hidden = false;
+        $("sentences").replaceChildren();
+        $("removed").hidden = true;
+        $("warnings").hidden = true;
+        $("meta").textContent = "Rédaction en cours, puis vérification phrase par phrase…";
+        $("draft").hidden = false;
+        $("sources").hidden = false;
+        $("sources-title").textContent = "Passages fournis au modèle";
+        $("passages").replaceChildren(...data.map((p) => passageItem(p, p.n)));
+      } else if (event === "token") {
+        $("draft").textContent += data.text;
+      } else if (event === "answer") {
+        answer = data;
+      } else if (event === "error") {
+        throw new Error(data.error);
+      }
+    }
+  }
+  if (!answer) throw new Error("la réponse a été interrompue");
+  return answer;
 }
 
 function renderSearch(r) {
@@ -101,7 +165,7 @@ async function ask(event) {
   Object.entries(filters()).forEach(([k, v]) => shared.set(k, Array.isArray(v) ? v[0] : v));
   history.replaceState(null, "", "?" + shared);
   try {
-    renderAnswer(await call("/api/ask", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ question, filters: filters() }) }));
+    renderAnswer(await askStreaming(question));
   } catch (e) { showError(e.message); } finally { $("ask").disabled = false; }
 }
 

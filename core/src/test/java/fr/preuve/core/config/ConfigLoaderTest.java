@@ -56,6 +56,53 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void withoutAModelAnswersStayExtractive() {
+        assertThat(load(Map.of(), null).llm().enabled()).isFalse();
+    }
+
+    @Test
+    void theModelIsConfiguredInTheFileAndTheEnvironmentWins() throws Exception {
+        Path file = tmp.resolve("preuve.yaml");
+        Files.writeString(file, """
+                llm:
+                  provider: ollama
+                  baseUrl: http://gpu-server:11434
+                  model: mistral-small
+                  hds: true
+                  unsupported: flag
+                """);
+        LlmSettings fromFile = load(Map.of(), file).llm();
+        assertThat(fromFile.provider()).isEqualTo(LlmSettings.Provider.OLLAMA);
+        assertThat(fromFile.name()).isEqualTo("gpu-server");
+        assertThat(fromFile.healthDataApproved()).isTrue();
+        assertThat(fromFile.unsupported()).isEqualTo(LlmSettings.UnsupportedPolicy.FLAG);
+        assertThat(fromFile.temperature()).isZero();
+
+        LlmSettings env = load(Map.of("PREUVE_LLM_PROVIDER", "openai", "PREUVE_LLM_BASE_URL", "http://127.0.0.1:8000/v1",
+                "PREUVE_LLM_MODEL", "qwen2.5-7b", "PREUVE_LLM_API_KEY", "sk-123", "PREUVE_LLM_HDS", "false",
+                "PREUVE_LLM_TIMEOUT_SECONDS", "20"), file).llm();
+        assertThat(env.provider()).isEqualTo(LlmSettings.Provider.OPENAI);
+        assertThat(env.model()).isEqualTo("qwen2.5-7b");
+        assertThat(env.apiKey()).isEqualTo("sk-123");
+        assertThat(env.healthDataApproved()).isFalse();
+        assertThat(env.timeout()).hasSeconds(20);
+        assertThat(env.toString()).doesNotContain("sk-123");
+    }
+
+    @Test
+    void aBadModelSettingIsNamed() {
+        assertThatThrownBy(() -> load(Map.of("PREUVE_LLM_PROVIDER", "gpt"), null))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'gpt'");
+        assertThatThrownBy(() -> load(Map.of("PREUVE_LLM_PROVIDER", "openai", "PREUVE_LLM_MODEL", "m"), null))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("PREUVE_LLM_BASE_URL");
+        assertThatThrownBy(() -> load(Map.of("PREUVE_LLM_PROVIDER", "openai", "PREUVE_LLM_MODEL", "m",
+                "PREUVE_LLM_BASE_URL", "localhost:8000"), null))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'localhost:8000'");
+        assertThatThrownBy(() -> load(Map.of("PREUVE_LLM_HDS", "maybe"), null))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'maybe'");
+    }
+
+    @Test
     void theFileIsFoundInPreuveHome() throws Exception {
         Path home = tmp.resolve("home");
         Files.createDirectories(home);
