@@ -236,4 +236,22 @@ class ApiServerTest {
                 .isInstanceOf(IndexLockedException.class)
                 .hasMessageContaining("being written by another Preuve process");
     }
+
+    @Test
+    void theGuardShowsIdentifyingDataWithTypesAndOffsets() throws Exception {
+        String text = "Mme Martin-Durand, née le 12/03/1958, diabétique : quelle cible d'HbA1c à 67 ans ?";
+        HttpResponse<String> r = post("/api/guard", "{\"text\": \"" + text + "\"}");
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode findings = JSON.readTree(r.body()).get("findings");
+        assertThat(findings).hasSize(2);
+        assertThat(findings.get(0).get("type").asText()).isEqualTo("name");
+        assertThat(findings.get(1).get("type").asText()).isEqualTo("birthdate");
+        int start = findings.get(1).get("start").asInt();
+        int end = findings.get(1).get("end").asInt();
+        assertThat(text.substring(start, end)).contains("12/03/1958");
+
+        JsonNode clean = JSON.readTree(post("/api/guard", "{\"text\": \"Quelle dose d'amoxicilline chez un patient de 67 ans ?\"}").body());
+        assertThat(clean.get("findings")).isEmpty();
+        assertThat(post("/api/guard", "{\"txt\": 1}").statusCode()).isEqualTo(400);
+    }
 }

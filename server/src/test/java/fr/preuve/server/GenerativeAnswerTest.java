@@ -77,9 +77,43 @@ class GenerativeAnswerTest {
     }
 
     static LlmSettings settings(Provider provider, Duration timeout, int circuitFailures) {
+        return settings(provider, timeout, circuitFailures, LlmSettings.PatientDataPolicy.REFUSE);
+    }
+
+    static LlmSettings settings(Provider provider, Duration timeout, int circuitFailures, LlmSettings.PatientDataPolicy policy) {
         return new LlmSettings(provider, "scripted-vllm", provider == Provider.OLLAMA ? llm.ollamaBaseUrl() : llm.openAiBaseUrl(),
                 "scripted-model", null, false, timeout, 400, 0.0, LlmSettings.UnsupportedPolicy.REMOVE, circuitFailures,
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), policy);
+    }
+
+    static final String WITH_PATIENT = "Mrs Martin-Durand, born on 12/03/1958: how much salt should adults eat per day?";
+
+    @Test
+    void identifyingDataIsNeverSentToAnEndpointNotApprovedForHealthData() {
+        llm.script(cite("Keeping salt intake to less than 5 g per day helps prevent hypertension in adults [{salt}]."));
+        int before = llm.requests().size();
+        Answer a = ask(WITH_PATIENT);
+
+        assertThat(llm.requests()).hasSize(before);
+        assertThat(a.mode()).isEqualTo("extractive");
+        assertThat(a.answer()).isNotBlank();
+        assertThat(a.warnings()).singleElement().asString().contains("not approved for health data")
+                .contains("name").contains("birthdate").doesNotContain("Martin").doesNotContain("1958");
+    }
+
+    @Test
+    void withTheRedactPolicyOnlyPlaceholdersLeave() {
+        AnswerService redacting = AnswerServices.create(runtime.searcher(), runtime.queryEmbedder(),
+                new DefaultSupportJudge(runtime.queryEmbedder()), AnswerSettings.defaults(),
+                settings(Provider.OPENAI, Duration.ofSeconds(5), 3, LlmSettings.PatientDataPolicy.REDACT), runtime::corpusVersion);
+        llm.script(cite("Keeping salt intake to less than 5 g per day helps prevent hypertension in adults [{salt}]."));
+        int before = llm.requests().size();
+        Answer a = redacting.ask(WITH_PATIENT, Filters.NONE);
+
+        String sent = llm.requests().get(before).prompt();
+        assertThat(sent).doesNotContain("Martin").doesNotContain("12/03/1958").contains("[NOM]").contains("[DATE_NAISSANCE]");
+        assertThat(a.mode()).isEqualTo("generative");
+        assertThat(a.warnings()).anySatisfy(w -> assertThat(w).contains("placeholders"));
     }
 
     /** A script that answers with {@code reply}, where {@code {salt}} and {@code {avg}} become the numbers of the passages holding those real sentences. */

@@ -3,6 +3,7 @@ package fr.preuve.core.answer;
 import fr.preuve.core.config.AnswerSettings;
 import fr.preuve.core.config.LlmSettings;
 import fr.preuve.core.embed.Embedder;
+import fr.preuve.core.guard.PatientDataGuard;
 import fr.preuve.core.llm.AnswerPrompt;
 import fr.preuve.core.llm.CircuitBreakingGateway;
 import fr.preuve.core.llm.LangChain4jGateway;
@@ -29,7 +30,7 @@ public final class AnswerServices {
             CircuitBreakingGateway gateway = new CircuitBreakingGateway(LangChain4jGateway.of(llm), llm.circuitFailures(),
                     llm.circuitOpen());
             generative = Optional.of(new GenerativeAnswerer(extractive, gateway, AnswerPrompt.standard(),
-                    new AnswerVerifier(judge, DrugLexicon.standard()), llm));
+                    new AnswerVerifier(judge, DrugLexicon.standard()), llm, PatientDataGuard.standard()));
         }
         return new AnswerService(searcher, extractive, generative, answer, corpusVersion);
     }

@@ -3,6 +3,8 @@ package fr.preuve.core.answer;
 import fr.preuve.core.config.Defaults;
 import fr.preuve.core.config.LlmSettings;
 import fr.preuve.core.doc.Passage;
+import fr.preuve.core.guard.Finding;
+import fr.preuve.core.guard.PatientDataGuard;
 import fr.preuve.core.llm.AnswerPrompt;
 import fr.preuve.core.llm.ChatGateway;
 import fr.preuve.core.llm.LlmFailure;
@@ -41,9 +43,11 @@ public final class GenerativeAnswerer {
     private final AnswerPrompt prompt;
     private final AnswerVerifier verifier;
     private final LlmSettings settings;
+    private final PatientDataGuard guard;
 
     public GenerativeAnswerer(ExtractiveAnswerer extractive, ChatGateway gateway, AnswerPrompt prompt,
-                              AnswerVerifier verifier, LlmSettings settings) {
+                              AnswerVerifier verifier, LlmSettings settings, PatientDataGuard guard) {
+        this.guard = guard;
         this.extractive = extractive;
         this.gateway = gateway;
         this.prompt = prompt;
@@ -74,8 +78,22 @@ public final class GenerativeAnswerer {
         for (int i = 0; i < given.size(); i++) {
             numbered.add(CitedPassage.of(i + 1, given.get(i), List.of()));
         }
+        String sent = question;
+        List<String> warnings = new ArrayList<>();
+        if (!settings.healthDataApproved()) {
+            List<Finding> findings = guard.scan(question);
+            if (!findings.isEmpty()) {
+                if (settings.patientData() == LlmSettings.PatientDataPolicy.REFUSE) {
+                    ExtractiveAnswerer.Composition c = extractive.compose(question, lang, result);
+                    return new Outcome("extractive", c.abstained(), c.answer(), c.sentences(), c.passages(),
+                            List.of(Messages.patientDataWithheld(lang, settings.name(), findings)));
+                }
+                sent = guard.redact(question, findings);
+                warnings.add(Messages.patientDataRedacted(lang, settings.name(), findings));
+            }
+        }
         listener.onPassages(numbered);
-        Prompt p = prompt.build(question, lang, given);
+        Prompt p = prompt.build(sent, lang, given);
         String reply;
         try {
             reply = gateway.chat(p, listener::onToken);
@@ -91,7 +109,12 @@ public final class GenerativeAnswerer {
                     "the reply cites no passage at all"));
         }
         List<AnswerVerifier.Checked> checked = verifier.verify(parsed, given, lang);
-        return deliver(lang, given, checked);
+        Outcome o = deliver(lang, given, checked);
+        if (warnings.isEmpty()) {
+            return o;
+        }
+        warnings.addAll(o.warnings());
+        return new Outcome(o.mode(), o.abstained(), o.answer(), o.sentences(), o.passages(), warnings);
     }
 
     private Outcome deliver(String lang, List<Passage> given, List<AnswerVerifier.Checked> checked) {

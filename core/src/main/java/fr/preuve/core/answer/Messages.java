@@ -1,5 +1,9 @@
 package fr.preuve.core.answer;
 
+import fr.preuve.core.guard.Finding;
+import java.util.List;
+import java.util.stream.Collectors;
+
 /** Fixed texts shown with answers, in French and English. */
 public final class Messages {
     private Messages() {
@@ -66,5 +70,26 @@ public final class Messages {
                     : "the model is suspended after repeated failures";
         };
         return (fr ? "Réponse extractive : " + what + " (" : "Extractive answer: " + what + " (") + f.getMessage() + ").";
+    }
+
+    /** The identifying data types found, e.g. "name, birthdate" (never the data itself). */
+    private static String types(List<Finding> findings) {
+        return findings.stream().map(f -> f.type().key()).distinct().collect(Collectors.joining(", "));
+    }
+
+    public static String patientDataWithheld(String lang, String endpoint, List<Finding> findings) {
+        return "fr".equals(lang)
+                ? "Question non envoyée au modèle « " + endpoint + " », non agréé pour les données de santé : elle contient "
+                        + "des données identifiantes (" + types(findings) + "). Réponse extractive, calculée localement."
+                : "Question not sent to the model \"" + endpoint + "\", which is not approved for health data: it contains "
+                        + "identifying data (" + types(findings) + "). Extractive answer, computed locally.";
+    }
+
+    public static String patientDataRedacted(String lang, String endpoint, List<Finding> findings) {
+        return "fr".equals(lang)
+                ? "Données identifiantes (" + types(findings) + ") remplacées par des marqueurs avant l'envoi au modèle « "
+                        + endpoint + " », non agréé pour les données de santé."
+                : "Identifying data (" + types(findings) + ") replaced by placeholders before sending to the model \""
+                        + endpoint + "\", which is not approved for health data.";
     }
 }

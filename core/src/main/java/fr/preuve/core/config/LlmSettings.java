@@ -22,10 +22,35 @@ import java.util.Objects;
  * @param unsupported         what happens to sentences that fail verification
  * @param circuitFailures     consecutive failures after which calls stop for {@code circuitOpen}
  * @param circuitOpen         how long a failing endpoint is left alone
+ * @param patientData         what happens to a question with identifying patient data when the endpoint is not
+ *                            approved for health data
  */
 public record LlmSettings(Provider provider, String name, String baseUrl, String model, String apiKey,
                           boolean healthDataApproved, Duration timeout, int maxTokens, double temperature,
-                          UnsupportedPolicy unsupported, int circuitFailures, Duration circuitOpen) {
+                          UnsupportedPolicy unsupported, int circuitFailures, Duration circuitOpen,
+                          PatientDataPolicy patientData) {
+
+    /** For an endpoint not approved for health data: never send identifying data, either way. */
+    public enum PatientDataPolicy {
+        /** The question is not sent; the answer is extractive, with a notice naming what was found (the default). */
+        REFUSE,
+        /** Identifying data is replaced by placeholders ([NOM], [NIR]…) before the question is sent. */
+        REDACT;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static PatientDataPolicy parse(String value) {
+            String v = value.trim().toLowerCase(Locale.ROOT);
+            for (PatientDataPolicy p : values()) {
+                if (p.key().equals(v)) {
+                    return p;
+                }
+            }
+            throw new IllegalArgumentException("llm.patientData must be refuse or redact; got '" + value + "'");
+        }
+    }
 
     /** Protocols Preuve speaks. */
     public enum Provider {
@@ -74,6 +99,7 @@ public record LlmSettings(Provider provider, String name, String baseUrl, String
         Objects.requireNonNull(timeout, "llm.timeout");
         Objects.requireNonNull(unsupported, "llm.unsupported");
         Objects.requireNonNull(circuitOpen, "llm.circuitOpen");
+        Objects.requireNonNull(patientData, "llm.patientData");
         if (provider != Provider.NONE) {
             if (model == null || model.isBlank()) {
                 throw new IllegalArgumentException("llm.model is required when llm.provider is " + provider.key()
@@ -111,7 +137,7 @@ public record LlmSettings(Provider provider, String name, String baseUrl, String
     public static LlmSettings none() {
         return new LlmSettings(Provider.NONE, null, null, null, null, false, Duration.ofSeconds(Defaults.LLM_TIMEOUT_SECONDS),
                 Defaults.LLM_MAX_TOKENS, Defaults.LLM_TEMPERATURE, UnsupportedPolicy.REMOVE, Defaults.LLM_CIRCUIT_FAILURES,
-                Duration.ofSeconds(Defaults.LLM_CIRCUIT_OPEN_SECONDS));
+                Duration.ofSeconds(Defaults.LLM_CIRCUIT_OPEN_SECONDS), PatientDataPolicy.REFUSE);
     }
 
     public boolean enabled() {
@@ -122,8 +148,8 @@ public record LlmSettings(Provider provider, String name, String baseUrl, String
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "LlmSettings[provider=%s, name=%s, baseUrl=%s, model=%s, apiKey=%s, hds=%s, "
-                        + "timeout=%ss, maxTokens=%d, temperature=%s, unsupported=%s]", provider.key(), name, baseUrl, model,
+                        + "timeout=%ss, maxTokens=%d, temperature=%s, unsupported=%s, patientData=%s]", provider.key(), name, baseUrl, model,
                 apiKey == null ? "none" : "***", healthDataApproved, timeout.toSeconds(), maxTokens, temperature,
-                unsupported.key());
+                unsupported.key(), patientData.key());
     }
 }

@@ -7,6 +7,7 @@ import fr.preuve.core.answer.Answer;
 import fr.preuve.core.config.Defaults;
 import fr.preuve.core.config.Yaml;
 import fr.preuve.core.doc.Passage;
+import fr.preuve.core.guard.PatientDataGuard;
 import fr.preuve.core.index.CorpusState;
 import fr.preuve.core.index.IndexCounts;
 import fr.preuve.core.index.StoredDocument;
@@ -61,6 +62,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.post("/api/ask", this::ask);
             config.routes.post("/api/ask/stream", ctx -> stream(ctx, askRequest(ctx)));
             config.routes.get("/api/ask/stream", ctx -> stream(ctx, askQuery(ctx)));
+            config.routes.post("/api/guard", this::guard);
             config.routes.get("/api/passages/{id}", this::passage);
             config.routes.get("/api/documents/{id}", this::document);
             config.routes.exception(Exception.class, this::onError);
@@ -188,6 +190,25 @@ public final class ApiServer implements AutoCloseable {
             LOG.error("stream {} failed (ref {})", ctx.path(), ref, e);
             sse.send("error", error(500, "internal error (ref " + ref + "); the server log has the details"));
         }
+    }
+
+    /** What the patient-data guard finds in {@code {"text": "..."}}; nothing is stored or logged. */
+    private void guard(Context ctx) {
+        JsonNode body;
+        try {
+            body = json.readTree(ctx.body());
+        } catch (Exception e) {
+            throw ApiError.badRequest("the body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        JsonNode text = body == null ? null : body.get("text");
+        if (text == null || !text.isTextual()) {
+            throw ApiError.badRequest("the body must be a JSON object such as {\"text\": \"...\"}");
+        }
+        if (text.asText().length() > runtime.config().answer().maxQuestionChars()) {
+            throw ApiError.badRequest("text is " + text.asText().length() + " characters long; the limit is "
+                    + runtime.config().answer().maxQuestionChars());
+        }
+        ctx.json(Map.of("findings", PatientDataGuard.standard().scan(text.asText())));
     }
 
     private void passage(Context ctx) {
