@@ -149,7 +149,11 @@ public final class NliSupportJudge implements SupportJudge, AutoCloseable {
             return new NliSupportJudge(dir, env, session, tokenizer, inputs.contains("token_type_ids"), out.getKey(),
                     entailment, labels, settings);
         } catch (OrtException | IOException | RuntimeException e) {
-            closeAll(tokenizer, session);
+            try {
+                closeAll(tokenizer, session);
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
             if (e instanceof IllegalArgumentException iae) {
                 throw iae;
             }
