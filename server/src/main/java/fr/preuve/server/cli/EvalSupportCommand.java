@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "support", mixinStandardHelpOptions = true,
         description = "Evaluate a support judge on a support-judgements JSONL file (eval/datasets/README.md): "
-                + "precision, recall, F1 and accuracy for the 'supported' class, with n and 95% intervals.")
+                + "precision, recall, F1 and accuracy for the 'supported' class, with n and 95%% intervals.")
 public class EvalSupportCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "Support judgements JSONL, e.g. eval/datasets/support/medhallu-dev.jsonl.")
