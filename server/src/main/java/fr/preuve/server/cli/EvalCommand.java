@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
 /** Evaluation runs: retrieval quality on BEIR datasets, checked against thresholds and pinned regressions. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate retrieval quality on a dataset; exits 1 when a threshold or a pinned score is breached.",
-        subcommands = {EvalCommand.Beir.class, EvalQuestionsCommand.class, EvalCommand.SuiteRun.class})
+        subcommands = {EvalCommand.Beir.class, EvalQuestionsCommand.class, EvalSupportCommand.class, EvalCommand.SuiteRun.class})
 public class EvalCommand implements Runnable {
 
     @CommandLine.Spec
