@@ -224,7 +224,9 @@ class GenerativeAnswerTest {
         llm.script(cite("Il est recommandé de limiter la consommation de sel à moins de 5 g par jour pour prévenir "
                 + "l'hypertension et réduire le risque de maladie cardiaque et d'accident vasculaire cérébral chez "
                 + "l'adulte [{salt}]."));
-        Answer a = ask("Quelle quantité maximale de sel par jour est recommandée chez l'adulte ?");
+        // filtered to WHO, as a clinician looking for the WHO position would: every passage is in English
+        Answer a = runtime.answers().ask("Quelle limite de sel par jour pour prévenir l'hypertension chez l'adulte ?",
+                new Filters(java.util.Set.of(fr.preuve.core.doc.SourceKind.WHO), java.util.Set.of(), null, null));
 
         assertThat(a.language()).isEqualTo("fr");
         assertThat(a.mode()).isEqualTo("generative");
@@ -319,7 +321,7 @@ class GenerativeAnswerTest {
     @Test
     void theStreamingEndpointSendsPassagesThenTokensThenTheVerifiedAnswer() throws Exception {
         llm.script(cite("Keeping salt intake to less than 5 g per day helps prevent hypertension in adults [{salt}]. "
-                + "Salt causes diabetes [{salt}]."));
+                + "Eating more salt improves memory in older adults [{salt}]."));
         HttpResponse<java.util.stream.Stream<String>> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(base + "/api/ask/stream")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"question\": \"" + SALT_Q + "\"}")).build(),
@@ -347,8 +349,8 @@ class GenerativeAnswerTest {
         assertThat(events.get(0)).isEqualTo("passages");
         assertThat(events.subList(1, events.size() - 1)).hasSizeGreaterThan(3).containsOnly("token");
         assertThat(events.get(events.size() - 1)).isEqualTo("answer");
-        assertThat(tokens.toString()).contains("Salt causes diabetes"); // streamed unverified...
-        assertThat(answer.get("answer").asText()).doesNotContain("diabetes"); // ...but not delivered
+        assertThat(tokens.toString()).contains("improves memory"); // streamed unverified...
+        assertThat(answer.get("answer").asText()).doesNotContain("memory"); // ...but not delivered
         assertThat(answer.get("sentences")).hasSize(2);
         assertThat(answer.get("sentences").get(1).get("verdict").asText()).isEqualTo("unsupported");
     }

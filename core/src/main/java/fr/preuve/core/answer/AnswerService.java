@@ -1,6 +1,8 @@
 package fr.preuve.core.answer;
 
 import fr.preuve.core.config.AnswerSettings;
+import fr.preuve.core.guard.Finding;
+import fr.preuve.core.guard.PatientDataGuard;
 import fr.preuve.core.search.Filters;
 import fr.preuve.core.search.HybridSearcher;
 import fr.preuve.core.search.Retriever;
@@ -25,6 +27,7 @@ public final class AnswerService {
     private final Optional<GenerativeAnswerer> generative;
     private final AnswerSettings settings;
     private final Supplier<String> corpusVersion;
+    private final PatientDataGuard guard = PatientDataGuard.standard();
 
     public AnswerService(HybridSearcher searcher, ExtractiveAnswerer extractive, Optional<GenerativeAnswerer> generative,
                          AnswerSettings settings, Supplier<String> corpusVersion) {
@@ -68,13 +71,14 @@ public final class AnswerService {
         long t0 = System.nanoTime();
         String q = validate(question);
         String lang = Language.detect(q);
-        SearchResult result = searcher.search(new SearchQuery(q, Math.max(settings.passages(), 10), filters,
+        String clinical = withoutIdentifyingData(q);
+        SearchResult result = searcher.search(new SearchQuery(clinical, Math.max(settings.passages(), 10), filters,
                 Retriever.HYBRID, MAX_PASSAGES_PER_DOCUMENT));
         long t1 = System.nanoTime();
         String id = UUID.randomUUID().toString();
         if (generative.isPresent()) {
             GenerativeAnswerer g = generative.get();
-            GenerativeAnswerer.Outcome o = g.compose(q, lang, result, listener);
+            GenerativeAnswerer.Outcome o = g.compose(q, clinical, lang, result, listener);
             long t2 = System.nanoTime();
             boolean fellBack = o.mode().equals("extractive");
             return new Answer(id, q, o.mode(), fellBack ? Messages.extractiveMode(lang)
@@ -82,11 +86,25 @@ public final class AnswerService {
                     o.passages(), lang, Messages.notice(lang), corpusVersion.get(), timings(t0, t1, t2),
                     fellBack ? ModelInfo.local() : g.model(), o.warnings());
         }
-        ExtractiveAnswerer.Composition c = extractive.compose(q, lang, result);
+        ExtractiveAnswerer.Composition c = extractive.compose(clinical, lang, result);
         long t2 = System.nanoTime();
         return new Answer(id, q, "extractive", Messages.extractiveMode(lang), c.abstained(), c.answer(), c.sentences(),
                 c.passages(), lang, Messages.notice(lang), corpusVersion.get(), timings(t0, t1, t2), ModelInfo.local(),
                 List.of());
+    }
+
+    /** The question without names, numbers and dates that identify a patient: they only add noise to retrieval. */
+    String withoutIdentifyingData(String question) {
+        List<Finding> findings = guard.scan(question);
+        if (findings.isEmpty()) {
+            return question;
+        }
+        StringBuilder sb = new StringBuilder(question);
+        for (int i = findings.size() - 1; i >= 0; i--) {
+            sb.replace(findings.get(i).start(), findings.get(i).end(), " ");
+        }
+        String stripped = sb.toString().replaceAll("\\s+", " ").strip();
+        return stripped.isEmpty() ? question : stripped;
     }
 
     private static Timings timings(long t0, long t1, long t2) {

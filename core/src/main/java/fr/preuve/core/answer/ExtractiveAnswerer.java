@@ -91,7 +91,7 @@ public final class ExtractiveAnswerer {
         }
         double min = settings.minVectorSimilarity();
         boolean sufficient = coverage < 0
-                ? best >= min
+                ? best >= min - Defaults.CROSS_LANGUAGE_MARGIN
                 : (best >= min && coverage >= settings.minTermCoverage())
                   || (coverage >= Defaults.STRONG_TERM_COVERAGE && best >= min - Defaults.LEXICAL_RESCUE_MARGIN);
         return new Evidence(best, coverage, sufficient);

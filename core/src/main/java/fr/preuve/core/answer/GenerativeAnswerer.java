@@ -65,10 +65,13 @@ public final class GenerativeAnswerer {
                           List<CitedPassage> passages, List<String> warnings) {
     }
 
-    /** Answers {@code question} (in {@code lang}) from {@code result}, streaming the model's text to the listener. */
-    public Outcome compose(String question, String lang, SearchResult result, AnswerListener listener) {
+    /**
+     * Answers {@code question} (in {@code lang}) from {@code result}, streaming the model's text to the listener;
+     * {@code clinical} is the question without identifying data, which retrieval and the evidence check use.
+     */
+    public Outcome compose(String question, String clinical, String lang, SearchResult result, AnswerListener listener) {
         List<SearchHit> hits = result.hits();
-        ExtractiveAnswerer.Evidence evidence = extractive.evidence(question, lang, result);
+        ExtractiveAnswerer.Evidence evidence = extractive.evidence(clinical, lang, result);
         if (!evidence.sufficient()) {
             return abstain(lang, hits.stream().map(SearchHit::passage).toList(), List.of(), List.of());
         }
@@ -84,7 +87,7 @@ public final class GenerativeAnswerer {
             List<Finding> findings = guard.scan(question);
             if (!findings.isEmpty()) {
                 if (settings.patientData() == LlmSettings.PatientDataPolicy.REFUSE) {
-                    ExtractiveAnswerer.Composition c = extractive.compose(question, lang, result);
+                    ExtractiveAnswerer.Composition c = extractive.compose(clinical, lang, result);
                     return new Outcome("extractive", c.abstained(), c.answer(), c.sentences(), c.passages(),
                             List.of(Messages.patientDataWithheld(lang, settings.name(), findings)));
                 }
@@ -98,14 +101,14 @@ public final class GenerativeAnswerer {
         try {
             reply = gateway.chat(p, listener::onToken);
         } catch (LlmFailure f) {
-            return fallback(question, lang, result, f);
+            return fallback(clinical, lang, result, f);
         }
         if (saysNoEvidence(reply)) {
             return abstain(lang, given, List.of(), List.of());
         }
         List<CitedSentence> parsed = Citations.parse(reply);
         if (parsed.stream().allMatch(s -> s.citations().isEmpty())) {
-            return fallback(question, lang, result, new LlmFailure(LlmFailure.Kind.GARBLED,
+            return fallback(clinical, lang, result, new LlmFailure(LlmFailure.Kind.GARBLED,
                     "the reply cites no passage at all"));
         }
         List<AnswerVerifier.Checked> checked = verifier.verify(parsed, given, lang);
@@ -145,10 +148,7 @@ public final class GenerativeAnswerer {
                 if (!c.supported()) {
                     text.append(Messages.unverifiedMark(lang)).append(' ');
                 }
-                text.append(c.sentence().text());
-                if (!c.sentence().citations().isEmpty()) {
-                    text.append(' ').append(brackets(c.sentence().citations()));
-                }
+                text.append(withCitations(c.sentence().text(), c.sentence().citations()));
             }
         }
         List<CitedPassage> passages = new ArrayList<>();
@@ -216,7 +216,14 @@ public final class GenerativeAnswerer {
                 .replaceAll("[’']", "'").replaceAll("\\s+", " ").strip();
     }
 
-    private static String brackets(List<Integer> citations) {
-        return "[" + String.join(", ", citations.stream().map(String::valueOf).toList()) + "]";
+    /** "Sentence [1, 3]." — citations before the final full stop, as the model was asked to write them. */
+    static String withCitations(String sentence, List<Integer> citations) {
+        if (citations.isEmpty()) {
+            return sentence;
+        }
+        String marks = "[" + String.join(", ", citations.stream().map(String::valueOf).toList()) + "]";
+        String s = sentence.strip();
+        char last = s.isEmpty() ? ' ' : s.charAt(s.length() - 1);
+        return ".!?".indexOf(last) >= 0 ? s.substring(0, s.length() - 1).stripTrailing() + " " + marks + last : s + " " + marks;
     }
 }

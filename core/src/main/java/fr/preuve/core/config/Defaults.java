@@ -45,6 +45,12 @@ public final class Defaults {
     public static final double MIN_TERM_COVERAGE = 0.30;
     /** IDF-weighted coverage at or above which a similarity up to {@link #LEXICAL_RESCUE_MARGIN} under the minimum suffices. */
     public static final double STRONG_TERM_COVERAGE = 0.8;
+    /**
+     * How far under {@link #MIN_VECTOR_SIMILARITY} the best passage may score when none of the best passages is in
+     * the question's language (a French question over English evidence): the English-only embedding model scores
+     * translations about 0.1 lower than same-language paraphrases.
+     */
+    public static final double CROSS_LANGUAGE_MARGIN = 0.08;
     /** How far under {@link #MIN_VECTOR_SIMILARITY} strong lexical evidence may still count. */
     public static final double LEXICAL_RESCUE_MARGIN = 0.05;
 
@@ -69,26 +75,26 @@ public final class Defaults {
     // Support judge
     /**
      * Minimum cosine (bge-small-en-v1.5-q) between a claim and its best evidence unit for {@code default-v1}, claim
-     * and evidence in the same language. Calibrated with {@code preuve eval support --calibrate} on the calibration
-     * half of eval/datasets/support/expertqa-medicine-dev.jsonl (single-sentence claims, n = 97, 49 supported): the
-     * lowest threshold with precision >= 0.8 on the {@code supported} class. Held-out half (n = 81): precision 0.83
-     * [0.72, 0.90], recall 0.91 [0.81, 0.96]; full set (n = 178): precision 0.82 [0.74, 0.88], recall 0.90. On MedHallu
-     * (whole answers against a PubMed abstract, n = 986) no threshold reaches that precision: the judge is near chance
-     * there (docs/eval.md, "Support judge calibration").
+     * and evidence in the same language. {@code preuve eval support --calibrate} on the calibration half of
+     * eval/datasets/support/expertqa-medicine-dev.jsonl picks 0.74 (lowest threshold with precision >= 0.8). That lets
+     * on-topic fabrications through: against the real WHO healthy-diet passage on salt, "Eating more salt improves
+     * memory in older adults", "Salt is recommended to treat dementia" and "Salt intake has no effect on blood
+     * pressure" score 0.75-0.81, a faithful paraphrase 0.97. Preuve puts precision first, so the threshold sits above
+     * them: on ExpertQA (n = 152 with evidence) 0.82 with the lexical floor below gives precision 0.86, recall 0.46
+     * (0.74/0.20: 0.82, 0.90). Removed sentences stay listed with their reason (docs/eval.md, "Support judge
+     * calibration").
      */
-    public static final double SUPPORT_MIN_SIMILARITY = 0.74;
+    public static final double SUPPORT_MIN_SIMILARITY = 0.82;
     /**
-     * Minimum share of a claim's content words found in its evidence (same language). A fixed floor, not fitted: a
-     * claim sharing under a fifth of its content words with what it cites is off-topic however close its embedding.
-     * On the calibration halves, mixing the share into the score as a weighted term ranked claims worse than
-     * similarity alone (ExpertQA AUC 0.63 for the mean vs 0.78 for similarity).
+     * Minimum share of a claim's content words found in its evidence (same language): a claim sharing about a third
+     * of its content words or less with what it cites is off-topic however close its embedding.
      */
-    public static final double SUPPORT_MIN_LEXICAL_SHARE = 0.20;
+    public static final double SUPPORT_MIN_LEXICAL_SHARE = 0.35;
     /**
      * Minimum cosine when claim and evidence languages differ (a French claim citing English text; only similarity
-     * counts). Not calibrated on data (no French support judgements exist yet): set on 6 hand-written French claims
-     * against English WHO sentences, where true translations scored 0.66, 0.72 and 0.90 and wrong or unrelated claims
-     * 0.56-0.60. It leans to rejection: expect French claims to be refused more often than English ones.
+     * counts, numbers and drug names are still checked). Not calibrated on data (no French support judgements exist
+     * yet): on 7 hand-written French claims against English WHO sentences, true translations scored 0.66-0.90 and
+     * wrong or unrelated claims 0.54-0.60.
      */
-    public static final double SUPPORT_MIN_CROSS_LANGUAGE_SIMILARITY = 0.70;
+    public static final double SUPPORT_MIN_CROSS_LANGUAGE_SIMILARITY = 0.65;
 }

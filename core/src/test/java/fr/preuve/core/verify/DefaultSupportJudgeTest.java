@@ -77,7 +77,25 @@ class DefaultSupportJudgeTest {
         SupportJudge.Judgement j = judgeRow("medhallu-dev-0058-hallucinated");
         assertThat(j.supported()).as(j.reason()).isFalse();
         assertThat(j.score()).isLessThan(Defaults.SUPPORT_MIN_SIMILARITY);
-        assertThat(j.reason()).contains("under threshold");
+        assertThat(j.reason()).contains("under");
+    }
+
+    @Test
+    void onTopicFabricationsCitingARealPassageAreNotSupported() {
+        // WHO healthy-diet leaflet (WHO-EM/NUT/282/E), p. 9: the passage an answer about salt would cite
+        String salt = "LIMIT SALT INTAKE\nKeeping salt intake to less than 5 g per day helps prevent hypertension and "
+                + "reduces the risk of heart disease and stroke in the adult population (6).\n2025 GOALS\nWHO Member "
+                + "States have agreed to reduce the global population's intake of salt by 30% and halt the rise in "
+                + "diabetes and obesity in adults and adolescents as well as in childhood overweight by 2025 (7,8,9).";
+        for (String fabricated : List.of("Eating more salt improves memory in older adults.",
+                "Salt is recommended to treat dementia in older adults.",
+                "Salt intake has no effect on blood pressure.")) {
+            SupportJudge.Judgement j = judge.judge(fabricated, List.of(salt));
+            assertThat(j.supported()).as(fabricated + ": " + j.reason()).isFalse();
+        }
+        SupportJudge.Judgement faithful = judge.judge(
+                "Keeping salt intake under 5 g per day helps prevent hypertension in adults.", List.of(salt));
+        assertThat(faithful.supported()).as(faithful.reason()).isTrue();
     }
 
     @Test
@@ -102,7 +120,7 @@ class DefaultSupportJudgeTest {
         SupportJudge.Judgement en = judge.judge(
                 "Statins reduce the risk of atrial fibrillation after coronary artery bypass grafting.", List.of(WHO));
         assertThat(en.supported()).as(en.reason()).isFalse();
-        assertThat(en.reason()).contains("but only 0 % of").contains("content words found (under 20 %)");
+        assertThat(en.reason()).contains("but only 0 % of").contains("content words found (under 35 %)");
         assertThat(en.score()).isEqualTo(0.0);
     }
 
