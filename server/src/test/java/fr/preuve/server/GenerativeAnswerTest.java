@@ -77,13 +77,37 @@ class GenerativeAnswerTest {
     }
 
     static LlmSettings settings(Provider provider, Duration timeout, int circuitFailures) {
-        return settings(provider, timeout, circuitFailures, LlmSettings.PatientDataPolicy.REFUSE);
+        return settings(provider, timeout, circuitFailures, LlmSettings.PatientDataPolicy.REFUSE, "default");
     }
 
     static LlmSettings settings(Provider provider, Duration timeout, int circuitFailures, LlmSettings.PatientDataPolicy policy) {
+        return settings(provider, timeout, circuitFailures, policy, "default");
+    }
+
+    static LlmSettings settings(Provider provider, Duration timeout, int circuitFailures,
+                                LlmSettings.PatientDataPolicy policy, String judge) {
         return new LlmSettings(provider, "scripted-vllm", provider == Provider.OLLAMA ? llm.ollamaBaseUrl() : llm.openAiBaseUrl(),
                 "scripted-model", null, false, timeout, 400, 0.0, LlmSettings.UnsupportedPolicy.REMOVE, circuitFailures,
-                Duration.ofSeconds(30), policy);
+                Duration.ofSeconds(30), policy, judge);
+    }
+
+    @Test
+    void theLlmJudgeCanBeChosenAndItsVerdictIsApplied() {
+        AnswerService judged = AnswerServices.create(runtime.searcher(), runtime.queryEmbedder(),
+                new DefaultSupportJudge(runtime.queryEmbedder()), AnswerSettings.defaults(),
+                settings(Provider.OPENAI, Duration.ofSeconds(5), 3, LlmSettings.PatientDataPolicy.REFUSE, "llm"),
+                runtime::corpusVersion);
+        Function<ScriptedLlmServer.Request, Reply> answer = cite("Keeping salt intake to less than 5 g per day helps "
+                + "prevent hypertension in adults [{salt}]. Most people consume an average of 9–12 g of salt per day [{avg}].");
+        llm.script(r -> !r.prompt().contains("Claim:") ? answer.apply(r)
+                : ScriptedLlmServer.text(r.prompt().contains("9–12 g") ? "NOT_SUPPORTED the passage gives a range for "
+                        + "current intake, not a recommendation" : "SUPPORTED the passage states the limit"));
+        Answer a = judged.ask(SALT_Q, Filters.NONE);
+
+        assertThat(sentence(a, "less than 5 g").verdict()).isEqualTo(Verdict.SUPPORTED);
+        AnswerSentence rejected = sentence(a, "9–12 g");
+        assertThat(rejected.verdict()).isEqualTo(Verdict.UNSUPPORTED);
+        assertThat(rejected.reason()).contains("the judge").contains("range for current intake");
     }
 
     static final String WITH_PATIENT = "Mrs Martin-Durand, born on 12/03/1958: how much salt should adults eat per day?";

@@ -7,6 +7,10 @@ import fr.preuve.core.guard.PatientDataGuard;
 import fr.preuve.core.llm.AnswerPrompt;
 import fr.preuve.core.llm.CircuitBreakingGateway;
 import fr.preuve.core.llm.LangChain4jGateway;
+import fr.preuve.core.llm.Prompt;
+import fr.preuve.core.verify.LlmSupportJudge;
+import fr.preuve.core.verify.NliSupportJudge;
+import java.nio.file.Path;
 import fr.preuve.core.search.HybridSearcher;
 import fr.preuve.core.verify.AnswerVerifier;
 import fr.preuve.core.verify.DrugLexicon;
@@ -20,7 +24,7 @@ public final class AnswerServices {
     }
 
     /**
-     * @param judge the support judge generated sentences must pass (unused without a model)
+     * @param judge the default support judge; {@code llm.judge()} may choose the LLM or an NLI model instead
      */
     public static AnswerService create(HybridSearcher searcher, Embedder embedder, SupportJudge judge,
                                        AnswerSettings answer, LlmSettings llm, Supplier<String> corpusVersion) {
@@ -29,8 +33,13 @@ public final class AnswerServices {
         if (llm.enabled()) {
             CircuitBreakingGateway gateway = new CircuitBreakingGateway(LangChain4jGateway.of(llm), llm.circuitFailures(),
                     llm.circuitOpen());
+            SupportJudge chosen = switch (llm.judge()) {
+                case "default" -> judge;
+                case "llm" -> new LlmSupportJudge(prompt -> gateway.chat(new Prompt("", prompt, LlmSupportJudge.NAME), t -> { }));
+                default -> NliSupportJudge.load(Path.of(llm.judge().substring(4)));
+            };
             generative = Optional.of(new GenerativeAnswerer(extractive, gateway, AnswerPrompt.standard(),
-                    new AnswerVerifier(judge, DrugLexicon.standard()), llm, PatientDataGuard.standard()));
+                    new AnswerVerifier(chosen, DrugLexicon.standard()), llm, PatientDataGuard.standard()));
         }
         return new AnswerService(searcher, extractive, generative, answer, corpusVersion);
     }

@@ -9,7 +9,7 @@ import java.util.Locale;
  * {@code $PREUVE_HOME/preuve.yaml} when it exists), then environment variables, which win:
  * {@code PREUVE_HOME}, {@code PREUVE_PORT}, {@code PREUVE_HOST}, {@code PREUVE_CORPUS}, and for the generative model
  * {@code PREUVE_LLM_PROVIDER}, {@code PREUVE_LLM_NAME}, {@code PREUVE_LLM_BASE_URL}, {@code PREUVE_LLM_MODEL},
- * {@code PREUVE_LLM_API_KEY}, {@code PREUVE_LLM_HDS}, {@code PREUVE_LLM_TIMEOUT_SECONDS}, {@code PREUVE_LLM_PATIENT_DATA}.
+ * {@code PREUVE_LLM_API_KEY}, {@code PREUVE_LLM_HDS}, {@code PREUVE_LLM_TIMEOUT_SECONDS}, {@code PREUVE_LLM_PATIENT_DATA}, {@code PREUVE_LLM_JUDGE}.
  */
 public final class ConfigLoader {
 
@@ -21,7 +21,7 @@ public final class ConfigLoader {
     /** Optional overrides of {@link LlmSettings}; the API key is better left to {@code PREUVE_LLM_API_KEY}. */
     public record LlmFile(String provider, String name, String baseUrl, String model, String apiKey, Boolean hds,
                           Integer timeoutSeconds, Integer maxTokens, Double temperature, String unsupported,
-                          Integer circuitFailures, Integer circuitOpenSeconds, String patientData) {
+                          Integer circuitFailures, Integer circuitOpenSeconds, String patientData, String judge) {
     }
 
     /** Optional overrides of {@link SearchSettings}. */
@@ -98,7 +98,7 @@ public final class ConfigLoader {
 
     private LlmSettings llm(LlmFile f) {
         LlmSettings d = LlmSettings.none();
-        LlmFile file = f != null ? f : new LlmFile(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        LlmFile file = f != null ? f : new LlmFile(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         String provider = firstNonBlank(env.get("PREUVE_LLM_PROVIDER"), file.provider(), d.provider().key());
         String hds = firstNonBlank(env.get("PREUVE_LLM_HDS"), file.hds() == null ? null : file.hds().toString(), "false");
         String timeout = firstNonBlank(env.get("PREUVE_LLM_TIMEOUT_SECONDS"),
@@ -115,7 +115,8 @@ public final class ConfigLoader {
                 or(file.circuitFailures(), d.circuitFailures()),
                 file.circuitOpenSeconds() == null ? d.circuitOpen() : java.time.Duration.ofSeconds(file.circuitOpenSeconds()),
                 LlmSettings.PatientDataPolicy.parse(firstNonBlank(env.get("PREUVE_LLM_PATIENT_DATA"), file.patientData(),
-                        d.patientData().key())));
+                        d.patientData().key())),
+                firstNonBlank(env.get("PREUVE_LLM_JUDGE"), file.judge(), d.judge()));
     }
 
     private static boolean parseBoolean(String name, String value) {

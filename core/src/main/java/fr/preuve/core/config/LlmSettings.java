@@ -24,11 +24,14 @@ import java.util.Objects;
  * @param circuitOpen         how long a failing endpoint is left alone
  * @param patientData         what happens to a question with identifying patient data when the endpoint is not
  *                            approved for health data
+ * @param judge               the support judge generated sentences must pass: {@code default} (embeddings and
+ *                            shared words, in process), {@code llm} (this endpoint asked sentence by sentence) or
+ *                            {@code nli:<directory>} (an NLI cross-encoder exported to ONNX)
  */
 public record LlmSettings(Provider provider, String name, String baseUrl, String model, String apiKey,
                           boolean healthDataApproved, Duration timeout, int maxTokens, double temperature,
                           UnsupportedPolicy unsupported, int circuitFailures, Duration circuitOpen,
-                          PatientDataPolicy patientData) {
+                          PatientDataPolicy patientData, String judge) {
 
     /** For an endpoint not approved for health data: never send identifying data, either way. */
     public enum PatientDataPolicy {
@@ -100,6 +103,10 @@ public record LlmSettings(Provider provider, String name, String baseUrl, String
         Objects.requireNonNull(unsupported, "llm.unsupported");
         Objects.requireNonNull(circuitOpen, "llm.circuitOpen");
         Objects.requireNonNull(patientData, "llm.patientData");
+        judge = judge == null || judge.isBlank() ? "default" : judge.strip();
+        if (!(judge.equals("default") || judge.equals("llm") || (judge.startsWith("nli:") && judge.length() > 4))) {
+            throw new IllegalArgumentException("llm.judge must be default, llm or nli:<model directory>; got '" + judge + "'");
+        }
         if (provider != Provider.NONE) {
             if (model == null || model.isBlank()) {
                 throw new IllegalArgumentException("llm.model is required when llm.provider is " + provider.key()
@@ -137,7 +144,7 @@ public record LlmSettings(Provider provider, String name, String baseUrl, String
     public static LlmSettings none() {
         return new LlmSettings(Provider.NONE, null, null, null, null, false, Duration.ofSeconds(Defaults.LLM_TIMEOUT_SECONDS),
                 Defaults.LLM_MAX_TOKENS, Defaults.LLM_TEMPERATURE, UnsupportedPolicy.REMOVE, Defaults.LLM_CIRCUIT_FAILURES,
-                Duration.ofSeconds(Defaults.LLM_CIRCUIT_OPEN_SECONDS), PatientDataPolicy.REFUSE);
+                Duration.ofSeconds(Defaults.LLM_CIRCUIT_OPEN_SECONDS), PatientDataPolicy.REFUSE, "default");
     }
 
     public boolean enabled() {
@@ -148,8 +155,8 @@ public record LlmSettings(Provider provider, String name, String baseUrl, String
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "LlmSettings[provider=%s, name=%s, baseUrl=%s, model=%s, apiKey=%s, hds=%s, "
-                        + "timeout=%ss, maxTokens=%d, temperature=%s, unsupported=%s, patientData=%s]", provider.key(), name, baseUrl, model,
+                        + "timeout=%ss, maxTokens=%d, temperature=%s, unsupported=%s, patientData=%s, judge=%s]", provider.key(), name, baseUrl, model,
                 apiKey == null ? "none" : "***", healthDataApproved, timeout.toSeconds(), maxTokens, temperature,
-                unsupported.key(), patientData.key());
+                unsupported.key(), patientData.key(), judge);
     }
 }

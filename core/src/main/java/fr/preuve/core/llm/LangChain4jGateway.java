@@ -16,6 +16,7 @@ import fr.preuve.core.config.LlmSettings;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -67,7 +68,8 @@ public final class LangChain4jGateway implements ChatGateway {
         CompletableFuture<String> done = new CompletableFuture<>();
         AtomicBoolean abandoned = new AtomicBoolean();
         ChatRequest request = ChatRequest.builder()
-                .messages(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user()))
+                .messages(prompt.system().isBlank() ? List.of(UserMessage.from(prompt.user()))
+                        : List.of(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user())))
                 .build();
         StreamingChatResponseHandler handler = new StreamingChatResponseHandler() {
             @Override

@@ -79,7 +79,13 @@ public final class LlmSupportJudge implements SupportJudge {
 
     @Override
     public Judgement judge(String claim, List<String> evidence) {
-        String output = completion.complete(prompt(claim, evidence));
+        String output;
+        try {
+            output = completion.complete(prompt(claim, evidence));
+        } catch (RuntimeException e) {
+            // an unavailable judge never lets a sentence through
+            return new Judgement(0, false, "LLM judge unavailable, counted as not supported: " + e.getMessage());
+        }
         Verdict v = parse(output);
         if (v == null) {
             return new Judgement(0, false, "unparseable LLM verdict, counted as not supported: \""
