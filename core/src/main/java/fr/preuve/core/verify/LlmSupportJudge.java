@@ -79,9 +79,10 @@ public final class LlmSupportJudge implements SupportJudge {
 
     @Override
     public Judgement judge(String claim, List<String> evidence) {
+        String prompt = prompt(claim, evidence);
         String output;
         try {
-            output = completion.complete(prompt(claim, evidence));
+            output = completion.complete(prompt);
         } catch (RuntimeException e) {
             // an unavailable judge never lets a sentence through
             return new Judgement(0, false, "LLM judge unavailable, counted as not supported: " + e.getMessage());

@@ -86,11 +86,13 @@ class LlmSupportJudgeTest {
     }
 
     @Test
-    void completionFailuresPropagate() {
+    void anUnavailableJudgeNeverLetsAClaimThrough() {
         LlmSupportJudge judge = new LlmSupportJudge(p -> {
             throw new IllegalStateException("LLM down");
         });
-        assertThatThrownBy(() -> judge.judge(CLAIM, List.of(EVIDENCE))).hasMessage("LLM down");
+        SupportJudge.Judgement j = judge.judge(CLAIM, List.of(EVIDENCE));
+        assertThat(j.supported()).isFalse();
+        assertThat(j.reason()).contains("unavailable").contains("LLM down");
     }
 
     @Test
