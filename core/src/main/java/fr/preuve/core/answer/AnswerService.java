@@ -57,11 +57,6 @@ public final class AnswerService {
         return q;
     }
 
-    /** The model answers come from. */
-    public ModelInfo model() {
-        return generative.map(GenerativeAnswerer::model).orElse(ModelInfo.local());
-    }
-
     public Answer ask(String question, Filters filters) {
         return ask(question, filters, AnswerListener.NONE);
     }
@@ -71,14 +66,15 @@ public final class AnswerService {
         long t0 = System.nanoTime();
         String q = validate(question);
         String lang = Language.detect(q);
-        String clinical = withoutIdentifyingData(q);
+        List<Finding> identifying = guard.scan(q);
+        String clinical = identifying.isEmpty() ? q : guard.remove(q, identifying);
         SearchResult result = searcher.search(new SearchQuery(clinical, Math.max(settings.passages(), 10), filters,
                 Retriever.HYBRID, MAX_PASSAGES_PER_DOCUMENT));
         long t1 = System.nanoTime();
         String id = UUID.randomUUID().toString();
         if (generative.isPresent()) {
             GenerativeAnswerer g = generative.get();
-            GenerativeAnswerer.Outcome o = g.compose(q, clinical, lang, result, listener);
+            GenerativeAnswerer.Outcome o = g.compose(new AskedQuestion(q, lang, identifying, clinical), result, listener);
             long t2 = System.nanoTime();
             boolean fellBack = o.mode().equals("extractive");
             return new Answer(id, q, o.mode(), fellBack ? Messages.extractiveMode(lang)
@@ -91,20 +87,6 @@ public final class AnswerService {
         return new Answer(id, q, "extractive", Messages.extractiveMode(lang), c.abstained(), c.answer(), c.sentences(),
                 c.passages(), lang, Messages.notice(lang), corpusVersion.get(), timings(t0, t1, t2), ModelInfo.local(),
                 List.of());
-    }
-
-    /** The question without names, numbers and dates that identify a patient: they only add noise to retrieval. */
-    String withoutIdentifyingData(String question) {
-        List<Finding> findings = guard.scan(question);
-        if (findings.isEmpty()) {
-            return question;
-        }
-        StringBuilder sb = new StringBuilder(question);
-        for (int i = findings.size() - 1; i >= 0; i--) {
-            sb.replace(findings.get(i).start(), findings.get(i).end(), " ");
-        }
-        String stripped = sb.toString().replaceAll("\\s+", " ").strip();
-        return stripped.isEmpty() ? question : stripped;
     }
 
     private static Timings timings(long t0, long t1, long t2) {

@@ -66,10 +66,12 @@ public final class GenerativeAnswerer {
     }
 
     /**
-     * Answers {@code question} (in {@code lang}) from {@code result}, streaming the model's text to the listener;
-     * {@code clinical} is the question without identifying data, which retrieval and the evidence check use.
+     * Answers {@code asked} from {@code result}, streaming the model's text to the listener. Retrieval and the evidence
+     * check use the question without identifying data; the model gets it only if its endpoint may (or redacted).
      */
-    public Outcome compose(String question, String clinical, String lang, SearchResult result, AnswerListener listener) {
+    public Outcome compose(AskedQuestion asked, SearchResult result, AnswerListener listener) {
+        String lang = asked.lang();
+        String clinical = asked.clinical();
         List<SearchHit> hits = result.hits();
         ExtractiveAnswerer.Evidence evidence = extractive.evidence(clinical, lang, result);
         if (!evidence.sufficient()) {
@@ -81,19 +83,15 @@ public final class GenerativeAnswerer {
         for (int i = 0; i < given.size(); i++) {
             numbered.add(CitedPassage.of(i + 1, given.get(i), List.of()));
         }
-        String sent = question;
+        String sent = asked.text();
         List<String> warnings = new ArrayList<>();
-        if (!settings.healthDataApproved()) {
-            List<Finding> findings = guard.scan(question);
-            if (!findings.isEmpty()) {
-                if (settings.patientData() == LlmSettings.PatientDataPolicy.REFUSE) {
-                    ExtractiveAnswerer.Composition c = extractive.compose(clinical, lang, result);
-                    return new Outcome("extractive", c.abstained(), c.answer(), c.sentences(), c.passages(),
-                            List.of(Messages.patientDataWithheld(lang, settings.name(), findings)));
-                }
-                sent = guard.redact(question, findings);
-                warnings.add(Messages.patientDataRedacted(lang, settings.name(), findings));
+        List<Finding> findings = asked.identifying();
+        if (!settings.healthDataApproved() && !findings.isEmpty()) {
+            if (settings.patientData() == LlmSettings.PatientDataPolicy.REFUSE) {
+                return extractive(clinical, lang, result, Messages.patientDataWithheld(lang, settings.name(), findings));
             }
+            sent = guard.redact(sent, findings);
+            warnings.add(Messages.patientDataRedacted(lang, settings.name(), findings));
         }
         listener.onPassages(numbered);
         Prompt p = prompt.build(sent, lang, given);
@@ -174,9 +172,13 @@ public final class GenerativeAnswerer {
     }
 
     private Outcome fallback(String question, String lang, SearchResult result, LlmFailure failure) {
+        return extractive(question, lang, result, Messages.modelFailed(lang, failure));
+    }
+
+    /** The extractive answer, with the warning that says why the model did not write it. */
+    private Outcome extractive(String question, String lang, SearchResult result, String warning) {
         ExtractiveAnswerer.Composition c = extractive.compose(question, lang, result);
-        return new Outcome("extractive", c.abstained(), c.answer(), c.sentences(), c.passages(),
-                List.of(Messages.modelFailed(lang, failure)));
+        return new Outcome("extractive", c.abstained(), c.answer(), c.sentences(), c.passages(), List.of(warning));
     }
 
     /** Whether the reply is the fixed abstention sentence (in either language). */

@@ -45,13 +45,7 @@ public record LlmSettings(Provider provider, String name, String baseUrl, String
         }
 
         public static PatientDataPolicy parse(String value) {
-            String v = value.trim().toLowerCase(Locale.ROOT);
-            for (PatientDataPolicy p : values()) {
-                if (p.key().equals(v)) {
-                    return p;
-                }
-            }
-            throw new IllegalArgumentException("llm.patientData must be refuse or redact; got '" + value + "'");
+            return parseKey(PatientDataPolicy.class, "llm.patientData", value);
         }
     }
 
@@ -65,13 +59,7 @@ public record LlmSettings(Provider provider, String name, String baseUrl, String
 
         /** Parses {@code openai}, {@code ollama}, {@code mistral} or {@code none}, naming the bad value otherwise. */
         public static Provider parse(String value) {
-            String v = value.trim().toLowerCase(Locale.ROOT);
-            for (Provider p : values()) {
-                if (p.key().equals(v)) {
-                    return p;
-                }
-            }
-            throw new IllegalArgumentException("llm.provider must be one of none, openai, ollama, mistral; got '" + value + "'");
+            return parseKey(Provider.class, "llm.provider", value);
         }
     }
 
@@ -87,13 +75,7 @@ public record LlmSettings(Provider provider, String name, String baseUrl, String
         }
 
         public static UnsupportedPolicy parse(String value) {
-            String v = value.trim().toLowerCase(Locale.ROOT);
-            for (UnsupportedPolicy p : values()) {
-                if (p.key().equals(v)) {
-                    return p;
-                }
-            }
-            throw new IllegalArgumentException("llm.unsupported must be remove or flag; got '" + value + "'");
+            return parseKey(UnsupportedPolicy.class, "llm.unsupported", value);
         }
     }
 
@@ -139,6 +121,19 @@ public record LlmSettings(Provider provider, String name, String baseUrl, String
             name = provider == Provider.NONE ? "none"
                     : baseUrl == null ? provider.key() : URI.create(baseUrl.trim()).getHost();
         }
+    }
+
+    /** The constant of {@code type} whose lower-case name is {@code value}; the error names the setting and the value. */
+    private static <E extends Enum<E>> E parseKey(Class<E> type, String setting, String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        for (E e : type.getEnumConstants()) {
+            if (e.name().toLowerCase(Locale.ROOT).equals(v)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException(setting + " must be one of " + java.util.Arrays.stream(type.getEnumConstants())
+                .map(e -> e.name().toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.joining(", "))
+                + "; got '" + value + "'");
     }
 
     public static LlmSettings none() {

@@ -78,6 +78,19 @@ public final class PatientDataGuard {
      * @throws IllegalArgumentException when a finding does not match the text at its span, or two findings overlap
      */
     public String redact(String text, List<Finding> findings) {
+        return substitute(text, findings, f -> f.type().placeholder());
+    }
+
+    /**
+     * The text with each finding removed (spaces normalised): what is left of a question for retrieval, where names,
+     * numbers and dates that identify a patient only add noise. The text itself when nothing else is left.
+     */
+    public String remove(String text, List<Finding> findings) {
+        String rest = substitute(text, findings, f -> " ").replaceAll("\\s+", " ").strip();
+        return rest.isEmpty() ? text : rest;
+    }
+
+    private static String substitute(String text, List<Finding> findings, java.util.function.Function<Finding, String> by) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(findings, "findings");
         List<Finding> sorted = new ArrayList<>(findings);
@@ -92,7 +105,7 @@ public final class PatientDataGuard {
             if (f.start() < at) {
                 throw new IllegalArgumentException("finding " + f + " overlaps the previous one, ending at " + at);
             }
-            out.append(text, at, f.start()).append(f.type().placeholder());
+            out.append(text, at, f.start()).append(by.apply(f));
             at = f.end();
         }
         return out.append(text, at, text.length()).toString();

@@ -37,13 +37,4 @@ public final class CircuitBreakingGateway implements ChatGateway {
             throw e.getCause() instanceof LlmFailure f ? f : LangChain4jGateway.classify(e.getCause());
         }
     }
-
-    /** Records a failure the caller detected in a reply the endpoint did send (empty or garbled answer). */
-    public void recordFailure() {
-        breaker.recordFailure();
-    }
-
-    public boolean isOpen() {
-        return breaker.isOpen();
-    }
 }

@@ -190,6 +190,15 @@ class PatientDataGuardTest {
     }
 
     @Test
+    void removeLeavesTheClinicalQuestionForRetrieval() {
+        String text = "Mme Fabre, née le 21/09/1947, IPP 4471203 : quelle cible d'HbA1c chez une patiente de 77 ans ?";
+        assertThat(guard.remove(text, guard.scan(text)))
+                .isEqualTo("Mme , née le , IPP : quelle cible d'HbA1c chez une patiente de 77 ans ?");
+        String onlyIdentifying = "06 12 34 56 78";
+        assertThat(guard.remove(onlyIdentifying, guard.scan(onlyIdentifying))).isEqualTo(onlyIdentifying);
+    }
+
+    @Test
     void redactRefusesFindingsThatDoNotMatchTheText() {
         Finding f = new Finding(FindingType.NAME, "Dupont", 4, 10);
         assertThatThrownBy(() -> guard.redact("Mme Durand", List.of(f))).isInstanceOf(IllegalArgumentException.class)

@@ -117,7 +117,8 @@ public final class ApiServer implements AutoCloseable {
     private record AskRequest(String question, Filters filters) {
     }
 
-    private AskRequest askRequest(Context ctx) {
+    /** The request body as a JSON object; a 400 naming the problem otherwise ({@code example} shows the shape). */
+    private JsonNode jsonObject(Context ctx, String example) {
         JsonNode body;
         try {
             body = json.readTree(ctx.body());
@@ -125,8 +126,13 @@ public final class ApiServer implements AutoCloseable {
             throw ApiError.badRequest("the body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
         if (body == null || !body.isObject()) {
-            throw ApiError.badRequest("the body must be a JSON object such as {\"question\": \"...\"}");
+            throw ApiError.badRequest("the body must be a JSON object such as " + example);
         }
+        return body;
+    }
+
+    private AskRequest askRequest(Context ctx) {
+        JsonNode body = jsonObject(ctx, "{\"question\": \"...\"}");
         for (var it = body.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!f.equals("question") && !f.equals("filters")) {
@@ -194,15 +200,9 @@ public final class ApiServer implements AutoCloseable {
 
     /** What the patient-data guard finds in {@code {"text": "..."}}; nothing is stored or logged. */
     private void guard(Context ctx) {
-        JsonNode body;
-        try {
-            body = json.readTree(ctx.body());
-        } catch (Exception e) {
-            throw ApiError.badRequest("the body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
-        }
-        JsonNode text = body == null ? null : body.get("text");
+        JsonNode text = jsonObject(ctx, "{\"text\": \"...\"}").get("text");
         if (text == null || !text.isTextual()) {
-            throw ApiError.badRequest("the body must be a JSON object such as {\"text\": \"...\"}");
+            throw ApiError.badRequest("field text is missing or is not a string");
         }
         if (text.asText().length() > runtime.config().answer().maxQuestionChars()) {
             throw ApiError.badRequest("text is " + text.asText().length() + " characters long; the limit is "
