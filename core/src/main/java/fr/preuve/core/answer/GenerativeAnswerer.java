@@ -16,7 +16,8 @@ import fr.preuve.core.text.TextSpan;
 import fr.preuve.core.verify.AnswerVerifier;
 import fr.preuve.core.verify.Citations;
 import fr.preuve.core.verify.CitedSentence;
-import java.text.Normalizer;
+import fr.preuve.core.text.Folding;
+import fr.preuve.core.verify.ContentWords;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Answers with a generative model that cannot escape its citations: the model sees the top passages numbered from 1;
@@ -36,7 +36,6 @@ import java.util.regex.Pattern;
  */
 public final class GenerativeAnswerer {
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]{3,}");
 
     private final ExtractiveAnswerer extractive;
     private final ChatGateway gateway;
@@ -135,7 +134,7 @@ public final class GenerativeAnswerer {
             c.sentence().citations().stream().filter(n -> n >= 1 && n <= given.size()).forEach(cited::add);
             if (c.supported()) {
                 for (int n : c.sentence().citations()) {
-                    highlight(c.sentence().text(), given.get(n - 1)).ifPresent(h ->
+                    highlight(c.sentence().text(), lang, given.get(n - 1)).ifPresent(h ->
                             highlights.computeIfAbsent(n, k -> new ArrayList<>()).add(h));
                 }
             }
@@ -187,13 +186,15 @@ public final class GenerativeAnswerer {
         return r.contains(fold(Messages.noEvidence("fr"))) || r.contains(fold(Messages.noEvidence("en")));
     }
 
-    /** The sentence of {@code passage} sharing the most words with {@code claim} (at least two), to highlight. */
-    static java.util.Optional<CitedPassage.Highlight> highlight(String claim, Passage passage) {
-        Set<String> words = words(claim);
+    /**
+     * The sentence of {@code passage} sharing the most content words with {@code claim} (at least two), to highlight.
+     */
+    static java.util.Optional<CitedPassage.Highlight> highlight(String claim, String claimLang, Passage passage) {
+        Set<String> words = ContentWords.of(claim, claimLang);
         TextSpan best = null;
         int bestCount = 1;
         for (TextSpan span : SentenceSplitter.split(passage.text())) {
-            Set<String> w = words(passage.text().substring(span.start(), span.end()));
+            Set<String> w = new HashSet<>(ContentWords.of(passage.text().substring(span.start(), span.end()), passage.language()));
             w.retainAll(words);
             if (w.size() > bestCount) {
                 bestCount = w.size();
@@ -204,18 +205,8 @@ public final class GenerativeAnswerer {
                 : java.util.Optional.of(new CitedPassage.Highlight(best.start(), best.end()));
     }
 
-    private static Set<String> words(String text) {
-        Set<String> out = new HashSet<>();
-        var m = WORD.matcher(fold(text));
-        while (m.find()) {
-            out.add(m.group());
-        }
-        return out;
-    }
-
     private static String fold(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
-                .replaceAll("[’']", "'").replaceAll("\\s+", " ").strip();
+        return Folding.fold(s).replaceAll("\\s+", " ").strip();
     }
 
     /** "Sentence [1, 3]." — citations before the final full stop, as the model was asked to write them. */

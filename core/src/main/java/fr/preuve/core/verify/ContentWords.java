@@ -25,7 +25,7 @@ import org.apache.lucene.analysis.util.ElisionFilter;
  * French and English stop words removed, accents folded, stemmed (Porter for English, Lucene's light stemmer for
  * French). One-letter tokens are dropped; numbers are kept (a dose or a percentage is content).
  */
-final class ContentWords {
+public final class ContentWords {
 
     /** Function words and hedges of answer prose in both languages, on top of Lucene's French and English lists. */
     private static final List<String> EXTRA_STOP_WORDS = List.of(
@@ -73,7 +73,7 @@ final class ContentWords {
     }
 
     /** The distinct content-word stems of {@code text}, in order of first occurrence; {@code lang} is fr or en. */
-    static Set<String> of(String text, String lang) {
+    public static Set<String> of(String text, String lang) {
         Analyzer a = "fr".equals(lang) ? FRENCH : ENGLISH;
         Set<String> out = new LinkedHashSet<>();
         try (TokenStream ts = a.tokenStream("", text)) {

@@ -1,5 +1,6 @@
 package fr.preuve.core.verify;
 
+import fr.preuve.core.text.Folding;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,7 +91,7 @@ public final class DrugLexicon {
     /** Drug names mentioned in text; each with a canonical key shared by FR/EN variants (amoxicilline/amoxicillin). */
     public List<DrugMention> find(String text) {
         Objects.requireNonNull(text, "text");
-        String folded = DrugNames.fold(text);
+        String folded = Folding.fold(text);
         List<int[]> words = words(folded);
         List<DrugMention> out = new ArrayList<>();
         for (int i = 0; i < words.size(); ) {

@@ -1,6 +1,5 @@
 package fr.preuve.core.verify;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,27 +13,6 @@ import java.util.Set;
 final class DrugNames {
 
     private DrugNames() {
-    }
-
-    /** Lower-case, accents removed, one output character per input character (offsets are preserved). */
-    static String fold(CharSequence text) {
-        char[] out = new char[text.length()];
-        for (int i = 0; i < out.length; i++) {
-            char c = text.charAt(i);
-            if (c < 128) {
-                out[i] = Character.toLowerCase(c);
-                continue;
-            }
-            String d = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
-            char base = d.isEmpty() ? c : d.charAt(0);
-            out[i] = switch (c) {
-                case 'œ', 'Œ' -> 'o';
-                case 'æ', 'Æ' -> 'a';
-                case '’', 'ʼ', '‘' -> '\'';
-                default -> Character.toLowerCase(base);
-            };
-        }
-        return new String(out);
     }
 
     /** The canonical key of a folded name: its English INN-style spelling. */

@@ -1,10 +1,10 @@
 package fr.preuve.core.verify;
 
+import fr.preuve.core.text.Folding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -35,7 +35,6 @@ public final class LlmSupportJudge implements SupportJudge {
                     + "|UNSUPPORTED|(?:PARTIALLY|PARTLY|PARTIELLEMENT)\\s+(?:SUPPORTED|SOUTENUE?S?))\\b");
     private static final Pattern POSITIVE = Pattern.compile("\\b(?:SUPPORTED|SOUTENUE?S?)\\b");
     private static final Pattern NON_LETTERS = Pattern.compile("[^A-Z]+");
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final int MAX_REASON = 300;
 
     /** A parsed verdict: supported or not, and the model's reason (may be empty). */
@@ -133,17 +132,13 @@ public final class LlmSupportJudge implements SupportJudge {
 
     /** TRUE, FALSE, or null when the text holds no verdict or both. */
     private static Boolean kind(String text) {
-        String n = NON_LETTERS.matcher(fold(text)).replaceAll(" ");
+        String n = NON_LETTERS.matcher(Folding.fold(text).toUpperCase(Locale.ROOT)).replaceAll(" ");
         boolean negative = NEGATIVE.matcher(n).find();
         boolean positive = POSITIVE.matcher(NEGATIVE.matcher(n).replaceAll(" ")).find();
         if (negative == positive) {
             return null;
         }
         return positive;
-    }
-
-    private static String fold(String s) {
-        return MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("").toUpperCase(Locale.ROOT);
     }
 
     /** The text after the verdict line (or the whole output), without markdown emphasis, abbreviated. */

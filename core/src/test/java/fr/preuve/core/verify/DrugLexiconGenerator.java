@@ -1,5 +1,6 @@
 package fr.preuve.core.verify;
 
+import fr.preuve.core.text.Folding;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -90,7 +91,7 @@ public final class DrugLexiconGenerator {
         Set<String> stop = new HashSet<>();
         for (String line : Files.readAllLines(MAIN_DATA.resolve("drug-stoplist.txt"), StandardCharsets.UTF_8)) {
             if (!line.isBlank() && !line.startsWith("#")) {
-                stop.add(DrugNames.fold(line.strip()));
+                stop.add(Folding.fold(line.strip()));
             }
         }
         Map<String, Entry> byKey = new TreeMap<>();
@@ -100,8 +101,8 @@ public final class DrugLexiconGenerator {
                 throw new IllegalArgumentException("BDPM line with " + cols.length + " columns: '" + line + "'");
             }
             String name = clean(cols[3]);
-            if (name != null && !stopped(stop, DrugNames.fold(name))) {
-                add(byKey, DrugNames.fold(name), "bdpm");
+            if (name != null && !stopped(stop, Folding.fold(name))) {
+                add(byKey, Folding.fold(name), "bdpm");
             }
         }
         Set<String> french = new HashSet<>(byKey.keySet());
@@ -110,9 +111,9 @@ public final class DrugLexiconGenerator {
                 continue;
             }
             String[] cols = line.split("\t");
-            Entry e = add(byKey, DrugNames.fold(cols[0]), "synonyms");
+            Entry e = add(byKey, Folding.fold(cols[0]), "synonyms");
             for (String other : cols.length > 1 ? cols[1].split("\\|") : new String[0]) {
-                e.spellings.add(DrugNames.fold(other));
+                e.spellings.add(Folding.fold(other));
             }
         }
         for (String file : PUBMED) {
@@ -194,7 +195,7 @@ public final class DrugLexiconGenerator {
 
     /** A MeSH substance name as a folded single-drug name ("Formoterol Fumarate" → "formoterol"), or null. */
     static String englishName(String mesh) {
-        String s = DrugNames.fold(mesh.replace("&amp;", "&").strip());
+        String s = Folding.fold(mesh.replace("&amp;", "&").strip());
         int slash = s.indexOf('/');
         if (slash >= 0) {
             s = s.substring(0, slash).strip(); // "Amoxicillin/therapeutic use"
