@@ -99,8 +99,12 @@ public final class ExtractiveAnswerer {
 
     /** Composes the answer from search results; {@code lang} is the question's language. */
     public Composition compose(String question, String lang, SearchResult result) {
+        return compose(question, lang, result, evidence(question, lang, result));
+    }
+
+    /** Composes the answer when the {@link #evidence} for these results is already known. */
+    public Composition compose(String question, String lang, SearchResult result, Evidence evidence) {
         List<SearchHit> hits = result.hits().subList(0, Math.min(settings.passages(), result.hits().size()));
-        Evidence evidence = evidence(question, lang, result);
         if (!evidence.sufficient()) {
             return abstain(lang, hits, evidence);
         }

@@ -87,7 +87,7 @@ public final class GenerativeAnswerer {
         List<Finding> findings = asked.identifying();
         if (!settings.healthDataApproved() && !findings.isEmpty()) {
             if (settings.patientData() == LlmSettings.PatientDataPolicy.REFUSE) {
-                return extractive(clinical, lang, result, Messages.patientDataWithheld(lang, settings.name(), findings));
+                return extractive(clinical, lang, result, evidence, Messages.patientDataWithheld(lang, settings.name(), findings));
             }
             sent = guard.redact(sent, findings);
             warnings.add(Messages.patientDataRedacted(lang, settings.name(), findings));
@@ -98,14 +98,14 @@ public final class GenerativeAnswerer {
         try {
             reply = gateway.chat(p, listener::onToken);
         } catch (LlmFailure f) {
-            return fallback(clinical, lang, result, f);
+            return fallback(clinical, lang, result, evidence, f);
         }
         if (saysNoEvidence(reply)) {
             return abstain(lang, given, List.of(), List.of());
         }
         List<CitedSentence> parsed = Citations.parse(reply);
         if (parsed.stream().allMatch(s -> s.citations().isEmpty())) {
-            return fallback(clinical, lang, result, new LlmFailure(LlmFailure.Kind.GARBLED,
+            return fallback(clinical, lang, result, evidence, new LlmFailure(LlmFailure.Kind.GARBLED,
                     "the reply cites no passage at all"));
         }
         List<AnswerVerifier.Checked> checked = verifier.verify(parsed, given, lang);
@@ -170,13 +170,15 @@ public final class GenerativeAnswerer {
         return new Outcome("generative", true, Messages.noEvidence(lang), listed, shown, warnings);
     }
 
-    private Outcome fallback(String question, String lang, SearchResult result, LlmFailure failure) {
-        return extractive(question, lang, result, Messages.modelFailed(lang, failure));
+    private Outcome fallback(String question, String lang, SearchResult result, ExtractiveAnswerer.Evidence evidence,
+                             LlmFailure failure) {
+        return extractive(question, lang, result, evidence, Messages.modelFailed(lang, failure));
     }
 
     /** The extractive answer, with the warning that says why the model did not write it. */
-    private Outcome extractive(String question, String lang, SearchResult result, String warning) {
-        ExtractiveAnswerer.Composition c = extractive.compose(question, lang, result);
+    private Outcome extractive(String question, String lang, SearchResult result, ExtractiveAnswerer.Evidence evidence,
+                               String warning) {
+        ExtractiveAnswerer.Composition c = extractive.compose(question, lang, result, evidence);
         return new Outcome("extractive", c.abstained(), c.answer(), c.sentences(), c.passages(), List.of(warning));
     }
 
