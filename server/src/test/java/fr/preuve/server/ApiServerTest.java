@@ -105,6 +105,8 @@ class ApiServerTest {
         assertThat(top.at("/scores/vector").isNumber()).isTrue();
         JsonNode has = JSON.readTree(get("/api/search?q=vaccination&source=has&lang=fr&from=2021&to=2021").body());
         assertThat(has.get("hits")).isNotEmpty().allSatisfy(h -> assertThat(h.get("source").asText()).isEqualTo("has"));
+        assertThat(JSON.readTree(get("/api/search?q=vaccination&type=guideline").body()).get("hits")).isNotEmpty();
+        assertThat(JSON.readTree(get("/api/search?q=vaccination&type=rct,meta-analysis").body()).get("hits")).isEmpty();
     }
 
     @ParameterizedTest
@@ -116,7 +118,8 @@ class ApiServerTest {
             "/api/search?q=salt&from=2024&to=2010|from 2024 is after to 2010",
             "/api/search?q=salt&lang=french|bad language 'french'",
             "/api/search?k=3|parameter q (the query) is missing or empty",
-            "/api/search?q=salt&retriever=magic|unknown retriever 'magic'"})
+            "/api/search?q=salt&retriever=magic|unknown retriever 'magic'",
+            "/api/search?q=salt&type=editorial|unknown publication type 'editorial'"})
     void badSearchParametersGet400NamingTheProblem(String path, String message) throws Exception {
         HttpResponse<String> r = get(path);
         assertThat(r.statusCode()).isEqualTo(400);
@@ -173,6 +176,7 @@ class ApiServerTest {
             "{\"question\": \"salt\", \"filters\": {\"colour\": \"blue\"}}|unknown filter 'colour'",
             "{\"question\": \"salt\", \"filters\": {\"from\": \"last year\"}}|from must be a whole number",
             "{\"question\": \"salt\", \"filters\": {\"source\": [\"cochrane\"]}}|unknown source 'cochrane'",
+            "{\"question\": \"salt\", \"filters\": {\"type\": [\"trial\"]}}|unknown publication type 'trial'",
             "{\"question\": \"salt\", \"extra\": 1}|unknown field 'extra'",
             "[1, 2]|the body must be a JSON object",
             "{not json|the body is not valid JSON"})

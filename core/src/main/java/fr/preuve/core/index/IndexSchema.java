@@ -20,6 +20,8 @@ public final class IndexSchema {
     public static final String DOC_ID = "doc_id";
     public static final String SOURCE = "source";
     public static final String LANG = "lang";
+    /** Publication type keyword ({@link fr.preuve.core.doc.PublicationType}), on doc and passage entries. */
+    public static final String TYPE = "type";
     public static final String YEAR = "year";
     public static final String DATE = "date";
     public static final String TITLE = "title";

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.preuve.core.config.Yaml;
 import fr.preuve.core.doc.DocumentId;
 import fr.preuve.core.doc.Passage;
+import fr.preuve.core.doc.PublicationType;
 import fr.preuve.core.doc.SourceDocument;
 import fr.preuve.core.doc.SourceKind;
 import java.io.Closeable;
@@ -129,10 +130,11 @@ public final class PassageIndex implements Closeable {
             throw new IllegalArgumentException(doc.id() + ": " + passages.size() + " passages but " + vectors.size() + " vectors");
         }
         List<Iterable<IndexableField>> block = new ArrayList<>(passages.size() + 1);
+        StringField type = new StringField(IndexSchema.TYPE, PublicationType.of(doc), Field.Store.YES);
         for (int i = 0; i < passages.size(); i++) {
-            block.add(passageEntry(passages.get(i), vectors.get(i)));
+            block.add(passageEntry(passages.get(i), vectors.get(i), type));
         }
-        block.add(docEntry(doc, passages.size()));
+        block.add(docEntry(doc, passages.size(), type));
         try {
             writer.updateDocuments(new Term(IndexSchema.DOC_ID, doc.id().toString()), block);
         } catch (IOException e) {
@@ -295,8 +297,9 @@ public final class PassageIndex implements Closeable {
         }
     }
 
-    private static Iterable<IndexableField> passageEntry(Passage p, float[] vector) {
+    private static Iterable<IndexableField> passageEntry(Passage p, float[] vector, IndexableField type) {
         Document d = new Document();
+        d.add(type);
         d.add(new StringField(IndexSchema.KIND, IndexSchema.KIND_PASSAGE, Field.Store.NO));
         d.add(new StringField(IndexSchema.ID, p.id(), Field.Store.YES));
         d.add(new StringField(IndexSchema.DOC_ID, p.docId().toString(), Field.Store.YES));
@@ -321,8 +324,9 @@ public final class PassageIndex implements Closeable {
         return d;
     }
 
-    private static Iterable<IndexableField> docEntry(SourceDocument doc, int passageCount) {
+    private static Iterable<IndexableField> docEntry(SourceDocument doc, int passageCount, IndexableField type) {
         Document d = new Document();
+        d.add(type);
         d.add(new StringField(IndexSchema.KIND, IndexSchema.KIND_DOC, Field.Store.NO));
         d.add(new StringField(IndexSchema.ID, doc.id().toString(), Field.Store.YES));
         d.add(new StringField(IndexSchema.DOC_ID, doc.id().toString(), Field.Store.YES));

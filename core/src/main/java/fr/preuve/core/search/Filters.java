@@ -1,5 +1,6 @@
 package fr.preuve.core.search;
 
+import fr.preuve.core.doc.PublicationType;
 import fr.preuve.core.doc.SourceKind;
 import java.util.Locale;
 import java.util.Set;
@@ -11,9 +12,15 @@ import java.util.Set;
  * @param languages keep only these languages (ISO 639-1)
  * @param fromYear  keep publications from this year on (inclusive)
  * @param toYear    keep publications up to this year (inclusive)
+ * @param types     keep only these publication types ({@link PublicationType} keys)
  */
-public record Filters(Set<SourceKind> sources, Set<String> languages, Integer fromYear, Integer toYear) {
-    public static final Filters NONE = new Filters(Set.of(), Set.of(), null, null);
+public record Filters(Set<SourceKind> sources, Set<String> languages, Integer fromYear, Integer toYear, Set<String> types) {
+    public static final Filters NONE = new Filters(Set.of(), Set.of(), null, null, Set.of());
+
+    /** Filters without a publication-type restriction. */
+    public Filters(Set<SourceKind> sources, Set<String> languages, Integer fromYear, Integer toYear) {
+        this(sources, languages, fromYear, toYear, Set.of());
+    }
 
     public Filters {
         sources = sources == null ? Set.of() : Set.copyOf(sources);
@@ -21,6 +28,13 @@ public record Filters(Set<SourceKind> sources, Set<String> languages, Integer fr
         for (String l : languages) {
             if (!l.matches("[a-z]{2}")) {
                 throw new IllegalArgumentException("bad language '" + l + "': expected a two-letter code such as en or fr");
+            }
+        }
+        types = types == null ? Set.of() : Set.copyOf(types);
+        for (String t : types) {
+            if (!PublicationType.KEYS.contains(t)) {
+                PublicationType.fromKey(t); // throws, naming the bad value and the accepted keys
+                throw new IllegalArgumentException("bad publication type '" + t + "': expected a lower-case key such as guideline");
             }
         }
         checkYear("from", fromYear);
@@ -31,7 +45,7 @@ public record Filters(Set<SourceKind> sources, Set<String> languages, Integer fr
     }
 
     public boolean isEmpty() {
-        return sources.isEmpty() && languages.isEmpty() && fromYear == null && toYear == null;
+        return sources.isEmpty() && languages.isEmpty() && fromYear == null && toYear == null && types.isEmpty();
     }
 
     /** Parses a language code, lower-casing it; the message names the bad value. */

@@ -190,6 +190,13 @@ public final class HybridSearcher {
             }
             b.add(any.build(), BooleanClause.Occur.FILTER);
         }
+        if (!f.types().isEmpty()) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            for (String t : f.types()) {
+                any.add(new TermQuery(new Term(IndexSchema.TYPE, t)), BooleanClause.Occur.SHOULD);
+            }
+            b.add(any.build(), BooleanClause.Occur.FILTER);
+        }
         if (f.fromYear() != null || f.toYear() != null) {
             int from = f.fromYear() == null ? Integer.MIN_VALUE : f.fromYear();
             int to = f.toYear() == null ? Integer.MAX_VALUE : f.toYear();

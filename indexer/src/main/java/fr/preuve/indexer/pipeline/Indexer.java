@@ -37,7 +37,7 @@ public final class Indexer {
      * Version of the parsing and chunking code. Bump it when passages of unchanged documents would be cut differently:
      * the next run then re-indexes every document, as it does when the embedding model changes.
      */
-    public static final String PIPELINE_VERSION = "2";
+    public static final String PIPELINE_VERSION = "3";
 
     private static final DateTimeFormatter VERSION_DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 

@@ -1,5 +1,6 @@
 package fr.preuve.server.cli;
 
+import fr.preuve.core.doc.PublicationType;
 import fr.preuve.core.doc.SourceKind;
 import fr.preuve.core.search.Filters;
 import java.util.ArrayList;
@@ -22,6 +23,11 @@ final class FilterOptions {
     @Option(names = "--to", paramLabel = "YEAR", description = "Published in or before this year.")
     Integer to;
 
+    @Option(names = "--type", split = ",", paramLabel = "TYPE",
+            description = "Only these publication types: guideline, practice-guideline, drug-opinion, meta-analysis, "
+                    + "systematic-review, rct, review, article, other.")
+    List<String> types = new ArrayList<>();
+
     Filters filters() {
         Set<SourceKind> kinds = new LinkedHashSet<>();
         for (String s : sources) {
@@ -31,6 +37,10 @@ final class FilterOptions {
         for (String l : languages) {
             langs.add(Filters.language(l));
         }
-        return new Filters(kinds, langs, from, to);
+        Set<String> pubTypes = new LinkedHashSet<>();
+        for (String t : types) {
+            pubTypes.add(PublicationType.fromKey(t));
+        }
+        return new Filters(kinds, langs, from, to, pubTypes);
     }
 }

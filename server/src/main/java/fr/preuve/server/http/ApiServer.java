@@ -56,6 +56,8 @@ public final class ApiServer implements AutoCloseable {
                 sf.location = Location.CLASSPATH;
             });
             config.routes.before(ApiServer::securityHeaders);
+            config.routes.get("/about", ctx -> page(ctx, "about.html"));
+            config.routes.get("/librarian", ctx -> page(ctx, "librarian.html"));
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
             config.routes.get("/api/status", ctx -> ctx.json(status()));
             config.routes.get("/api/search", this::search);
@@ -264,12 +266,24 @@ public final class ApiServer implements AutoCloseable {
         return Map.of("status", status, "error", message);
     }
 
+    /** A page of the web module ({@code /public/NAME} on the classpath), served at a path without ".html". */
+    private static void page(Context ctx, String name) {
+        java.io.InputStream in = ApiServer.class.getResourceAsStream("/public/" + name);
+        if (in == null) {
+            throw ApiError.notFound("page " + name + " is missing from the web module");
+        }
+        ctx.contentType("text/html; charset=utf-8").result(in);
+    }
+
     private static void securityHeaders(Context ctx) {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+        ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
         ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "
-                + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+                + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+                + "frame-ancestors 'none'");
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

@@ -1,6 +1,7 @@
 package fr.preuve.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.preuve.core.doc.PublicationType;
 import fr.preuve.core.doc.SourceKind;
 import fr.preuve.core.search.Filters;
 import fr.preuve.core.search.Retriever;
@@ -15,8 +16,7 @@ final class RequestParams {
     private RequestParams() {
     }
 
-    static final Set<String> SEARCH_PARAMS = Set.of("q", "k", "source", "lang", "from", "to", "retriever", "maxPerDoc");
-    static final Set<String> FILTER_KEYS = Set.of("source", "sources", "lang", "languages", "from", "to");
+    static final Set<String> SEARCH_PARAMS = Set.of("q", "k", "source", "lang", "from", "to", "type", "retriever", "maxPerDoc");
 
     static int integer(String name, String raw, int min, int max) {
         try {
@@ -38,17 +38,18 @@ final class RequestParams {
         }
     }
 
-    /** Filters from query parameters ({@code source=has&source=who&lang=fr&from=2015&to=2024}). */
+    /** Filters from query parameters ({@code source=has&source=who&lang=fr&from=2015&to=2024&type=guideline}). */
     static Filters filters(Map<String, List<String>> query) {
         for (String key : query.keySet()) {
             if (!SEARCH_PARAMS.contains(key)) {
                 throw ApiError.badRequest("unknown parameter '" + key + "'; expected one of " + String.join(", ", sorted(SEARCH_PARAMS)));
             }
         }
-        return build(split(query.get("source")), split(query.get("lang")), first(query.get("from")), first(query.get("to")));
+        return build(split(query.get("source")), split(query.get("lang")), first(query.get("from")), first(query.get("to")),
+                split(query.get("type")));
     }
 
-    /** Filters from the JSON body of {@code /api/ask}: {@code {"source": ["has"], "lang": "fr", "from": 2015}}. */
+    /** Filters from the JSON body of {@code /api/ask}: {@code {"source": ["has"], "lang": "fr", "from": 2015, "type": ["rct"]}}. */
     static Filters filters(JsonNode node) {
         if (node == null || node.isNull()) {
             return Filters.NONE;
@@ -58,6 +59,7 @@ final class RequestParams {
         }
         List<String> sources = new ArrayList<>();
         List<String> langs = new ArrayList<>();
+        List<String> types = new ArrayList<>();
         String from = null;
         String to = null;
         for (var it = node.fields(); it.hasNext(); ) {
@@ -67,13 +69,14 @@ final class RequestParams {
                 case "lang", "languages" -> langs.addAll(strings("filters." + e.getKey(), e.getValue()));
                 case "from" -> from = scalar("filters.from", e.getValue());
                 case "to" -> to = scalar("filters.to", e.getValue());
-                default -> throw ApiError.badRequest("unknown filter '" + e.getKey() + "'; expected one of source, lang, from, to");
+                case "type", "types" -> types.addAll(strings("filters." + e.getKey(), e.getValue()));
+                default -> throw ApiError.badRequest("unknown filter '" + e.getKey() + "'; expected one of source, lang, from, to, type");
             }
         }
-        return build(sources, langs, from, to);
+        return build(sources, langs, from, to, types);
     }
 
-    private static Filters build(List<String> sources, List<String> langs, String from, String to) {
+    private static Filters build(List<String> sources, List<String> langs, String from, String to, List<String> types) {
         Set<SourceKind> kinds = new LinkedHashSet<>();
         Set<String> languages = new LinkedHashSet<>();
         try {
@@ -83,8 +86,12 @@ final class RequestParams {
             for (String l : langs) {
                 languages.add(Filters.language(l));
             }
+            Set<String> pubTypes = new LinkedHashSet<>();
+            for (String t : types) {
+                pubTypes.add(PublicationType.fromKey(t));
+            }
             return new Filters(kinds, languages, from == null ? null : integer("from", from, 1800, 2200),
-                    to == null ? null : integer("to", to, 1800, 2200));
+                    to == null ? null : integer("to", to, 1800, 2200), pubTypes);
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest(e.getMessage());
         }
