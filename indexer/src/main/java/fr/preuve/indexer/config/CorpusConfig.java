@@ -1,7 +1,9 @@
 package fr.preuve.indexer.config;
 
 import fr.preuve.core.config.ConfigException;
+import fr.preuve.core.config.ConfigLoader;
 import fr.preuve.core.config.Yaml;
+import fr.preuve.indexer.source.SourceContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -62,6 +64,15 @@ public record CorpusConfig(String name, String description, String embedding, Li
             }
         }
         return bound;
+    }
+
+    /**
+     * What sources are opened with: this file's directory, the cache {@code <home>/cache/<name>} (the home as the
+     * server resolves it: {@code PREUVE_HOME}, the {@code preuve.yaml} found there, else {@code ~/.preuve}), the
+     * process environment and real HTTP.
+     */
+    public SourceContext sourceContext() {
+        return SourceContext.of(baseDir(), ConfigLoader.system().load(null).cacheDir(name));
     }
 
     /** Directory that relative source paths are resolved against. */

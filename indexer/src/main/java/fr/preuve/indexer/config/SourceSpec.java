@@ -3,6 +3,7 @@ package fr.preuve.indexer.config;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import fr.preuve.indexer.source.DocumentSource;
+import fr.preuve.indexer.source.SourceContext;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -29,6 +30,11 @@ public sealed interface SourceSpec permits SourceSpecs.PubMedQa, SourceSpecs.Who
     /** The files or directories this source reads, resolved against {@code base}. */
     List<Path> inputs(Path base);
 
-    /** Opens the source for reading. */
-    DocumentSource open(Path base);
+    /** Opens the source for reading, with the corpus's directories, environment and fetcher. */
+    DocumentSource open(SourceContext context);
+
+    /** Opens a file source with paths resolved against {@code base}; network sources then fail every download. */
+    default DocumentSource open(Path base) {
+        return open(SourceContext.local(base));
+    }
 }

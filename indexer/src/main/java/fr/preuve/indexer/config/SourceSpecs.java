@@ -1,6 +1,7 @@
 package fr.preuve.indexer.config;
 
 import fr.preuve.indexer.source.DocumentSource;
+import fr.preuve.indexer.source.SourceContext;
 import fr.preuve.indexer.source.bdpm.BdpmOpinionSource;
 import fr.preuve.indexer.source.has.HasApiXmlSource;
 import fr.preuve.indexer.source.pubmedqa.PubMedQaSource;
@@ -42,8 +43,8 @@ public final class SourceSpecs {
         }
 
         @Override
-        public DocumentSource open(Path base) {
-            return new PubMedQaSource(base.resolve(path));
+        public DocumentSource open(SourceContext context) {
+            return new PubMedQaSource(context.resolve(path));
         }
     }
 
@@ -75,8 +76,8 @@ public final class SourceSpecs {
         }
 
         @Override
-        public DocumentSource open(Path base) {
-            Path file = base.resolve(path);
+        public DocumentSource open(SourceContext context) {
+            Path file = context.resolve(path);
             String nativeId = id != null ? id : stem(file);
             return new WhoPdfSource(file, new WhoPdfSource.Meta(nativeId, title, date, url,
                     language == null ? "en" : language, firstPage, lastPage));
@@ -106,8 +107,8 @@ public final class SourceSpecs {
         }
 
         @Override
-        public DocumentSource open(Path base) {
-            return new HasApiXmlSource(base.resolve(path));
+        public DocumentSource open(SourceContext context) {
+            return new HasApiXmlSource(context.resolve(path));
         }
     }
 
@@ -137,8 +138,8 @@ public final class SourceSpecs {
         }
 
         @Override
-        public DocumentSource open(Path base) {
-            return new BdpmOpinionSource(base.resolve(dir), new BdpmOpinionSource.Options(since, limit));
+        public DocumentSource open(SourceContext context) {
+            return new BdpmOpinionSource(context.resolve(dir), new BdpmOpinionSource.Options(since, limit));
         }
     }
 
@@ -167,7 +168,7 @@ public final class SourceSpecs {
         }
 
         @Override
-        public DocumentSource open(Path base) {
+        public DocumentSource open(SourceContext context) {
             return source;
         }
     }
