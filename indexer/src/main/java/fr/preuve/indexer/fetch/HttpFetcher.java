@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -91,9 +92,7 @@ public final class HttpFetcher implements Fetcher {
         this.retry = RetryPolicy.<Attempt>builder()
                 .handleResultIf(a -> a != null && a.retryable())
                 .withMaxAttempts(policy.maxAttempts())
-                .withBackoff(policy.backoffFirst(), policy.backoffMax())
-                .withJitter(0.25)
-                .withDelayFn(ctx -> retryAfter(ctx.getLastResult()))
+                .withDelayFn(ctx -> delay(ctx.getLastResult(), ctx.getAttemptCount()))
                 .abortIf(a -> a != null && retryAfter(a) != null && retryAfter(a).compareTo(policy.maxRetryAfter()) > 0)
                 .build();
     }
@@ -128,7 +127,8 @@ public final class HttpFetcher implements Fetcher {
             Optional<DownloadCache.Entry> validators = hop == 0 ? cached : Optional.empty();
             Attempt a = execute(current, request.accept(), validators);
             if (a.error() != null) {
-                return new FetchOutcome.Failed(uri, a.status(), a.error());
+                return new FetchOutcome.Failed(uri, a.status(), a.error()
+                        + (a.retryable() && a.attempts() > 1 ? " (after " + a.attempts() + " attempts)" : ""));
             }
             int status = a.status();
             if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
@@ -305,6 +305,23 @@ public final class HttpFetcher implements Fetcher {
                 deleteQuietly(a.body());
             }
         }
+    }
+
+    /**
+     * The wait before retry number {@code attempts}: the server's {@code Retry-After} plus up to 10 % (jitter never
+     * shortens what the server asked), else exponential backoff from {@link FetchPolicy#backoffFirst()} up to
+     * {@link FetchPolicy#backoffMax()}, jittered by ±25 % so that clients do not retry in step.
+     */
+    private Duration delay(Attempt last, int attempts) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        Duration asked = retryAfter(last);
+        if (asked != null) {
+            return asked.plusMillis(Math.round(asked.toMillis() * 0.1 * random.nextDouble()));
+        }
+        long first = policy.backoffFirst().toMillis();
+        long exp = first << Math.min(20, Math.max(0, attempts - 1));
+        long capped = Math.min(policy.backoffMax().toMillis(), exp);
+        return Duration.ofMillis(Math.round(capped * (0.75 + 0.5 * random.nextDouble())));
     }
 
     /** {@code Retry-After} of a 429 or 503, in seconds or as an HTTP date; null when absent or unreadable. */
