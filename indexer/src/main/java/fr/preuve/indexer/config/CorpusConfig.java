@@ -82,7 +82,8 @@ public record CorpusConfig(String name, String description, String embedding, Li
 
     /**
      * A fingerprint of the declaration and of every input file (size and modification time): when it is unchanged
-     * since the last complete run, there is nothing to re-read.
+     * since the last complete run, there is nothing to re-read. A corpus with a {@linkplain SourceSpec#remote() network
+     * source} gets a new fingerprint every time.
      */
     public String fingerprint() {
         try {
@@ -91,6 +92,10 @@ public record CorpusConfig(String name, String description, String embedding, Li
                 md.update(Files.readAllBytes(file));
             }
             for (SourceSpec s : sources) {
+                if (s.remote()) {
+                    // network content may have changed: never "up to date" without reading
+                    md.update(java.util.UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+                }
                 for (Path p : s.inputs(baseDir())) {
                     List<Path> files;
                     try (Stream<Path> walk = Files.walk(p)) {

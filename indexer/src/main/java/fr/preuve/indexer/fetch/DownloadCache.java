@@ -97,7 +97,8 @@ public final class DownloadCache {
                 }
             }
             Properties p = new Properties();
-            p.setProperty("url", url.toString());
+            // for people reading the cache; secrets in the query (NCBI api_key) are not written to disk
+            p.setProperty("url", url.toString().replaceAll("(?i)(api_key|apikey|token)=[^&]*", "$1=REDACTED"));
             p.setProperty("sha256", sha256);
             setIf(p, "contentType", contentType);
             setIf(p, "etag", etag);

@@ -140,7 +140,10 @@ public final class HasApiSource implements DocumentSource {
         for (String url : pdfs.split("; ")) {
             URI uri;
             try {
-                uri = URI.create(url.strip().replace(" ", "%20"));
+                // attachments are fetched from the API's own host (the site itself, or a mirror)
+                String at = url.startsWith(HasApiXmlSource.SITE)
+                        ? URI.create(listing.base()).resolve("/") + url.substring(HasApiXmlSource.SITE.length()) : url;
+                uri = URI.create(at.strip().replace(" ", "%20"));
             } catch (IllegalArgumentException e) {
                 sink.accept(new ReadOutcome.Failed(publication.id() + " " + url, "bad PDF URL: " + e.getMessage()));
                 continue;
