@@ -97,4 +97,39 @@ public final class Defaults {
      * wrong or unrelated claims 0.54-0.60.
      */
     public static final double SUPPORT_MIN_CROSS_LANGUAGE_SIMILARITY = 0.65;
+
+    // Fetching (network sources)
+    /** Sent with every request; a contact address is appended when the corpus declares one. */
+    public static final String USER_AGENT = "Preuve/0.1 (+https://github.com/preuve/preuve; clinical literature indexer)";
+    /** The product token matched against robots.txt {@code User-agent} lines. */
+    public static final String ROBOTS_AGENT = "Preuve";
+    public static final int FETCH_CONNECT_TIMEOUT_SECONDS = 10;
+    /** Deadline of one response, headers and body (a slow body is cut and retried). */
+    public static final int FETCH_READ_TIMEOUT_SECONDS = 120;
+    public static final int FETCH_MAX_REDIRECTS = 5;
+    /** Largest body downloaded (the WHO malaria guidelines PDF is 2.9 MB; IRIS PDFs reach ~50 MB). */
+    public static final long FETCH_MAX_BYTES = 100L * 1024 * 1024;
+    /** Requests per second per host when the source sets none. */
+    public static final double FETCH_REQUESTS_PER_SECOND = 1.0;
+    /** Attempts per request (the first plus retries on 429, 5xx and network errors). */
+    public static final int FETCH_MAX_ATTEMPTS = 5;
+    public static final int FETCH_BACKOFF_FIRST_MILLIS = 1_000;
+    public static final int FETCH_BACKOFF_MAX_SECONDS = 60;
+    /** A Retry-After longer than this ends the retries (the failure is reported; a later run resumes). */
+    public static final int FETCH_MAX_RETRY_AFTER_SECONDS = 300;
+    /** Raw downloads and resume files, under the Preuve home: {@code <home>/cache/<corpus>/}. */
+    public static final String CACHE_DIR = "cache";
+
+    // PubMed E-utilities (NCBI etiquette: at most 3 requests/s without an API key, 10 with one)
+    public static final String EUTILS_BASE = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/";
+    public static final double EUTILS_RATE_WITHOUT_KEY = 3.0;
+    public static final double EUTILS_RATE_WITH_KEY = 10.0;
+    /** Records per efetch request (NCBI allows up to 10,000; smaller batches make resuming cheaper). */
+    public static final int EUTILS_BATCH = 200;
+    /** esearch retmax when no history server is used (NCBI caps it at 10,000). */
+    public static final int EUTILS_MAX_RECORDS = 10_000;
+
+    // HAS publication API
+    public static final String HAS_API_BASE = "https://www.has-sante.fr/rest/";
+    public static final int HAS_PAGE_SIZE = 50;
 }

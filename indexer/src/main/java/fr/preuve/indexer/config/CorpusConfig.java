@@ -1,7 +1,9 @@
 package fr.preuve.indexer.config;
 
 import fr.preuve.core.config.ConfigException;
+import fr.preuve.core.config.ConfigLoader;
 import fr.preuve.core.config.Yaml;
+import fr.preuve.indexer.source.SourceContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +66,15 @@ public record CorpusConfig(String name, String description, String embedding, Li
         return bound;
     }
 
+    /**
+     * What sources are opened with: this file's directory, the cache {@code <home>/cache/<name>} (the home as the
+     * server resolves it: {@code PREUVE_HOME}, the {@code preuve.yaml} found there, else {@code ~/.preuve}), the
+     * process environment and real HTTP.
+     */
+    public SourceContext sourceContext() {
+        return SourceContext.of(baseDir(), ConfigLoader.system().load(null).cacheDir(name));
+    }
+
     /** Directory that relative source paths are resolved against. */
     public Path baseDir() {
         return file == null ? Path.of("").toAbsolutePath() : file.getParent();
@@ -71,7 +82,8 @@ public record CorpusConfig(String name, String description, String embedding, Li
 
     /**
      * A fingerprint of the declaration and of every input file (size and modification time): when it is unchanged
-     * since the last complete run, there is nothing to re-read.
+     * since the last complete run, there is nothing to re-read. A corpus with a {@linkplain SourceSpec#remote() network
+     * source} gets a new fingerprint every time.
      */
     public String fingerprint() {
         try {
@@ -80,6 +92,10 @@ public record CorpusConfig(String name, String description, String embedding, Li
                 md.update(Files.readAllBytes(file));
             }
             for (SourceSpec s : sources) {
+                if (s.remote()) {
+                    // network content may have changed: never "up to date" without reading
+                    md.update(java.util.UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+                }
                 for (Path p : s.inputs(baseDir())) {
                     List<Path> files;
                     try (Stream<Path> walk = Files.walk(p)) {

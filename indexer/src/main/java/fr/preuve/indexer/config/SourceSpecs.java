@@ -1,6 +1,21 @@
 package fr.preuve.indexer.config;
 
+import fr.preuve.core.config.Defaults;
+import fr.preuve.core.doc.SourceKind;
+import fr.preuve.indexer.fetch.FetchPolicy;
 import fr.preuve.indexer.source.DocumentSource;
+import fr.preuve.indexer.source.SourceContext;
+import fr.preuve.indexer.source.eutils.EutilsSource;
+import fr.preuve.indexer.source.has.HasApiSource;
+import fr.preuve.indexer.source.jats.JatsSource;
+import fr.preuve.indexer.source.local.LocalFolderSource;
+import fr.preuve.indexer.source.pubmed.PubMedXmlSource;
+import fr.preuve.indexer.source.web.WebPageSource;
+import fr.preuve.indexer.source.who.WhoIrisSource;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import fr.preuve.indexer.source.bdpm.BdpmOpinionSource;
 import fr.preuve.indexer.source.has.HasApiXmlSource;
 import fr.preuve.indexer.source.pubmedqa.PubMedQaSource;
@@ -42,8 +57,8 @@ public final class SourceSpecs {
         }
 
         @Override
-        public DocumentSource open(Path base) {
-            return new PubMedQaSource(base.resolve(path));
+        public DocumentSource open(SourceContext context) {
+            return new PubMedQaSource(context.resolve(path));
         }
     }
 
@@ -75,8 +90,8 @@ public final class SourceSpecs {
         }
 
         @Override
-        public DocumentSource open(Path base) {
-            Path file = base.resolve(path);
+        public DocumentSource open(SourceContext context) {
+            Path file = context.resolve(path);
             String nativeId = id != null ? id : stem(file);
             return new WhoPdfSource(file, new WhoPdfSource.Meta(nativeId, title, date, url,
                     language == null ? "en" : language, firstPage, lastPage));
@@ -106,8 +121,8 @@ public final class SourceSpecs {
         }
 
         @Override
-        public DocumentSource open(Path base) {
-            return new HasApiXmlSource(base.resolve(path));
+        public DocumentSource open(SourceContext context) {
+            return new HasApiXmlSource(context.resolve(path));
         }
     }
 
@@ -137,8 +152,347 @@ public final class SourceSpecs {
         }
 
         @Override
-        public DocumentSource open(Path base) {
-            return new BdpmOpinionSource(base.resolve(dir), new BdpmOpinionSource.Options(since, limit));
+        public DocumentSource open(SourceContext context) {
+            return new BdpmOpinionSource(context.resolve(dir), new BdpmOpinionSource.Options(since, limit));
+        }
+    }
+
+    private static String defaultLabel(String name, String type) {
+        return name != null && !name.isBlank() ? name : type;
+    }
+
+    /** The declared hosts, or the source's official one; the policy of {@link Defaults} for them. */
+    private static FetchPolicy policy(List<String> allowedHosts, String... official) {
+        List<String> hosts = allowedHosts == null || allowedHosts.isEmpty() ? List.of(official) : allowedHosts;
+        return FetchPolicy.defaults(hosts);
+    }
+
+    /** Fails on a malformed allow-list when the file is loaded rather than when the source is read. */
+    private static void checkHosts(List<String> allowedHosts) {
+        if (allowedHosts != null && !allowedHosts.isEmpty()) {
+            FetchPolicy.defaults(allowedHosts);
+        }
+    }
+
+    private static String languageOr(String language, String fallback) {
+        if (language == null) {
+            return fallback;
+        }
+        if (!language.matches("[a-z]{2}")) {
+            throw new IllegalArgumentException("language must be an ISO 639-1 code such as 'fr' or 'en', got '" + language + "'");
+        }
+        return language;
+    }
+
+    /** PubMed/MEDLINE XML files: efetch answers, baseline and update files, plain or gzip ({@code pubmed:<PMID>}). */
+    public record PubMedXml(String name, String path, String licence) implements SourceSpec {
+        public PubMedXml {
+            require("path", path, "pubmed-xml");
+        }
+
+        @Override
+        public String label() {
+            return defaultLabel(name, "pubmed-xml", path);
+        }
+
+        @Override
+        public List<Path> inputs(Path base) {
+            return List.of(base.resolve(path));
+        }
+
+        @Override
+        public DocumentSource open(SourceContext context) {
+            return new PubMedXmlSource(context.resolve(path));
+        }
+    }
+
+    /** A PMC Open Access JATS full text ({@code .nxml}) or an efetch {@code pmc-articleset} ({@code pmc:PMC<id>}). */
+    public record Jats(String name, String path, String licence) implements SourceSpec {
+        public Jats {
+            require("path", path, "jats");
+        }
+
+        @Override
+        public String label() {
+            return defaultLabel(name, "jats", path);
+        }
+
+        @Override
+        public List<Path> inputs(Path base) {
+            return List.of(base.resolve(path));
+        }
+
+        @Override
+        public DocumentSource open(SourceContext context) {
+            return new JatsSource(context.resolve(path));
+        }
+    }
+
+    /**
+     * A PubMed search through the NCBI E-utilities. The API key comes from {@code NCBI_API_KEY} (never from the
+     * file); with it, 10 requests per second, else 3. The contact e-mail NCBI asks for comes from {@code email} or
+     * {@code NCBI_EMAIL}.
+     *
+     * @param term       the PubMed query
+     * @param datetype   {@code pdat} (publication), {@code edat} (entry) or {@code mdat} (modification)
+     * @param mindate    {@code yyyy}, {@code yyyy/MM} or {@code yyyy/MM/dd}, with {@code maxdate}
+     * @param reldate    only the last N days
+     * @param maxRecords at most this many records (default 10,000)
+     * @param batch      records per efetch (default 200)
+     * @param baseUrl    another E-utilities base (a mirror); default {@code https://eutils.ncbi.nlm.nih.gov/entrez/eutils/}
+     */
+    public record PubMedSearch(String name, String term, String datetype, String mindate, String maxdate,
+                               Integer reldate, Integer maxRecords, Integer batch, String email, String baseUrl,
+                               List<String> allowedHosts, String licence) implements SourceSpec {
+        public PubMedSearch {
+            require("term", term, "pubmed-search");
+            checkHosts(allowedHosts);
+            if (datetype != null && !datetype.matches("pdat|edat|mdat")) {
+                throw new IllegalArgumentException("datetype must be pdat, edat or mdat, got '" + datetype + "'");
+            }
+            for (String d : new String[] {mindate, maxdate}) {
+                if (d != null && !d.matches("\\d{4}(/\\d{2}(/\\d{2})?)?")) {
+                    throw new IllegalArgumentException("PubMed dates are yyyy, yyyy/MM or yyyy/MM/dd, got '" + d + "'");
+                }
+            }
+            if ((mindate == null) != (maxdate == null)) {
+                throw new IllegalArgumentException("mindate and maxdate go together");
+            }
+        }
+
+        @Override
+        public String label() {
+            return defaultLabel(name, "pubmed-search");
+        }
+
+        @Override
+        public boolean remote() {
+            return true;
+        }
+
+        @Override
+        public List<Path> inputs(Path base) {
+            return List.of();
+        }
+
+        @Override
+        public DocumentSource open(SourceContext context) {
+            String key = context.environment().get("NCBI_API_KEY");
+            boolean withKey = key != null && !key.isBlank();
+            String contact = email != null ? email : context.environment().get("NCBI_EMAIL");
+            String root = baseUrl != null ? (baseUrl.endsWith("/") ? baseUrl : baseUrl + "/") : Defaults.EUTILS_BASE;
+            FetchPolicy p = policy(allowedHosts, URI.create(root).getHost())
+                    .withRate(withKey ? Defaults.EUTILS_RATE_WITH_KEY : Defaults.EUTILS_RATE_WITHOUT_KEY).withContact(contact);
+            EutilsSource.Query q = new EutilsSource.Query(root, term, datetype != null ? datetype : mindate != null || reldate != null ? "pdat" : null,
+                    mindate, maxdate, reldate, maxRecords == null ? Defaults.EUTILS_MAX_RECORDS : maxRecords,
+                    batch == null ? Defaults.EUTILS_BATCH : batch, "preuve", contact, withKey ? key.strip() : null);
+            var downloads = context.downloads();
+            return new EutilsSource(q, context.fetcher(p), context.stateFile("pubmed-search-" + label() + ".json"), downloads::blob);
+        }
+    }
+
+    /**
+     * Search parameters of the HAS API ({@code /rest/search}).
+     *
+     * @param from {@code dd/MM/yyyy}, with {@code dateType}
+     */
+    public record HasSearch(String text, List<String> types, List<String> categories, String catMode,
+                            List<String> langs, String dateType, String from, String to, Integer sinceDays) {
+        public HasSearch {
+            if (catMode != null && !catMode.matches("and|or")) {
+                throw new IllegalArgumentException("catMode must be 'and' or 'or', got '" + catMode + "'");
+            }
+            if (dateType != null && !dateType.matches("cdate|mdate|udate|pdate|edate")) {
+                throw new IllegalArgumentException("dateType must be cdate, mdate, udate, pdate or edate, got '" + dateType + "'");
+            }
+            for (String d : new String[] {from, to}) {
+                if (d != null && !d.matches("\\d{2}/\\d{2}/\\d{4}")) {
+                    throw new IllegalArgumentException("HAS dates are dd/MM/yyyy, got '" + d + "'");
+                }
+            }
+        }
+
+        Map<String, List<String>> parameters() {
+            Map<String, List<String>> p = new LinkedHashMap<>();
+            put(p, "text", text);
+            if (types != null && !types.isEmpty()) {
+                p.put("types", types);
+            }
+            if (categories != null && !categories.isEmpty()) {
+                p.put("cids", categories);
+            }
+            put(p, "catMode", catMode);
+            if (langs != null && !langs.isEmpty()) {
+                p.put("langs", langs);
+            }
+            put(p, "dateType", dateType);
+            put(p, "beginDateStr", from);
+            put(p, "endDateStr", to);
+            put(p, "dateSince", sinceDays == null ? null : sinceDays.toString());
+            return p;
+        }
+
+        private static void put(Map<String, List<String>> p, String k, String v) {
+            if (v != null && !v.isBlank()) {
+                p.put(k, List.of(v));
+            }
+        }
+    }
+
+    /**
+     * Publications of the HAS API by content type ({@code types}) or by {@code search}, with their attached PDFs
+     * unless {@code pdfs: false}.
+     */
+    public record HasApi(String name, List<String> types, HasSearch search, Integer pageSize, Integer limit,
+                         Boolean pdfs, String language, String baseUrl, List<String> allowedHosts, String licence)
+            implements SourceSpec {
+        public HasApi {
+            if ((types == null || types.isEmpty()) == (search == null)) {
+                throw new IllegalArgumentException("source of type has-api: declare either 'types' or 'search'");
+            }
+            if (limit != null && limit < 1) {
+                throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+            }
+            languageOr(language, "fr");
+            checkHosts(allowedHosts);
+        }
+
+        @Override
+        public String label() {
+            return defaultLabel(name, "has-api");
+        }
+
+        @Override
+        public boolean remote() {
+            return true;
+        }
+
+        @Override
+        public List<Path> inputs(Path base) {
+            return List.of();
+        }
+
+        @Override
+        public DocumentSource open(SourceContext context) {
+            String root = baseUrl != null ? (baseUrl.endsWith("/") ? baseUrl : baseUrl + "/") : Defaults.HAS_API_BASE;
+            FetchPolicy p = policy(allowedHosts, URI.create(root).getHost());
+            return new HasApiSource(new HasApiSource.Listing(root, types, search == null ? null : search.parameters(),
+                    pageSize == null ? Defaults.HAS_PAGE_SIZE : pageSize, limit, pdfs == null || pdfs,
+                    languageOr(language, "fr")), context.fetcher(p));
+        }
+    }
+
+    /** WHO guideline PDFs from IRIS, each with its title, date, ISBN and handle. */
+    public record WhoIris(String name, List<WhoIrisSource.Guideline> guidelines, List<String> allowedHosts,
+                          String licence) implements SourceSpec {
+        public WhoIris {
+            if (guidelines == null || guidelines.isEmpty()) {
+                throw new IllegalArgumentException("source of type who-iris: 'guidelines' is required");
+            }
+            guidelines = List.copyOf(guidelines);
+            checkHosts(allowedHosts);
+        }
+
+        @Override
+        public String label() {
+            return defaultLabel(name, "who-iris");
+        }
+
+        @Override
+        public boolean remote() {
+            return true;
+        }
+
+        @Override
+        public List<Path> inputs(Path base) {
+            return List.of();
+        }
+
+        @Override
+        public DocumentSource open(SourceContext context) {
+            return new WhoIrisSource(guidelines, context.fetcher(policy(allowedHosts, "iris.who.int")));
+        }
+    }
+
+    /**
+     * Web pages by URL, main content only.
+     *
+     * @param kind         the id prefix: {@code web} (default), {@code who} (WHO fact sheets), {@code has}
+     * @param allowedHosts default: the hosts of the listed URLs
+     */
+    public record WebPages(String name, List<String> urls, String kind, String language, List<String> allowedHosts,
+                           String licence) implements SourceSpec {
+        public WebPages {
+            if (urls == null || urls.isEmpty()) {
+                throw new IllegalArgumentException("source of type web: 'urls' is required");
+            }
+            for (String u : urls) {
+                URI uri;
+                try {
+                    uri = URI.create(u);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("bad URL '" + u + "': " + e.getMessage());
+                }
+                if (uri.getHost() == null || !(u.startsWith("https://") || u.startsWith("http://"))) {
+                    throw new IllegalArgumentException("bad URL '" + u + "': http(s) URL with a host expected");
+                }
+            }
+            if (kind != null) {
+                SourceKind.fromKey(kind);
+            }
+            languageOr(language, "en");
+            checkHosts(allowedHosts);
+        }
+
+        @Override
+        public String label() {
+            return defaultLabel(name, "web");
+        }
+
+        @Override
+        public boolean remote() {
+            return true;
+        }
+
+        @Override
+        public List<Path> inputs(Path base) {
+            return List.of();
+        }
+
+        @Override
+        public DocumentSource open(SourceContext context) {
+            List<URI> uris = urls.stream().map(URI::create).toList();
+            List<String> hosts = new ArrayList<>();
+            uris.forEach(u -> {
+                if (!hosts.contains(u.getHost())) {
+                    hosts.add(u.getHost());
+                }
+            });
+            return new WebPageSource(uris, kind == null ? SourceKind.WEB : SourceKind.fromKey(kind), languageOr(language, "en"),
+                    context.fetcher(policy(allowedHosts, hosts.toArray(String[]::new))));
+        }
+    }
+
+    /** Every file of a local folder: PDF, HTML, PubMed XML and JATS (detected by content), Markdown, text. */
+    public record LocalFolder(String name, String dir, String language, String licence) implements SourceSpec {
+        public LocalFolder {
+            require("dir", dir, "local-folder");
+            languageOr(language, "en");
+        }
+
+        @Override
+        public String label() {
+            return defaultLabel(name, "local-folder", dir);
+        }
+
+        @Override
+        public List<Path> inputs(Path base) {
+            return List.of(base.resolve(dir));
+        }
+
+        @Override
+        public DocumentSource open(SourceContext context) {
+            return new LocalFolderSource(context.resolve(dir), languageOr(language, "en"));
         }
     }
 
@@ -167,7 +521,7 @@ public final class SourceSpecs {
         }
 
         @Override
-        public DocumentSource open(Path base) {
+        public DocumentSource open(SourceContext context) {
             return source;
         }
     }

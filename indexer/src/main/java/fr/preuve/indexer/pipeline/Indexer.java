@@ -91,7 +91,7 @@ public final class Indexer {
             listener.onProgress(new IndexProgress("reading", label, documents.size(), 0, 0, failures.size(), 0, -1, started,
                     "reading " + label));
             try {
-                spec.open(corpus.baseDir()).read(outcome -> {
+                spec.open(corpus.sourceContext()).read(outcome -> {
                     switch (outcome) {
                         case ReadOutcome.Read r -> {
                             String id = r.document().id().toString();

@@ -38,6 +38,36 @@ class CorpusConfigTest {
         assertThat(demo.name()).isEqualTo("demo");
         assertThat(demo.sources()).extracting(s -> s.getClass().getSimpleName())
                 .contains("PubMedQa", "WhoPdf", "HasApiXml", "BdpmOpinions");
+        CorpusConfig has = CorpusConfig.load(CORPUS_CONFIG.resolve("has-recommandations.yaml"));
+        assertThat(has.sources().getFirst()).isInstanceOfSatisfying(SourceSpecs.HasApi.class, s -> {
+            assertThat(s.types()).containsExactly("RecommandationsProfessionnelles", "GuideMedecinALD", "RecommandationVaccinale");
+            assertThat(s.remote()).isTrue();
+        });
+        assertThat(CorpusConfig.load(CORPUS_CONFIG.resolve("pubmed-gestational-diabetes.yaml")).sources().getFirst())
+                .isInstanceOf(SourceSpecs.PubMedSearch.class);
+        assertThat(CorpusConfig.load(CORPUS_CONFIG.resolve("who-iris.yaml")).sources())
+                .extracting(s -> s.getClass().getSimpleName()).containsExactly("WhoIris", "WebPages");
+        assertThat(CorpusConfig.load(CORPUS_CONFIG.resolve("local-folder.yaml")).sources().getFirst())
+                .isInstanceOf(SourceSpecs.LocalFolder.class);
+    }
+
+    @Test
+    void networkSourcesAreCheckedWhenLoadedAndAlwaysReRead() throws Exception {
+        Path badHost = write("h.yaml", "name: x\nsources:\n  - type: web\n    urls: [https://www.who.int/a]\n"
+                + "    allowedHosts: [\"https://www.who.int/\"]\n    licence: x\n");
+        Path bothModes = write("b.yaml", "name: x\nsources:\n  - type: has-api\n    types: [GuideMedecinALD]\n"
+                + "    search: {text: diabète}\n    licence: x\n");
+        Path badDate = write("p.yaml", "name: x\nsources:\n  - type: pubmed-search\n    term: asthma\n    mindate: 2021-01\n"
+                + "    maxdate: \"2025\"\n    licence: x\n");
+        Path badKey = write("k.yaml", "name: x\nsources:\n  - type: who-iris\n    guidelines:\n      - pdf: https://iris.who.int/a.pdf\n"
+                + "        title: t\n        year: 2020\n    licence: x\n");
+
+        CorpusConfig web = CorpusConfig.load(write("w.yaml", "name: x\nsources:\n  - type: web\n    urls: [https://www.who.int/a]\n    licence: x\n"));
+        assertThat(web.fingerprint()).as("a network corpus is never up to date without reading").isNotEqualTo(web.fingerprint());
+        assertThatThrownBy(() -> CorpusConfig.load(badHost)).hasMessageContaining("bare host name").hasMessageContaining("https://www.who.int/");
+        assertThatThrownBy(() -> CorpusConfig.load(bothModes)).hasMessageContaining("declare either 'types' or 'search'");
+        assertThatThrownBy(() -> CorpusConfig.load(badDate)).hasMessageContaining(badDate.toString()).hasMessageContaining("'2021-01'");
+        assertThatThrownBy(() -> CorpusConfig.load(badKey)).hasMessageContaining(badKey + ":7").hasMessageContaining("year");
     }
 
     @Test

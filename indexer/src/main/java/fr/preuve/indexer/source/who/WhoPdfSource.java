@@ -76,6 +76,7 @@ public final class WhoPdfSource implements DocumentSource {
     }
 
     private final Path pdf;
+    private final SourceKind kind;
     private final Meta meta;
     private final Map<String, String> metadata;
 
@@ -85,6 +86,12 @@ public final class WhoPdfSource implements DocumentSource {
 
     /** With extra document metadata for citations (isbn, licence...). */
     public WhoPdfSource(Path pdf, Meta meta, Map<String, String> metadata) {
+        this(pdf, SourceKind.WHO, meta, metadata);
+    }
+
+    /** Any PDF read page by page the same way, its id under {@code kind} (a HAS attachment, a local file). */
+    public WhoPdfSource(Path pdf, SourceKind kind, Meta meta, Map<String, String> metadata) {
+        this.kind = Objects.requireNonNull(kind, "kind");
         this.pdf = Objects.requireNonNull(pdf, "pdf");
         this.meta = meta == null ? Meta.fromFile() : meta;
         this.metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
@@ -149,7 +156,7 @@ public final class WhoPdfSource implements DocumentSource {
             String stem = stem(file);
             String title = firstNonBlank(meta.title(), doc.getDocumentInformation().getTitle(), stem);
             String nativeId = meta.nativeId() == null || meta.nativeId().isBlank() ? safeId(stem) : meta.nativeId();
-            SourceDocument document = new SourceDocument(DocumentId.of(SourceKind.WHO, nativeId), title.strip(),
+            SourceDocument document = new SourceDocument(DocumentId.of(kind, nativeId), title.strip(),
                     meta.language(), meta.date(), meta.url(), sections, metadata);
             sink.accept(new ReadOutcome.Read(document));
         } catch (InvalidPasswordException e) {

@@ -1,0 +1,268 @@
+package fr.preuve.indexer.source.local;
+
+import fr.preuve.core.doc.DocumentId;
+import fr.preuve.core.doc.Section;
+import fr.preuve.core.doc.SourceDocument;
+import fr.preuve.core.doc.SourceKind;
+import fr.preuve.indexer.source.DocumentSource;
+import fr.preuve.indexer.source.Downloaded;
+import fr.preuve.indexer.source.ReadOutcome;
+import fr.preuve.indexer.source.has.HasApiXmlSource;
+import fr.preuve.indexer.source.jats.JatsSource;
+import fr.preuve.indexer.source.pubmed.PubMedXmlSource;
+import fr.preuve.indexer.source.web.WebPages;
+import fr.preuve.indexer.source.who.WhoPdfSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.jsoup.Jsoup;
+
+/**
+ * Every file under a folder (sub-folders included, hidden files skipped, in path order), its kind detected from its
+ * content rather than its name: PDF ({@code %PDF-}), gzip (looked into), XML by its root element (PubMed
+ * {@code PubmedArticleSet}, JATS {@code article}/{@code pmc-articleset}, HAS API {@code dataset}), HTML, then
+ * Markdown ({@code .md}) and plain text (valid UTF-8 without control bytes). PDFs, HTML, Markdown and text become
+ * {@code local:<relative path>} documents; PubMed and JATS keep their own ids. Each file that cannot be read is one
+ * failure naming it; the others are read.
+ */
+public final class LocalFolderSource implements DocumentSource {
+
+    /** What a file's first bytes say it is. */
+    enum Kind { PDF, PUBMED, JATS, HAS_API, HTML, MARKDOWN, TEXT, EMPTY, UNKNOWN }
+
+    private static final int SNIFF = 8192;
+    private static final Pattern ROOT = Pattern.compile(
+            "^(?:\\s|<\\?[^>]*\\?>|<!--.*?-->|<!DOCTYPE[^\\[>]*(?:\\[.*?\\])?\\s*>)*<([A-Za-z_][\\w.:-]*)", Pattern.DOTALL);
+    private static final Pattern MD_HEADING = Pattern.compile("^(#{1,6})\\s+(.*?)\\s*#*\\s*$");
+
+    private final Path dir;
+    private final String defaultLanguage;
+
+    public LocalFolderSource(Path dir, String defaultLanguage) {
+        this.dir = Objects.requireNonNull(dir, "dir");
+        this.defaultLanguage = defaultLanguage == null ? "en" : defaultLanguage;
+    }
+
+    @Override
+    public void read(Consumer<ReadOutcome> sink) {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            files = walk.filter(Files::isRegularFile)
+                    .filter(p -> dir.relativize(p).toString().chars().noneMatch(c -> c == '\0'))
+                    .filter(p -> !hidden(dir.relativize(p))).sorted().toList();
+        } catch (IOException e) {
+            sink.accept(new ReadOutcome.Failed(dir.toString(), "cannot list the folder: " + e.getMessage()));
+            return;
+        }
+        if (files.isEmpty()) {
+            sink.accept(new ReadOutcome.Failed(dir.toString(), "the folder holds no file"));
+        }
+        for (Path file : files) {
+            String rel = dir.relativize(file).toString().replace('\\', '/');
+            try {
+                readFile(file, rel, sink);
+            } catch (RuntimeException e) {
+                sink.accept(new ReadOutcome.Failed(rel, "cannot read: " + e));
+            }
+        }
+    }
+
+    private void readFile(Path file, String rel, Consumer<ReadOutcome> sink) {
+        Kind kind;
+        try {
+            kind = detect(file);
+        } catch (IOException e) {
+            sink.accept(new ReadOutcome.Failed(rel, "cannot read: " + e.getMessage()));
+            return;
+        }
+        DocumentId id = DocumentId.of(SourceKind.LOCAL, rel.replaceAll("[^A-Za-z0-9._/-]", "_").replaceAll("^[^A-Za-z0-9]+", "x"));
+        switch (kind) {
+            case EMPTY -> sink.accept(new ReadOutcome.Failed(rel, "file is empty"));
+            case PDF -> Downloaded.read(new WhoPdfSource(file, SourceKind.LOCAL,
+                    new WhoPdfSource.Meta(id.nativeId(), null, null, null, defaultLanguage, null, null), null), file, rel, sink);
+            case PUBMED -> Downloaded.read(new PubMedXmlSource(file), file, rel, sink);
+            case JATS -> Downloaded.read(new JatsSource(file), file, rel, sink);
+            case HAS_API -> Downloaded.read(new HasApiXmlSource(file), file, rel, sink);
+            case HTML -> {
+                try (InputStream in = Files.newInputStream(file)) {
+                    sink.accept(new ReadOutcome.Read(WebPages.document(id, Jsoup.parse(in, null, ""), null,
+                            defaultLanguage, stem(file))));
+                } catch (IOException e) {
+                    sink.accept(new ReadOutcome.Failed(rel, "cannot read: " + e.getMessage()));
+                } catch (IllegalArgumentException e) {
+                    sink.accept(new ReadOutcome.Failed(rel, e.getMessage()));
+                }
+            }
+            case MARKDOWN, TEXT -> text(file, rel, id, kind == Kind.MARKDOWN, sink);
+            case UNKNOWN -> sink.accept(new ReadOutcome.Failed(rel, "unrecognised file type (not PDF, XML, HTML, "
+                    + "Markdown or UTF-8 text)"));
+        }
+    }
+
+    /** The kind of {@code file} from its first bytes; the name only decides Markdown versus text, or PDF when claimed. */
+    static Kind detect(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(SNIFF);
+        }
+        if (head.length == 0) {
+            return Kind.EMPTY;
+        }
+        String latin = new String(head, StandardCharsets.ISO_8859_1);
+        if (latin.startsWith("%PDF-") || latin.substring(0, Math.min(1024, latin.length())).contains("%PDF-")) {
+            return Kind.PDF;
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (head.length >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B) {
+            byte[] inner;
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+                inner = in.readNBytes(SNIFF);
+            } catch (IOException e) {
+                inner = new byte[0];
+            }
+            Kind k = xmlKind(new String(inner, StandardCharsets.UTF_8));
+            // a truncated or unreadable gzip of PubMed is the usual case: the PubMed reader reports it precisely
+            return k == null ? Kind.PUBMED : k;
+        }
+        if (name.endsWith(".pdf")) {
+            return Kind.PDF; // claims to be a PDF and is not: the PDF reader says why
+        }
+        String text = utf8(head);
+        if (text != null) {
+            String start = text.stripLeading().toLowerCase(Locale.ROOT);
+            if (start.startsWith("<!doctype html") || start.startsWith("<html") || start.contains("<html")
+                    && start.indexOf("<html") < 512) {
+                return Kind.HTML;
+            }
+            Kind k = xmlKind(text);
+            if (k != null) {
+                return k;
+            }
+            if (start.startsWith("<")) {
+                return name.endsWith(".html") || name.endsWith(".htm") ? Kind.HTML : Kind.UNKNOWN;
+            }
+            if (name.endsWith(".md") || name.endsWith(".markdown")) {
+                return Kind.MARKDOWN;
+            }
+            return Kind.TEXT;
+        }
+        return Kind.UNKNOWN;
+    }
+
+    private static Kind xmlKind(String text) {
+        Matcher m = ROOT.matcher(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        if (!m.lookingAt()) {
+            return null;
+        }
+        return switch (m.group(1)) {
+            case "PubmedArticleSet", "PubmedArticle", "MedlineCitationSet" -> Kind.PUBMED;
+            case "article", "pmc-articleset" -> Kind.JATS;
+            case "dataset" -> Kind.HAS_API;
+            case "html" -> Kind.HTML;
+            default -> null;
+        };
+    }
+
+    /** The text when {@code head} is UTF-8 without control bytes (a cut last character allowed), else null. */
+    private static String utf8(byte[] head) {
+        try {
+            int n = head.length;
+            String s = null;
+            for (int cut = 0; cut < 4 && s == null && n - cut > 0; cut++) {
+                try {
+                    s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(head, 0, n - cut)).toString();
+                } catch (CharacterCodingException e) {
+                    if (n < SNIFF) {
+                        return null;
+                    }
+                }
+            }
+            if (s == null || s.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')) {
+                return null;
+            }
+            return s;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Markdown: a section per heading; text: one section per blank-line-separated block under no heading. */
+    private void text(Path file, String rel, DocumentId id, boolean markdown, Consumer<ReadOutcome> sink) {
+        String content;
+        try {
+            content = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            sink.accept(new ReadOutcome.Failed(rel, "not UTF-8 text: " + e.getMessage()));
+            return;
+        }
+        List<Section> sections = new ArrayList<>();
+        String title = null;
+        String heading = null;
+        StringBuilder body = new StringBuilder();
+        for (String line : content.split("\r\n|\r|\n", -1)) {
+            Matcher h = markdown ? MD_HEADING.matcher(line) : null;
+            if (h != null && h.matches()) {
+                flush(sections, heading, body);
+                heading = h.group(2);
+                if (title == null && h.group(1).length() == 1) {
+                    title = heading;
+                }
+            } else if (line.isBlank()) {
+                if (!body.isEmpty() && body.charAt(body.length() - 1) != '\n') {
+                    body.append('\n');
+                }
+            } else {
+                body.append(body.isEmpty() || body.charAt(body.length() - 1) == '\n' ? "" : " ").append(line.strip());
+            }
+        }
+        flush(sections, heading, body);
+        if (sections.isEmpty()) {
+            sink.accept(new ReadOutcome.Failed(rel, "file has no text"));
+            return;
+        }
+        if (title == null) {
+            String first = sections.getFirst().text().lines().findFirst().orElse("");
+            title = first.length() <= 120 ? first : stem(file);
+        }
+        sink.accept(new ReadOutcome.Read(new SourceDocument(id, title, defaultLanguage, null, null, sections,
+                java.util.Map.of("file", rel))));
+    }
+
+    private static void flush(List<Section> sections, String heading, StringBuilder body) {
+        String text = body.toString().strip();
+        if (!text.isEmpty()) {
+            sections.add(Section.of(heading, text));
+        }
+        body.setLength(0);
+    }
+
+    private static boolean hidden(Path rel) {
+        for (Path part : rel) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String stem(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+}
