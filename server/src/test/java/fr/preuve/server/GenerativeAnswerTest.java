@@ -96,7 +96,7 @@ class GenerativeAnswerTest {
         AnswerService judged = AnswerServices.create(runtime.searcher(), runtime.queryEmbedder(),
                 new DefaultSupportJudge(runtime.queryEmbedder()), AnswerSettings.defaults(),
                 settings(Provider.OPENAI, Duration.ofSeconds(5), 3, LlmSettings.PatientDataPolicy.REFUSE, "llm"),
-                runtime::corpusVersion);
+                runtime::corpusStamp);
         Function<ScriptedLlmServer.Request, Reply> answer = cite("Keeping salt intake to less than 5 g per day helps "
                 + "prevent hypertension in adults [{salt}]. Most people consume an average of 9–12 g of salt per day [{avg}].");
         llm.script(r -> !r.prompt().contains("Claim:") ? answer.apply(r)
@@ -129,7 +129,7 @@ class GenerativeAnswerTest {
     void withTheRedactPolicyOnlyPlaceholdersLeave() {
         AnswerService redacting = AnswerServices.create(runtime.searcher(), runtime.queryEmbedder(),
                 new DefaultSupportJudge(runtime.queryEmbedder()), AnswerSettings.defaults(),
-                settings(Provider.OPENAI, Duration.ofSeconds(5), 3, LlmSettings.PatientDataPolicy.REDACT), runtime::corpusVersion);
+                settings(Provider.OPENAI, Duration.ofSeconds(5), 3, LlmSettings.PatientDataPolicy.REDACT), runtime::corpusStamp);
         llm.script(cite("Keeping salt intake to less than 5 g per day helps prevent hypertension in adults [{salt}]."));
         int before = llm.requests().size();
         Answer a = redacting.ask(WITH_PATIENT, Filters.NONE);
@@ -315,7 +315,7 @@ class GenerativeAnswerTest {
     void theOllamaProtocolGivesTheSameVerifiedAnswer() {
         AnswerService ollama = AnswerServices.create(runtime.searcher(), runtime.queryEmbedder(),
                 new DefaultSupportJudge(runtime.queryEmbedder()), AnswerSettings.defaults(),
-                settings(Provider.OLLAMA, Duration.ofSeconds(5), 3), runtime::corpusVersion);
+                settings(Provider.OLLAMA, Duration.ofSeconds(5), 3), runtime::corpusStamp);
         llm.script(cite("Keeping salt intake to less than 5 g per day helps prevent hypertension in adults [{salt}]."));
         int before = llm.requests().size();
         Answer a = ollama.ask(SALT_Q, Filters.NONE);
@@ -330,7 +330,7 @@ class GenerativeAnswerTest {
     void aDeadEndpointIsLeftAloneOnceTheCircuitOpens() {
         AnswerService answers = AnswerServices.create(runtime.searcher(), runtime.queryEmbedder(),
                 new DefaultSupportJudge(runtime.queryEmbedder()), AnswerSettings.defaults(),
-                settings(Provider.OPENAI, Duration.ofSeconds(5), 2), runtime::corpusVersion);
+                settings(Provider.OPENAI, Duration.ofSeconds(5), 2), runtime::corpusStamp);
         llm.script(r -> new Reply.Status(503, "upstream down"));
         int before = llm.requests().size();
         for (int i = 0; i < 2; i++) {
