@@ -2,6 +2,7 @@ package fr.preuve.server.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.preuve.core.answer.ModelInfo;
 import fr.preuve.core.answer.Timings;
@@ -42,7 +43,8 @@ public final class JdbcAuditLog implements AuditLog {
     /** Version of the schema this code writes. */
     static final int SCHEMA_VERSION = 1;
 
-    private static final ObjectMapper JSON = Yaml.json();
+    /** Reads what it writes, and what a later version may add. */
+    private static final ObjectMapper JSON = Yaml.json().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
     private static final TypeReference<List<AuditEntry.SentenceVerdict>> VERDICTS = new TypeReference<>() {

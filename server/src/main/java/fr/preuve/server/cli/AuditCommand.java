@@ -1,5 +1,7 @@
 package fr.preuve.server.cli;
 
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import fr.preuve.core.audit.AuditCsv;
 import fr.preuve.core.audit.AuditEntry;
 import fr.preuve.core.audit.AuditLog;
@@ -33,6 +35,10 @@ import picocli.CommandLine.Option;
         description = "List and export the audit trail of answers, summarise feedback (dates: ISO days, in UTC).",
         subcommands = {AuditCommand.ListEntries.class, AuditCommand.Export.class, AuditCommand.FeedbackReport.class})
 public class AuditCommand implements Runnable {
+
+    /** JSON with ISO-8601 times. */
+    private static final ObjectWriter JSON = Yaml.json().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .writerWithDefaultPrettyPrinter();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -138,7 +144,7 @@ public class AuditCommand implements Runnable {
                 if (f.equals("csv")) {
                     AuditCsv.write(entries, w);
                 } else {
-                    w.write(Yaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(entries));
+                    w.write(JSON.writeValueAsString(entries));
                     w.write("\n");
                     w.flush();
                 }
@@ -175,7 +181,7 @@ public class AuditCommand implements Runnable {
                 s = FeedbackSummary.of(log.feedback(range), Defaults.FEEDBACK_TOP_INCORRECT);
             }
             if (json) {
-                out.println(Yaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(s));
+                out.println(JSON.writeValueAsString(s));
                 return 0;
             }
             out.printf(Locale.ROOT, "%d feedback (%s to %s, UTC)%n", s.total(), range.from(), range.to());
