@@ -377,6 +377,16 @@ class GenerativeAnswerTest {
         assertThat(answer.get("answer").asText()).doesNotContain("memory"); // ...but not delivered
         assertThat(answer.get("sentences")).hasSize(2);
         assertThat(answer.get("sentences").get(1).get("verdict").asText()).isEqualTo("unsupported");
+        // the audit trail keeps model, endpoint, HDS status and each verdict, not the sentences
+        String id = answer.get("id").asText();
+        fr.preuve.core.audit.AuditEntry audited = runtime.audit().log().entries(fr.preuve.core.audit.TimeRange.all(), 1000)
+                .stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+        assertThat(audited.channel()).isEqualTo("stream");
+        assertThat(audited.mode()).isEqualTo("generative");
+        assertThat(audited.model()).isEqualTo(new fr.preuve.core.answer.ModelInfo("openai", "scripted-model", "scripted-vllm", false));
+        assertThat(audited.verdicts()).extracting(v -> v.verdict().key() + (v.delivered() ? "+" : "-"))
+                .containsExactly("supported+", "unsupported-");
+        assertThat(audited.deliveredChars()).isEqualTo(answer.get("answer").asText().length());
     }
 
     @Test
