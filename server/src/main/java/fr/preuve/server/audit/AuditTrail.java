@@ -41,6 +41,7 @@ public final class AuditTrail implements AutoCloseable {
     private final Supplier<AuditLog> opener;
     private final Supplier<QuestionFingerprint> keyLoader;
     private final String database;
+    private final String where;
     private final Clock clock;
     private final AtomicLong recorded = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
@@ -50,10 +51,16 @@ public final class AuditTrail implements AutoCloseable {
     private volatile String lastFailure;
     private volatile Instant lastFailureAt;
 
-    AuditTrail(Supplier<AuditLog> opener, Supplier<QuestionFingerprint> keyLoader, String database, Clock clock) {
+    /**
+     * @param database {@code sqlite} or {@code postgresql}, as {@code /api/status} shows it
+     * @param where    where the trail is, for the console (a file path; never a password)
+     */
+    AuditTrail(Supplier<AuditLog> opener, Supplier<QuestionFingerprint> keyLoader, String database, String where,
+               Clock clock) {
         this.opener = opener;
         this.keyLoader = keyLoader;
         this.database = database;
+        this.where = where;
         this.clock = clock;
     }
 
@@ -61,13 +68,15 @@ public final class AuditTrail implements AutoCloseable {
     public static AuditTrail of(PreuveConfig config, Clock clock) {
         String url = config.auditUrl();
         boolean sqliteHome = config.audit().url() == null;
+        boolean sqlite = url.startsWith("jdbc:sqlite:");
         return new AuditTrail(() -> {
             if (sqliteHome) {
                 createPrivate(config.home().resolve(Defaults.AUDIT_DB_FILE));
             }
             return JdbcAuditLog.open(url);
         }, () -> new QuestionFingerprint(AuditKey.resolve(config.audit().key(), config.auditKeyFile(),
-                Defaults.AUDIT_KEY_BYTES)), url.startsWith("jdbc:sqlite:") ? "sqlite" : "postgresql", clock);
+                Defaults.AUDIT_KEY_BYTES)), sqlite ? "sqlite" : "postgresql",
+                sqlite ? url.substring("jdbc:sqlite:".length()).replaceAll("\\?.*", "") : "postgresql", clock);
     }
 
     /** The open audit log; throws {@link IllegalStateException} naming the problem when it cannot be opened. */
@@ -110,13 +119,40 @@ public final class AuditTrail implements AutoCloseable {
             failing = false;
             return true;
         } catch (RuntimeException e) {
-            failures.incrementAndGet();
-            failing = true;
-            lastFailure = e.getMessage();
-            lastFailureAt = clock.instant();
+            failed(e);
             LOG.error("audit: answer {} was delivered but not recorded: {}", answerId, e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * Opens the log and the key now rather than at the first answer, so a server reports a broken trail at start;
+     * never throws. Returns whether both could be opened; when not, the failure is logged and counted.
+     */
+    public boolean check() {
+        try {
+            log();
+            fingerprint();
+            failing = false;
+            return true;
+        } catch (RuntimeException e) {
+            failed(e);
+            LOG.error("audit: the trail cannot be opened; answers will be delivered but not recorded: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    /** Counts a failure; the message names the database and the cause, never a question (JDBC binds values). */
+    private void failed(RuntimeException e) {
+        failures.incrementAndGet();
+        failing = true;
+        lastFailure = e.getMessage();
+        lastFailureAt = clock.instant();
+    }
+
+    /** Where the trail is: the SQLite file, or {@code postgresql}. */
+    public String where() {
+        return where;
     }
 
     /** {@code ok} (or {@code idle} before any use), or {@code failing} since the last write failed. */

@@ -138,8 +138,13 @@ public class AuditCommand implements Runnable {
             try (AuditLog log = period.open()) {
                 entries = log.entries(range, Integer.MAX_VALUE);
             }
-            Writer w = output == null ? spec.commandLine().getOut()
-                    : new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8));
+            Writer w;
+            try {
+                w = output == null ? spec.commandLine().getOut()
+                        : new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot write " + output + ": " + e);
+            }
             try {
                 if (f.equals("csv")) {
                     AuditCsv.write(entries, w);

@@ -226,15 +226,16 @@ public final class ApiServer implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest(e.getMessage());
         }
-        fr.preuve.core.audit.AuditLog log;
+        java.util.Optional<fr.preuve.core.audit.Feedback> stored;
         try {
-            log = runtime.audit().log();
+            stored = runtime.audit().log().feedback(f.answerId(), f.rating(), f.correction(), f.removed(),
+                    runtime.clock().instant());
         } catch (IllegalStateException e) {
-            throw new ApiError(503, "the audit trail is unavailable; feedback cannot be stored (the server log has the details)");
+            LOG.error("audit: feedback on answer {} not stored: {}", f.answerId(), e.getMessage());
+            throw new ApiError(503, "the audit trail is unavailable; the feedback was not stored (the server log has the details)");
         }
-        var stored = log.feedback(f.answerId(), f.rating(), f.correction(), f.removed(), runtime.clock().instant())
-                .orElseThrow(() -> ApiError.notFound("no answer with id '" + f.answerId() + "' in the audit trail"));
-        ctx.status(201).json(Map.of("id", stored.id(), "answerId", stored.answerId(), "rating", stored.rating()));
+        var fb = stored.orElseThrow(() -> ApiError.notFound("no answer with id '" + f.answerId() + "' in the audit trail"));
+        ctx.status(201).json(Map.of("id", fb.id(), "answerId", fb.answerId(), "rating", fb.rating()));
     }
 
     private void passage(Context ctx) {

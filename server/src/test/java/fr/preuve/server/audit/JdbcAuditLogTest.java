@@ -120,7 +120,7 @@ class JdbcAuditLogTest {
     @Test
     void aTrailThatCannotBeWrittenNeverFailsTheAnswerAndSaysSoInItsHealth() {
         AuditTrail trail = new AuditTrail(() -> JdbcAuditLog.open("jdbc:sqlite:" + tmp.resolve("missing/dir/audit.db")),
-                () -> new fr.preuve.core.audit.QuestionFingerprint(new byte[32]), "sqlite",
+                () -> new fr.preuve.core.audit.QuestionFingerprint(new byte[32]), "sqlite", "missing/dir/audit.db",
                 Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC));
         assertThat(trail.health().status()).isEqualTo("idle");
         AuditEntry e = entry("a", "2026-11-22T10:00:00Z", null, List.of());
@@ -133,5 +133,14 @@ class JdbcAuditLogTest {
         assertThat(h.failures()).isEqualTo(1);
         assertThat(h.lastFailureAt()).isEqualTo("2026-11-22T10:00:00Z");
         assertThat(h.lastFailure()).contains("cannot open the audit database");
+        assertThat(trail.check()).isFalse();
+        assertThat(trail.health().failures()).isEqualTo(2);
+
+        AuditTrail working = new AuditTrail(() -> JdbcAuditLog.open(url()),
+                () -> new fr.preuve.core.audit.QuestionFingerprint(new byte[32]), "sqlite", "audit.db", Clock.systemUTC());
+        assertThat(working.check()).isTrue();
+        assertThat(working.health().status()).isEqualTo("ok");
+        assertThat(working.record(answered, Filters.NONE, "api", e.time())).isTrue();
+        assertThat(working.log().count()).isEqualTo(1);
     }
 }
