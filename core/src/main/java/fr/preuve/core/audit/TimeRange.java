@@ -36,6 +36,13 @@ public record TimeRange(Instant from, Instant to) {
         return new TimeRange(from, to);
     }
 
+    /** {@code all time}, {@code since …}, {@code until …} (exclusive) or {@code … to …}, in UTC. */
+    public String describe() {
+        boolean open = from.equals(Instant.EPOCH);
+        boolean endless = to.equals(END);
+        return open && endless ? "all time" : open ? "until " + to : endless ? "since " + from : from + " to " + to;
+    }
+
     public boolean contains(Instant t) {
         return !t.isBefore(from) && t.isBefore(to);
     }

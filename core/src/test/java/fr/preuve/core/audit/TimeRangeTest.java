@@ -17,6 +17,9 @@ class TimeRangeTest {
         assertThat(r.contains(Instant.parse("2026-11-24T00:00:00Z"))).isFalse();
         assertThat(r.contains(Instant.parse("2026-11-21T23:59:59Z"))).isFalse();
         assertThat(TimeRange.days(null, null)).isEqualTo(TimeRange.all());
+        assertThat(TimeRange.all().describe()).isEqualTo("all time");
+        assertThat(TimeRange.days("2026-11-22", null).describe()).isEqualTo("since 2026-11-22T00:00:00Z");
+        assertThat(r.describe()).isEqualTo("2026-11-22T00:00:00Z to 2026-11-24T00:00:00Z");
     }
 
     @Test

@@ -104,8 +104,8 @@ public class AuditCommand implements Runnable {
                     out.printf(Locale.ROOT, "    %s · %s @ %s (HDS %s) · corpus %s%n", e.mode(), e.model().model(),
                             e.model().endpoint(), e.model().healthDataApproved() ? "yes" : "no", e.corpusVersion());
                 }
-                out.printf(Locale.ROOT, "%d entr%s (%s to %s, UTC)%s%n", entries.size(), entries.size() == 1 ? "y" : "ies",
-                        range.from(), range.to(), entries.size() == limit ? "; more may exist, raise --limit" : "");
+                out.printf(Locale.ROOT, "%d entr%s (%s)%s%n", entries.size(), entries.size() == 1 ? "y" : "ies",
+                        range.describe(), entries.size() == limit ? "; more may exist, raise --limit" : "");
                 out.flush();
                 return 0;
             }
@@ -189,7 +189,7 @@ public class AuditCommand implements Runnable {
                 out.println(JSON.writeValueAsString(s));
                 return 0;
             }
-            out.printf(Locale.ROOT, "%d feedback (%s to %s, UTC)%n", s.total(), range.from(), range.to());
+            out.printf(Locale.ROOT, "%d feedback (%s)%n", s.total(), range.describe());
             for (Rating r : Rating.values()) {
                 out.printf(Locale.ROOT, "  %-11s %d%n", r.key(), s.counts().get(r));
             }
