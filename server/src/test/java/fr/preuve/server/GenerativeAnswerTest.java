@@ -96,7 +96,7 @@ class GenerativeAnswerTest {
         AnswerService judged = AnswerServices.create(runtime.searcher(), runtime.queryEmbedder(),
                 new DefaultSupportJudge(runtime.queryEmbedder()), AnswerSettings.defaults(),
                 settings(Provider.OPENAI, Duration.ofSeconds(5), 3, LlmSettings.PatientDataPolicy.REFUSE, "llm"),
-                runtime::corpusVersion);
+                runtime::corpusStamp);
         Function<ScriptedLlmServer.Request, Reply> answer = cite("Keeping salt intake to less than 5 g per day helps "
                 + "prevent hypertension in adults [{salt}]. Most people consume an average of 9–12 g of salt per day [{avg}].");
         llm.script(r -> !r.prompt().contains("Claim:") ? answer.apply(r)
@@ -129,7 +129,7 @@ class GenerativeAnswerTest {
     void withTheRedactPolicyOnlyPlaceholdersLeave() {
         AnswerService redacting = AnswerServices.create(runtime.searcher(), runtime.queryEmbedder(),
                 new DefaultSupportJudge(runtime.queryEmbedder()), AnswerSettings.defaults(),
-                settings(Provider.OPENAI, Duration.ofSeconds(5), 3, LlmSettings.PatientDataPolicy.REDACT), runtime::corpusVersion);
+                settings(Provider.OPENAI, Duration.ofSeconds(5), 3, LlmSettings.PatientDataPolicy.REDACT), runtime::corpusStamp);
         llm.script(cite("Keeping salt intake to less than 5 g per day helps prevent hypertension in adults [{salt}]."));
         int before = llm.requests().size();
         Answer a = redacting.ask(WITH_PATIENT, Filters.NONE);
@@ -315,7 +315,7 @@ class GenerativeAnswerTest {
     void theOllamaProtocolGivesTheSameVerifiedAnswer() {
         AnswerService ollama = AnswerServices.create(runtime.searcher(), runtime.queryEmbedder(),
                 new DefaultSupportJudge(runtime.queryEmbedder()), AnswerSettings.defaults(),
-                settings(Provider.OLLAMA, Duration.ofSeconds(5), 3), runtime::corpusVersion);
+                settings(Provider.OLLAMA, Duration.ofSeconds(5), 3), runtime::corpusStamp);
         llm.script(cite("Keeping salt intake to less than 5 g per day helps prevent hypertension in adults [{salt}]."));
         int before = llm.requests().size();
         Answer a = ollama.ask(SALT_Q, Filters.NONE);
@@ -330,7 +330,7 @@ class GenerativeAnswerTest {
     void aDeadEndpointIsLeftAloneOnceTheCircuitOpens() {
         AnswerService answers = AnswerServices.create(runtime.searcher(), runtime.queryEmbedder(),
                 new DefaultSupportJudge(runtime.queryEmbedder()), AnswerSettings.defaults(),
-                settings(Provider.OPENAI, Duration.ofSeconds(5), 2), runtime::corpusVersion);
+                settings(Provider.OPENAI, Duration.ofSeconds(5), 2), runtime::corpusStamp);
         llm.script(r -> new Reply.Status(503, "upstream down"));
         int before = llm.requests().size();
         for (int i = 0; i < 2; i++) {
@@ -377,6 +377,16 @@ class GenerativeAnswerTest {
         assertThat(answer.get("answer").asText()).doesNotContain("memory"); // ...but not delivered
         assertThat(answer.get("sentences")).hasSize(2);
         assertThat(answer.get("sentences").get(1).get("verdict").asText()).isEqualTo("unsupported");
+        // the audit trail keeps model, endpoint, HDS status and each verdict, not the sentences
+        String id = answer.get("id").asText();
+        fr.preuve.core.audit.AuditEntry audited = runtime.audit().log().entries(fr.preuve.core.audit.TimeRange.all(), 1000)
+                .stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+        assertThat(audited.channel()).isEqualTo("stream");
+        assertThat(audited.mode()).isEqualTo("generative");
+        assertThat(audited.model()).isEqualTo(new fr.preuve.core.answer.ModelInfo("openai", "scripted-model", "scripted-vllm", false));
+        assertThat(audited.verdicts()).extracting(v -> v.verdict().key() + (v.delivered() ? "+" : "-"))
+                .containsExactly("supported+", "unsupported-");
+        assertThat(audited.deliveredChars()).isEqualTo(answer.get("answer").asText().length());
     }
 
     @Test

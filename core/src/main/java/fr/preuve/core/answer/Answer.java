@@ -14,13 +14,15 @@ import java.util.List;
  * @param language      the question's language ({@code fr} or {@code en})
  * @param notice        "AI-assisted, verify" notice in the question's language
  * @param corpusVersion version of the corpus the answer was drawn from
+ * @param corpusDate    ISO-8601 instant at which that corpus version was produced (null while a first index is built)
+ * @param timings       retrieval, answer and total time in milliseconds
  * @param model         which model wrote the answer and whether its endpoint is approved for health data
  * @param warnings      what went wrong on the way (e.g. the model timed out and the answer fell back to extractive),
  *                      in the question's language; empty when nothing did
  */
 public record Answer(String id, String question, String mode, String modeLabel, boolean abstained, String answer,
                      List<AnswerSentence> sentences, List<CitedPassage> passages, String language, String notice,
-                     String corpusVersion, Timings timings, ModelInfo model, List<String> warnings) {
+                     String corpusVersion, String corpusDate, Timings timings, ModelInfo model, List<String> warnings) {
     public Answer {
         sentences = List.copyOf(sentences);
         passages = List.copyOf(passages);

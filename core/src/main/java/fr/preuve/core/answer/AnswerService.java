@@ -26,22 +26,22 @@ public final class AnswerService {
     private final ExtractiveAnswerer extractive;
     private final Optional<GenerativeAnswerer> generative;
     private final AnswerSettings settings;
-    private final Supplier<String> corpusVersion;
+    private final Supplier<CorpusStamp> corpus;
     private final PatientDataGuard guard = PatientDataGuard.standard();
 
     public AnswerService(HybridSearcher searcher, ExtractiveAnswerer extractive, Optional<GenerativeAnswerer> generative,
-                         AnswerSettings settings, Supplier<String> corpusVersion) {
+                         AnswerSettings settings, Supplier<CorpusStamp> corpus) {
         this.searcher = searcher;
         this.extractive = extractive;
         this.generative = generative;
         this.settings = settings;
-        this.corpusVersion = corpusVersion;
+        this.corpus = corpus;
     }
 
-    /** Extractive answers only. */
+    /** Extractive answers only, over a corpus known by its version alone (tests, benchmarks). */
     public AnswerService(HybridSearcher searcher, ExtractiveAnswerer extractive, AnswerSettings settings,
                          Supplier<String> corpusVersion) {
-        this(searcher, extractive, Optional.empty(), settings, corpusVersion);
+        this(searcher, extractive, Optional.empty(), settings, () -> new CorpusStamp(corpusVersion.get(), null));
     }
 
     /** Rejects an empty or over-long question with a message naming the problem. */
@@ -63,6 +63,11 @@ public final class AnswerService {
 
     /** Answers {@code question}; a generative answer's passages and text are passed to {@code listener} as they come. */
     public Answer ask(String question, Filters filters, AnswerListener listener) {
+        return answer(question, filters, listener).answer();
+    }
+
+    /** As {@link #ask(String, Filters, AnswerListener)}, with the scanned question and the retrieved passages. */
+    public Answered answer(String question, Filters filters, AnswerListener listener) {
         long t0 = System.nanoTime();
         String q = validate(question);
         String lang = Language.detect(q);
@@ -72,21 +77,24 @@ public final class AnswerService {
                 Retriever.HYBRID, MAX_PASSAGES_PER_DOCUMENT));
         long t1 = System.nanoTime();
         String id = UUID.randomUUID().toString();
+        AskedQuestion asked = new AskedQuestion(q, lang, identifying, clinical);
+        List<String> retrieved = result.hits().stream().map(h -> h.passage().id()).toList();
+        CorpusStamp stamp = corpus.get();
         if (generative.isPresent()) {
             GenerativeAnswerer g = generative.get();
-            GenerativeAnswerer.Outcome o = g.compose(new AskedQuestion(q, lang, identifying, clinical), result, listener);
+            GenerativeAnswerer.Outcome o = g.compose(asked, result, listener);
             long t2 = System.nanoTime();
             boolean fellBack = o.mode().equals("extractive");
-            return new Answer(id, q, o.mode(), fellBack ? Messages.extractiveMode(lang)
+            return new Answered(new Answer(id, q, o.mode(), fellBack ? Messages.extractiveMode(lang)
                     : Messages.generativeMode(lang, g.model().model()), o.abstained(), o.answer(), o.sentences(),
-                    o.passages(), lang, Messages.notice(lang), corpusVersion.get(), timings(t0, t1, t2),
-                    fellBack ? ModelInfo.local() : g.model(), o.warnings());
+                    o.passages(), lang, Messages.notice(lang), stamp.version(), stamp.date(), timings(t0, t1, t2),
+                    fellBack ? ModelInfo.local() : g.model(), o.warnings()), asked, retrieved);
         }
         ExtractiveAnswerer.Composition c = extractive.compose(clinical, lang, result);
         long t2 = System.nanoTime();
-        return new Answer(id, q, "extractive", Messages.extractiveMode(lang), c.abstained(), c.answer(), c.sentences(),
-                c.passages(), lang, Messages.notice(lang), corpusVersion.get(), timings(t0, t1, t2), ModelInfo.local(),
-                List.of());
+        return new Answered(new Answer(id, q, "extractive", Messages.extractiveMode(lang), c.abstained(), c.answer(),
+                c.sentences(), c.passages(), lang, Messages.notice(lang), stamp.version(), stamp.date(),
+                timings(t0, t1, t2), ModelInfo.local(), List.of()), asked, retrieved);
     }
 
     private static Timings timings(long t0, long t1, long t2) {

@@ -27,7 +27,7 @@ public final class AnswerServices {
      * @param judge the default support judge; {@code llm.judge()} may choose the LLM or an NLI model instead
      */
     public static AnswerService create(HybridSearcher searcher, Embedder embedder, SupportJudge judge,
-                                       AnswerSettings answer, LlmSettings llm, Supplier<String> corpusVersion) {
+                                       AnswerSettings answer, LlmSettings llm, Supplier<CorpusStamp> corpus) {
         ExtractiveAnswerer extractive = new ExtractiveAnswerer(searcher, embedder, answer);
         Optional<GenerativeAnswerer> generative = Optional.empty();
         if (llm.enabled()) {
@@ -41,6 +41,6 @@ public final class AnswerServices {
             generative = Optional.of(new GenerativeAnswerer(extractive, gateway, AnswerPrompt.standard(),
                     new AnswerVerifier(chosen, DrugLexicon.standard()), llm, PatientDataGuard.standard()));
         }
-        return new AnswerService(searcher, extractive, generative, answer, corpusVersion);
+        return new AnswerService(searcher, extractive, generative, answer, corpus);
     }
 }

@@ -9,13 +9,18 @@ import java.util.Locale;
  * {@code $PREUVE_HOME/preuve.yaml} when it exists), then environment variables, which win:
  * {@code PREUVE_HOME}, {@code PREUVE_PORT}, {@code PREUVE_HOST}, {@code PREUVE_CORPUS}, and for the generative model
  * {@code PREUVE_LLM_PROVIDER}, {@code PREUVE_LLM_NAME}, {@code PREUVE_LLM_BASE_URL}, {@code PREUVE_LLM_MODEL},
- * {@code PREUVE_LLM_API_KEY}, {@code PREUVE_LLM_HDS}, {@code PREUVE_LLM_TIMEOUT_SECONDS}, {@code PREUVE_LLM_PATIENT_DATA}, {@code PREUVE_LLM_JUDGE}.
+ * {@code PREUVE_LLM_API_KEY}, {@code PREUVE_LLM_HDS}, {@code PREUVE_LLM_TIMEOUT_SECONDS}, {@code PREUVE_LLM_PATIENT_DATA}, {@code PREUVE_LLM_JUDGE},
+ * and for the audit trail {@code PREUVE_AUDIT_URL} and {@code PREUVE_AUDIT_KEY} (the key only from the environment).
  */
 public final class ConfigLoader {
 
     /** The YAML file's shape; every field optional. */
     public record FileConfig(String home, String host, Integer port, String corpus, SearchFile search,
-                             AnswerFile answer, LlmFile llm) {
+                             AnswerFile answer, LlmFile llm, AuditFile audit) {
+    }
+
+    /** Optional overrides of {@link AuditSettings}; the key is read from {@code PREUVE_AUDIT_KEY} only. */
+    public record AuditFile(String url) {
     }
 
     /** Optional overrides of {@link LlmSettings}; the API key is better left to {@code PREUVE_LLM_API_KEY}. */
@@ -60,7 +65,7 @@ public final class ConfigLoader {
                 file = candidate;
             }
         }
-        FileConfig fc = file == null ? new FileConfig(null, null, null, null, null, null, null) : Yaml.read(file, FileConfig.class);
+        FileConfig fc = file == null ? new FileConfig(null, null, null, null, null, null, null, null) : Yaml.read(file, FileConfig.class);
         String where = file == null ? "defaults" : file.toString();
         try {
             Path home = notBlank(envHome) ? expand(envHome)
@@ -70,7 +75,7 @@ public final class ConfigLoader {
                     : fc.port() != null ? fc.port() : Defaults.PORT;
             Path corpus = Path.of(firstNonBlank(env.get("PREUVE_CORPUS"), fc.corpus(), Defaults.CORPUS_CONFIG));
             return new PreuveConfig(home.toAbsolutePath().normalize(), host, port, corpus, search(fc.search()),
-                    answer(fc.answer()), llm(fc.llm()));
+                    answer(fc.answer()), llm(fc.llm()), audit(fc.audit()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where + ": " + e.getMessage(), e);
         }
@@ -117,6 +122,11 @@ public final class ConfigLoader {
                 LlmSettings.PatientDataPolicy.parse(firstNonBlank(env.get("PREUVE_LLM_PATIENT_DATA"), file.patientData(),
                         d.patientData().key())),
                 firstNonBlank(env.get("PREUVE_LLM_JUDGE"), file.judge(), d.judge()));
+    }
+
+    private AuditSettings audit(AuditFile f) {
+        return new AuditSettings(firstNonBlank(env.get("PREUVE_AUDIT_URL"), f == null ? null : f.url()),
+                env.get("PREUVE_AUDIT_KEY"));
     }
 
     private static boolean parseBoolean(String name, String value) {

@@ -132,4 +132,22 @@ public final class Defaults {
     // HAS publication API
     public static final String HAS_API_BASE = "https://www.has-sante.fr/rest/";
     public static final int HAS_PAGE_SIZE = 50;
+
+    // Audit trail (docs/audit.md)
+    /** The SQLite audit database, in the home directory next to the indexes, when {@code audit.url} is not set. */
+    public static final String AUDIT_DB_FILE = "audit.db";
+    /** The generated fingerprint key (owner-only permissions), when {@code PREUVE_AUDIT_KEY} is not set. */
+    public static final String AUDIT_KEY_FILE = "audit.key";
+    /** Length of a generated fingerprint key, in bytes (the HMAC-SHA256 block is 64, its output 32). */
+    public static final int AUDIT_KEY_BYTES = 32;
+    /** Shortest {@code PREUVE_AUDIT_KEY} accepted, in characters. */
+    public static final int AUDIT_MIN_KEY_CHARS = 32;
+    /** How long a writer waits for another process holding the SQLite lock (the CLI beside a server). */
+    public static final int AUDIT_BUSY_TIMEOUT_MS = 5_000;
+    /** Entries {@code preuve audit list} shows when {@code --limit} is not given. */
+    public static final int AUDIT_LIST_LIMIT = 50;
+    /** Longest correction text a feedback may carry. */
+    public static final int FEEDBACK_MAX_CORRECTION_CHARS = 2_000;
+    /** Answers listed by {@code preuve audit feedback} as most often marked incorrect. */
+    public static final int FEEDBACK_TOP_INCORRECT = 10;
 }

@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param search       hybrid search settings
  * @param answer       answer settings
  * @param llm          the generative model, if any ({@link LlmSettings#none()} otherwise)
+ * @param audit        where the audit trail goes and its fingerprint key
  */
 public record PreuveConfig(Path home, String host, int port, Path corpusConfig, SearchSettings search,
-                           AnswerSettings answer, LlmSettings llm) {
+                           AnswerSettings answer, LlmSettings llm, AuditSettings audit) {
     public PreuveConfig {
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(host, "host");
@@ -24,7 +25,24 @@ public record PreuveConfig(Path home, String host, int port, Path corpusConfig, 
         Objects.requireNonNull(search, "search");
         Objects.requireNonNull(answer, "answer");
         Objects.requireNonNull(llm, "llm");
+        Objects.requireNonNull(audit, "audit");
         Check.range("port", port, 0, 65_535);
+    }
+
+    /** With the default audit settings (a SQLite file and a key file in {@code home}). */
+    public PreuveConfig(Path home, String host, int port, Path corpusConfig, SearchSettings search,
+                        AnswerSettings answer, LlmSettings llm) {
+        this(home, host, port, corpusConfig, search, answer, llm, AuditSettings.defaults());
+    }
+
+    /** JDBC URL of the audit database: {@code audit.url}, else the SQLite file {@code audit.db} in {@code home}. */
+    public String auditUrl() {
+        return audit.url() != null ? audit.url() : "jdbc:sqlite:" + home.resolve(Defaults.AUDIT_DB_FILE);
+    }
+
+    /** The generated fingerprint key's file, used when {@code PREUVE_AUDIT_KEY} is not set. */
+    public Path auditKeyFile() {
+        return home.resolve(Defaults.AUDIT_KEY_FILE);
     }
 
     /** Directory of the index of the corpus named {@code corpusName}. */
@@ -38,18 +56,22 @@ public record PreuveConfig(Path home, String host, int port, Path corpusConfig, 
     }
 
     public PreuveConfig withPort(int newPort) {
-        return new PreuveConfig(home, host, newPort, corpusConfig, search, answer, llm);
+        return new PreuveConfig(home, host, newPort, corpusConfig, search, answer, llm, audit);
     }
 
     public PreuveConfig withHome(Path newHome) {
-        return new PreuveConfig(newHome, host, port, corpusConfig, search, answer, llm);
+        return new PreuveConfig(newHome, host, port, corpusConfig, search, answer, llm, audit);
     }
 
     public PreuveConfig withLlm(LlmSettings newLlm) {
-        return new PreuveConfig(home, host, port, corpusConfig, search, answer, newLlm);
+        return new PreuveConfig(home, host, port, corpusConfig, search, answer, newLlm, audit);
     }
 
     public PreuveConfig withCorpusConfig(Path newCorpus) {
-        return new PreuveConfig(home, host, port, newCorpus, search, answer, llm);
+        return new PreuveConfig(home, host, port, newCorpus, search, answer, llm, audit);
+    }
+
+    public PreuveConfig withAudit(AuditSettings newAudit) {
+        return new PreuveConfig(home, host, port, corpusConfig, search, answer, llm, newAudit);
     }
 }

@@ -1,13 +1,18 @@
 package fr.preuve.server.app;
 
+import fr.preuve.core.answer.Answer;
+import fr.preuve.core.answer.AnswerListener;
 import fr.preuve.core.answer.AnswerService;
 import fr.preuve.core.answer.AnswerServices;
+import fr.preuve.core.answer.Answered;
+import fr.preuve.core.answer.CorpusStamp;
 import fr.preuve.core.config.PreuveConfig;
 import fr.preuve.core.embed.Embedder;
 import fr.preuve.core.embed.Embedders;
 import fr.preuve.core.embed.OnnxBatchEmbedder;
 import fr.preuve.core.index.CorpusState;
 import fr.preuve.core.index.PassageIndex;
+import fr.preuve.core.search.Filters;
 import fr.preuve.core.search.HybridSearcher;
 import fr.preuve.core.text.Chunker;
 import fr.preuve.core.verify.DefaultSupportJudge;
@@ -15,13 +20,15 @@ import fr.preuve.indexer.config.CorpusConfig;
 import fr.preuve.indexer.pipeline.IndexReport;
 import fr.preuve.indexer.pipeline.Indexer;
 import fr.preuve.indexer.pipeline.ProgressListener;
+import fr.preuve.server.audit.AuditTrail;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Future;
 
 /**
  * Everything a running Preuve needs, wired once: configuration, corpus, index, embedders, search, answers and (when
- * writable) the background indexing job. Closing it stops indexing and closes the index.
+ * writable) the background indexing job, and the audit trail every answer is recorded in. Closing it stops indexing
+ * and closes the index.
  */
 public final class PreuveRuntime implements AutoCloseable {
 
@@ -32,6 +39,7 @@ public final class PreuveRuntime implements AutoCloseable {
     private final HybridSearcher searcher;
     private final AnswerService answers;
     private final IndexJob job;
+    private final AuditTrail audit;
     private final Clock clock;
     private final Instant startedAt;
 
@@ -43,8 +51,9 @@ public final class PreuveRuntime implements AutoCloseable {
         this.queryEmbedder = queryEmbedder;
         this.searcher = new HybridSearcher(index, queryEmbedder, config.search());
         this.answers = AnswerServices.create(searcher, queryEmbedder, new DefaultSupportJudge(queryEmbedder),
-                config.answer(), config.llm(), this::corpusVersion);
+                config.answer(), config.llm(), this::corpusStamp);
         this.job = job;
+        this.audit = AuditTrail.of(config, clock);
         this.clock = clock;
         this.startedAt = clock.instant();
     }
@@ -81,11 +90,32 @@ public final class PreuveRuntime implements AutoCloseable {
 
     /** The corpus version answers are drawn from; while a first run is in progress, says so. */
     public String corpusVersion() {
+        return corpusStamp().version();
+    }
+
+    /** The corpus version answers are drawn from, with its date (null before a first complete run). */
+    public CorpusStamp corpusStamp() {
         CorpusState s = corpusState();
-        if (s.version() != null) {
-            return s.version();
-        }
-        return corpus.name() + "-indexing";
+        return s.version() != null ? new CorpusStamp(s.version(), s.date()) : new CorpusStamp(corpus.name() + "-indexing", null);
+    }
+
+    /**
+     * Answers a question and records it in the audit trail ({@code channel}: {@code api}, {@code stream} or
+     * {@code cli}). The answer is delivered even when the trail cannot be written ({@link AuditTrail}).
+     */
+    public Answer ask(String question, Filters filters, String channel, AnswerListener listener) {
+        Instant asked = clock.instant();
+        Answered answered = answers.answer(question, filters, listener);
+        audit.record(answered, filters, channel, asked);
+        return answered.answer();
+    }
+
+    public AuditTrail audit() {
+        return audit;
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     public CorpusState corpusState() {
@@ -135,7 +165,11 @@ public final class PreuveRuntime implements AutoCloseable {
             try {
                 queryEmbedder.close();
             } finally {
-                index.close();
+                try {
+                    audit.close();
+                } finally {
+                    index.close();
+                }
             }
         }
     }

@@ -1,6 +1,7 @@
 package fr.preuve.server.cli;
 
 import fr.preuve.core.answer.Answer;
+import fr.preuve.core.answer.AnswerListener;
 import fr.preuve.core.answer.AnswerSentence;
 import fr.preuve.core.answer.CitedPassage;
 import fr.preuve.core.answer.ModelInfo;
@@ -42,13 +43,23 @@ public class AskCommand implements Callable<Integer> {
         PreuveConfig config = common.load();
         PrintWriter out = spec.commandLine().getOut();
         try (PreuveRuntime runtime = PreuveRuntime.readOnly(config, CommonOptions.corpus(config))) {
-            Answer a = runtime.answers().ask(String.join(" ", question), filters.filters());
+            Answer a = runtime.ask(String.join(" ", question), filters.filters(), "cli", AnswerListener.NONE);
             if (json) {
                 out.println(Yaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(a));
+                warnIfNotRecorded(runtime, a);
                 return 0;
             }
             print(a, out);
+            warnIfNotRecorded(runtime, a);
             return 0;
+        }
+    }
+
+    /** The answer is given either way; a failed audit write is said on stderr (the details are in the log). */
+    private void warnIfNotRecorded(PreuveRuntime runtime, Answer a) {
+        if (runtime.audit().health().failures() > 0) {
+            spec.commandLine().getErr().println("preuve: warning: answer " + a.id() + " was not recorded in the audit"
+                    + " trail: " + runtime.audit().health().lastFailure());
         }
     }
 
@@ -83,13 +94,25 @@ public class AskCommand implements Callable<Integer> {
                     p.url() == null ? "" : ". " + p.url());
         }
         out.println();
+        transparency(a, out);
+    }
+
+    /** Mode, model and endpoint, HDS approval, corpus version and date, timings and the notice, in the answer's language. */
+    static void transparency(Answer a, PrintWriter out) {
+        boolean fr = "fr".equals(a.language());
         ModelInfo m = a.model();
-        out.printf(Locale.ROOT, "Mode: %s · %s%s · corpus %s · %.0f ms%n", a.modeLabel(),
-                m.endpoint().equals("local") ? (fr ? "rien n'a quitté la machine" : "nothing left this machine")
-                        : m.provider() + " " + m.model() + " @ " + m.endpoint(),
-                m.endpoint().equals("local") ? "" : m.healthDataApproved() ? (fr ? " (agréé HDS)" : " (HDS-approved)")
-                        : (fr ? " (non agréé HDS)" : " (not HDS-approved)"),
-                a.corpusVersion(), a.timings().totalMs());
+        boolean local = m.endpoint().equals("local");
+        out.printf(Locale.ROOT, fr ? "Mode : %s%n" : "Mode: %s%n", a.modeLabel());
+        out.printf(Locale.ROOT, fr ? "Modèle : %s · point d'accès %s · agréé données de santé (HDS) : %s%s%n"
+                        : "Model: %s · endpoint %s · approved for health data (HDS): %s%s%n",
+                local ? m.model() : m.provider() + " " + m.model(), m.endpoint(),
+                m.healthDataApproved() ? (fr ? "oui" : "yes") : (fr ? "non" : "no"),
+                local ? (fr ? " (rien n'a quitté la machine)" : " (nothing left this machine)") : "");
+        out.printf(Locale.ROOT, fr ? "Corpus : %s, du %s%n" : "Corpus: %s, of %s%n", a.corpusVersion(),
+                a.corpusDate() == null ? (fr ? "(premier index en cours)" : "(first index in progress)") : a.corpusDate());
+        out.printf(Locale.ROOT, fr ? "Temps : recherche %.0f ms, total %.0f ms · réponse %s%n"
+                        : "Time: retrieval %.0f ms, total %.0f ms · answer %s%n",
+                a.timings().retrievalMs(), a.timings().totalMs(), a.id());
         out.println(a.notice());
     }
 

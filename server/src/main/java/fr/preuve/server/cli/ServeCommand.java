@@ -64,6 +64,9 @@ public class ServeCommand implements Callable<Integer> {
         out.printf("Preuve is serving corpus '%s' (%d documents, %d passages indexed) on http://localhost:%d%n",
                 corpus.name(), counts.documents(), counts.passages(), bound);
         out.printf("Index: %s   Stop with Ctrl-C.%n", runtime.index().dir());
+        out.printf(runtime.audit().check() ? "Audit trail: %s%n"
+                : "Audit trail: %s UNAVAILABLE: answers are not recorded (see the error above and GET /api/status)%n",
+                runtime.audit().where());
         out.flush();
         if (index) {
             runtime.startIndexing(false);

@@ -18,6 +18,7 @@ import fr.preuve.core.search.SearchQuery;
 import fr.preuve.core.search.SearchResult;
 import fr.preuve.indexer.pipeline.IndexProgress;
 import fr.preuve.server.app.PreuveRuntime;
+import fr.preuve.server.audit.AuditTrail;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
@@ -65,6 +66,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.post("/api/ask/stream", ctx -> stream(ctx, askRequest(ctx)));
             config.routes.get("/api/ask/stream", ctx -> stream(ctx, askQuery(ctx)));
             config.routes.post("/api/guard", this::guard);
+            config.routes.post("/api/feedback", this::feedback);
             config.routes.get("/api/passages/{id}", this::passage);
             config.routes.get("/api/documents/{id}", this::document);
             config.routes.exception(Exception.class, this::onError);
@@ -166,7 +168,7 @@ public final class ApiServer implements AutoCloseable {
 
     private void ask(Context ctx) {
         AskRequest r = askRequest(ctx);
-        ctx.json(runtime.answers().ask(r.question(), r.filters()));
+        ctx.json(runtime.ask(r.question(), r.filters(), "api", fr.preuve.core.answer.AnswerListener.NONE));
     }
 
     /**
@@ -181,7 +183,7 @@ public final class ApiServer implements AutoCloseable {
         ctx.res().setHeader("X-Accel-Buffering", "no");
         SseWriter sse = new SseWriter(ctx.res().getOutputStream(), json);
         try {
-            Answer answer = runtime.answers().ask(r.question(), r.filters(), new fr.preuve.core.answer.AnswerListener() {
+            Answer answer = runtime.ask(r.question(), r.filters(), "stream", new fr.preuve.core.answer.AnswerListener() {
                 @Override
                 public void onPassages(List<fr.preuve.core.answer.CitedPassage> passages) {
                     sse.send("passages", passages);
@@ -213,6 +215,31 @@ public final class ApiServer implements AutoCloseable {
         ctx.json(Map.of("findings", PatientDataGuard.standard().scan(text.asText())));
     }
 
+    /**
+     * A clinician's rating of an answer: {@code {"answerId", "rating": useful|not_useful|incorrect, "correction"?}}
+     * → 201 {@code {"id", "answerId", "rating"}}; 404 when the answer is not in the audit trail. Identifying data in
+     * the correction is replaced by placeholders before it is stored.
+     */
+    private void feedback(Context ctx) {
+        JsonNode body = jsonObject(ctx, "{\"answerId\": \"...\", \"rating\": \"useful\"}");
+        FeedbackRequest f;
+        try {
+            f = FeedbackRequest.of(body);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest(e.getMessage());
+        }
+        java.util.Optional<fr.preuve.core.audit.Feedback> stored;
+        try {
+            stored = runtime.audit().log().feedback(f.answerId(), f.rating(), f.correction(), f.removed(),
+                    runtime.clock().instant());
+        } catch (IllegalStateException e) {
+            LOG.error("audit: feedback on answer {} not stored: {}", f.answerId(), e.getMessage());
+            throw new ApiError(503, "the audit trail is unavailable; the feedback was not stored (the server log has the details)");
+        }
+        var fb = stored.orElseThrow(() -> ApiError.notFound("no answer with id '" + f.answerId() + "' in the audit trail"));
+        ctx.status(201).json(Map.of("id", fb.id(), "answerId", fb.answerId(), "rating", fb.rating()));
+    }
+
     private void passage(Context ctx) {
         String id = ctx.pathParam("id");
         Passage p = runtime.index().passage(id)
@@ -234,7 +261,8 @@ public final class ApiServer implements AutoCloseable {
 
     /** What {@code GET /api/status} returns. */
     public record Status(String status, String corpus, String description, String corpusVersion, String corpusDate,
-                         String model, IndexCounts counts, IndexProgress indexing, String startedAt) {
+                         String model, IndexCounts counts, IndexProgress indexing, String startedAt,
+                         AuditTrail.Health audit) {
     }
 
     private Status status() {
@@ -243,7 +271,8 @@ public final class ApiServer implements AutoCloseable {
         IndexCounts counts = runtime.index().counts();
         String status = progress.running() ? "indexing" : counts.passages() == 0 ? "empty" : "ready";
         return new Status(status, runtime.corpus().name(), runtime.corpus().description(), runtime.corpusVersion(),
-                state.date(), runtime.queryEmbedder().modelId(), counts, progress, runtime.startedAt().toString());
+                state.date(), runtime.queryEmbedder().modelId(), counts, progress, runtime.startedAt().toString(),
+                runtime.audit().health());
     }
 
     // ---------------------------------------------------------------- errors and headers
