@@ -9,6 +9,9 @@ import fr.preuve.core.config.PreuveConfig;
 import fr.preuve.core.config.SearchSettings;
 import fr.preuve.indexer.config.CorpusConfig;
 import fr.preuve.indexer.pipeline.ProgressListener;
+import fr.preuve.core.audit.Feedback;
+import fr.preuve.core.audit.Rating;
+import fr.preuve.core.audit.TimeRange;
 import fr.preuve.server.app.PreuveRuntime;
 import fr.preuve.server.http.ApiServer;
 import java.net.URI;
@@ -26,7 +29,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -371,7 +373,6 @@ class WebPageBrowserTest {
     }
 
     @Test
-    @Disabled("needs POST /api/feedback from the audit branch")
     void feedbackIsSentForTheAnswer() {
         open("?q=" + enc(HAS_QUESTION) + "&source=has");
         answered();
@@ -388,6 +389,11 @@ class WebPageBrowserTest {
         byId("fb-send").click();
         wait.until(d -> !byId("fb-status").getText().isEmpty());
         assertThat(byId("fb-status").getDomAttribute("data-rating")).isEqualTo("incorrect");
+
+        // both ratings reached the audit database, the correction with them
+        List<Feedback> stored = runtime.audit().log().feedback(TimeRange.all());
+        assertThat(stored).extracting(Feedback::rating).contains(Rating.USEFUL, Rating.INCORRECT);
+        assertThat(stored).extracting(Feedback::correction).contains("La phrase 2 concerne une autre population.");
     }
 
     @Test
