@@ -339,8 +339,12 @@ public final class Indexer {
                 documents - diff.added().size() - diff.changed().size(), failures, null));
     }
 
-    /** Pipeline version and chunking bounds: passages are cut the same way only when this is equal. */
     private String pipelineId() {
+        return pipelineId(chunker);
+    }
+
+    /** Pipeline version and chunking bounds: passages are cut the same way only when this is equal. */
+    public static String pipelineId(Chunker chunker) {
         return PIPELINE_VERSION + "/chunks " + chunker.minWords() + "-" + chunker.targetWords() + "-" + chunker.maxWords();
     }
 
