@@ -2,13 +2,17 @@ package fr.preuve.core.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexDeletionPolicy;
 
 /**
- * Keeps the newest commit and the last {@code keep} commits of complete runs (user data {@code complete=true}), so that
- * the corpus can be rolled back to any of those versions; intermediate checkpoints are dropped once superseded.
+ * Keeps the newest commit, and the newest commit of each of the last {@code keep} corpus versions produced by complete
+ * runs (user data {@code complete=true}), so that the corpus can be rolled back to any of those versions. Intermediate
+ * checkpoints and repeated commits of one version are dropped once superseded.
  */
 final class KeepVersionsPolicy extends IndexDeletionPolicy {
     private final int keep;
@@ -27,23 +31,20 @@ final class KeepVersionsPolicy extends IndexDeletionPolicy {
 
     @Override
     public void onCommit(List<? extends IndexCommit> commits) {
-        int completeSeen = 0;
+        Set<String> kept = new HashSet<>();
         for (int i = commits.size() - 1; i >= 0; i--) { // newest first
             IndexCommit c = commits.get(i);
-            boolean newest = i == commits.size() - 1;
-            boolean complete = isComplete(c);
-            if (complete) {
-                completeSeen++;
-            }
-            if (!newest && !(complete && completeSeen <= keep)) {
+            CorpusState s = CorpusState.from(userData(c));
+            boolean keepVersion = s.complete() && s.version() != null && kept.size() < keep && kept.add(s.version());
+            if (i < commits.size() - 1 && !keepVersion) {
                 c.delete();
             }
         }
     }
 
-    static boolean isComplete(IndexCommit c) {
+    private static Map<String, String> userData(IndexCommit c) {
         try {
-            return "true".equals(c.getUserData().get("complete"));
+            return c.getUserData();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the data of commit " + c.getSegmentsFileName(), e);
         }
