@@ -58,6 +58,9 @@ import org.apache.lucene.store.LockObtainFailedException;
  *
  * <p>Opened for writing, it holds Lucene's write lock and serves near-real-time searchers that see documents as soon
  * as they are added; opened read-only, it sees the last commit and takes no lock.
+ *
+ * <p>The commit of each of the last {@link Defaults#KEEP_VERSIONS} complete corpus versions stays on disk, so that
+ * {@link #rollback} can make one of them the head again.
  */
 public final class PassageIndex implements Closeable {
 
