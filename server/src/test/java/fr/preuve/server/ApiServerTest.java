@@ -92,6 +92,51 @@ class ApiServerTest {
     }
 
     @Test
+    void corpusStatusVersionsAndDiffForTheLibrarian() throws Exception {
+        JsonNode c = JSON.readTree(get("/api/corpus").body());
+        String version = c.get("version").asText();
+        assertThat(version).startsWith("smoke-");
+        assertThat(c.get("corpus").asText()).isEqualTo("smoke");
+        assertThat(c.get("sources")).hasSize(2);
+        JsonNode has = c.get("sources").get(1);
+        assertThat(has.get("name").asText()).isEqualTo("has-recommandations-vaccinales");
+        assertThat(has.get("type").asText()).isEqualTo("has-api-xml");
+        assertThat(has.get("licence").asText()).startsWith("HAS reuse terms");
+        assertThat(has.get("documents").asInt()).isEqualTo(2);
+        assertThat(has.get("passages").asInt()).isPositive();
+        assertThat(has.get("failures")).isEmpty();
+        assertThat(c.at("/lastRun/added").asInt()).isEqualTo(3);
+        assertThat(c.at("/lastRun/failures").asInt()).isZero();
+        assertThat(c.at("/indexing/state").asText()).isEqualTo("done");
+
+        JsonNode versions = JSON.readTree(get("/api/corpus/versions").body());
+        assertThat(versions).hasSize(1);
+        assertThat(versions.get(0).get("version").asText()).isEqualTo(version);
+        assertThat(versions.get(0).get("documents").asInt()).isEqualTo(3);
+        assertThat(versions.get(0).get("added").asInt()).isEqualTo(3);
+        assertThat(versions.at("/0/perSource/who-healthy-diet/documents").asInt()).isEqualTo(1);
+
+        JsonNode same = JSON.readTree(get("/api/corpus/diff?from=" + version + "&to=" + version).body());
+        assertThat(same.get("from").asText()).isEqualTo(version);
+        assertThat(same.get("added")).isEmpty();
+        assertThat(same.get("changed")).isEmpty();
+        assertThat(same.get("removed")).isEmpty();
+        HttpResponse<String> unknown = get("/api/corpus/diff?from=" + version + "&to=smoke-20000101-deadbeef");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("unknown corpus version 'smoke-20000101-deadbeef'");
+        assertThat(get("/api/corpus/diff?from=" + version).statusCode()).isEqualTo(400);
+
+        // Provenance of a document.
+        JsonNode doc = JSON.readTree(get("/api/documents/" + enc("has:p_3240117")).body()).get("document");
+        assertThat(doc.at("/provenance/origin").asText()).isEqualTo("has-recommandations-vaccinales");
+        assertThat(doc.at("/provenance/licence").asText()).startsWith("HAS reuse terms");
+        assertThat(doc.at("/provenance/parser").asText()).startsWith("has-api-xml/pipeline ");
+        assertThat(doc.at("/provenance/indexedAt").asText()).isNotBlank();
+        assertThat(doc.get("contentHash").asText()).hasSize(64);
+        assertThat(doc.get("url").asText()).isEqualTo("https://www.has-sante.fr/jcms/p_3240117");
+    }
+
+    @Test
     void searchReturnsRankedPassagesWithEachScore() throws Exception {
         HttpResponse<String> r = get("/api/search?q=" + enc("reduce salt intake") + "&k=3");
         assertThat(r.statusCode()).isEqualTo(200);

@@ -71,6 +71,8 @@ public final class Defaults {
     // Indexing
     public static final int EMBED_BATCH = 64;
     public static final int COMMIT_EVERY_PASSAGES = 512;
+    /** Complete corpus versions whose Lucene commits are kept on disk, so that the corpus can be rolled back to them. */
+    public static final int KEEP_VERSIONS = 10;
 
     // Support judge
     /**

@@ -36,6 +36,11 @@ public final class IndexSchema {
     public static final String HASH = "hash";
     public static final String METADATA = "metadata";
     public static final String PASSAGE_COUNT = "passage_count";
+    /** Provenance on doc entries: the declared source's name, its licence, the parser and when it was indexed. */
+    public static final String ORIGIN = "origin";
+    public static final String LICENCE = "licence";
+    public static final String PARSER = "parser";
+    public static final String INDEXED_AT = "indexed_at";
 
     /** Analysed text fields, one per supported language: {@code text_en}, {@code text_fr}, {@code title_en}... */
     public static String textField(String lang) {

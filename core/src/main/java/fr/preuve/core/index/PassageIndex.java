@@ -3,6 +3,7 @@ package fr.preuve.core.index;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.preuve.core.config.Defaults;
 import fr.preuve.core.config.Yaml;
 import fr.preuve.core.doc.DocumentId;
 import fr.preuve.core.doc.Passage;
@@ -31,6 +32,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexableField;
@@ -57,6 +59,9 @@ import org.apache.lucene.store.LockObtainFailedException;
  *
  * <p>Opened for writing, it holds Lucene's write lock and serves near-real-time searchers that see documents as soon
  * as they are added; opened read-only, it sees the last commit and takes no lock.
+ *
+ * <p>The commit of each of the last {@link Defaults#KEEP_VERSIONS} complete corpus versions stays on disk, so that
+ * {@link #rollback} can make one of them the head again.
  */
 public final class PassageIndex implements Closeable {
 
@@ -82,11 +87,7 @@ public final class PassageIndex implements Closeable {
         try {
             Files.createDirectories(dir);
             directory = FSDirectory.open(dir);
-            IndexWriterConfig iwc = new IndexWriterConfig(IndexSchema.analyzer())
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setCommitOnClose(false)
-                    .setRAMBufferSizeMB(64);
-            IndexWriter writer = new IndexWriter(directory, iwc);
+            IndexWriter writer = new IndexWriter(directory, writerConfig());
             return new PassageIndex(dir, directory, writer, new SearcherManager(writer, null));
         } catch (LockObtainFailedException e) {
             closeQuietly(directory);
@@ -94,6 +95,84 @@ public final class PassageIndex implements Closeable {
         } catch (IOException e) {
             closeQuietly(directory);
             throw new UncheckedIOException("cannot open the index at " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static IndexWriterConfig writerConfig() {
+        return new IndexWriterConfig(IndexSchema.analyzer())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setCommitOnClose(false)
+                .setIndexDeletionPolicy(new KeepVersionsPolicy(Defaults.KEEP_VERSIONS))
+                .setRAMBufferSizeMB(64);
+    }
+
+    /** Whether an index has been committed at {@code dir}. */
+    public static boolean exists(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Directory directory = FSDirectory.open(dir)) {
+            return DirectoryReader.indexExists(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the index at " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The corpus versions of complete runs whose commits are still on disk at {@code dir}, oldest first: the versions
+     * {@link #rollback} can restore.
+     */
+    public static List<CorpusState> keptVersions(Path dir) {
+        if (!exists(dir)) {
+            return List.of();
+        }
+        try (Directory directory = FSDirectory.open(dir)) {
+            List<CorpusState> out = new ArrayList<>();
+            for (IndexCommit c : DirectoryReader.listCommits(directory)) {
+                CorpusState s = CorpusState.from(c.getUserData());
+                if (s.complete() && s.version() != null) {
+                    out.add(s);
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the commits of " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Makes the newest kept commit of corpus {@code version} the head of the index at {@code dir} again: documents,
+     * passages and commit data become exactly what they were. Later versions stay kept, so this can be undone.
+     *
+     * @return the state recorded with the restored commit
+     * @throws IllegalArgumentException when no complete commit of that version is kept
+     * @throws IndexLockedException     when another process is writing the index
+     */
+    public static CorpusState rollback(Path dir, String version) {
+        if (!exists(dir)) {
+            throw new IllegalStateException("no index at " + dir + " yet: run `preuve index` first");
+        }
+        try (Directory directory = FSDirectory.open(dir)) {
+            IndexCommit target = null;
+            for (IndexCommit c : DirectoryReader.listCommits(directory)) {
+                CorpusState s = CorpusState.from(c.getUserData());
+                if (s.complete() && version.equals(s.version())) {
+                    target = c;
+                }
+            }
+            if (target == null) {
+                throw new IllegalArgumentException("version '" + version + "' is not kept in " + dir + "; kept: "
+                        + keptVersions(dir).stream().map(CorpusState::version).distinct().toList());
+            }
+            try (IndexWriter w = new IndexWriter(directory, writerConfig().setIndexCommit(target))) {
+                w.setLiveCommitData(new TreeMap<>(target.getUserData()).entrySet());
+                w.commit();
+            }
+            return CorpusState.from(target.getUserData());
+        } catch (LockObtainFailedException e) {
+            throw new IndexLockedException(dir, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot roll back the index at " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -120,11 +199,11 @@ public final class PassageIndex implements Closeable {
     // ---------------------------------------------------------------- writing
 
     /**
-     * Adds or replaces a document with its passages and their vectors, atomically.
+     * Adds or replaces a document with its passages, their vectors and its provenance, atomically.
      *
      * @throws IllegalArgumentException when passages and vectors do not match
      */
-    public void put(SourceDocument doc, List<Passage> passages, List<float[]> vectors) {
+    public void put(SourceDocument doc, List<Passage> passages, List<float[]> vectors, Provenance provenance) {
         requireWritable();
         if (passages.size() != vectors.size()) {
             throw new IllegalArgumentException(doc.id() + ": " + passages.size() + " passages but " + vectors.size() + " vectors");
@@ -134,7 +213,7 @@ public final class PassageIndex implements Closeable {
         for (int i = 0; i < passages.size(); i++) {
             block.add(passageEntry(passages.get(i), vectors.get(i), type));
         }
-        block.add(docEntry(doc, passages.size(), type));
+        block.add(docEntry(doc, passages.size(), provenance, type));
         try {
             writer.updateDocuments(new Term(IndexSchema.DOC_ID, doc.id().toString()), block);
         } catch (IOException e) {
@@ -220,6 +299,28 @@ public final class PassageIndex implements Closeable {
             forEachDoc(s, kindQuery(IndexSchema.KIND_DOC), d -> out.put(d.get(IndexSchema.DOC_ID), d.get(IndexSchema.HASH)));
             return out;
         });
+    }
+
+    /** Every indexed document's id, content hash, passage count and source name, sorted by id. */
+    public List<DocumentEntry> documentEntries() {
+        return withSearcher(s -> {
+            List<DocumentEntry> out = new ArrayList<>();
+            forEachDoc(s, kindQuery(IndexSchema.KIND_DOC), d -> out.add(new DocumentEntry(d.get(IndexSchema.DOC_ID),
+                    d.get(IndexSchema.HASH), d.getField(IndexSchema.PASSAGE_COUNT).numericValue().intValue(),
+                    provenance(d).origin())));
+            out.sort(java.util.Comparator.comparing(DocumentEntry::id));
+            return out;
+        });
+    }
+
+    /** Documents and passages per declared source name (the provenance's origin). */
+    public Map<String, IndexCounts.SourceCount> countsByOrigin() {
+        Map<String, IndexCounts.SourceCount> out = new TreeMap<>();
+        for (DocumentEntry e : documentEntries()) {
+            out.merge(e.origin(), new IndexCounts.SourceCount(1, e.passages()),
+                    (a, b) -> new IndexCounts.SourceCount(a.documents() + b.documents(), a.passages() + b.passages()));
+        }
+        return out;
     }
 
     public Optional<StoredDocument> document(String id) {
@@ -324,7 +425,7 @@ public final class PassageIndex implements Closeable {
         return d;
     }
 
-    private static Iterable<IndexableField> docEntry(SourceDocument doc, int passageCount, IndexableField type) {
+    private static Iterable<IndexableField> docEntry(SourceDocument doc, int passageCount, Provenance provenance, IndexableField type) {
         Document d = new Document();
         d.add(type);
         d.add(new StringField(IndexSchema.KIND, IndexSchema.KIND_DOC, Field.Store.NO));
@@ -339,6 +440,10 @@ public final class PassageIndex implements Closeable {
         d.add(new StoredField(IndexSchema.HASH, doc.contentHash()));
         d.add(new StoredField(IndexSchema.PASSAGE_COUNT, passageCount));
         d.add(new StoredField(IndexSchema.TEXT, doc.text()));
+        d.add(new StringField(IndexSchema.ORIGIN, provenance.origin(), Field.Store.YES));
+        storeIfPresent(d, IndexSchema.LICENCE, provenance.licence());
+        storeIfPresent(d, IndexSchema.PARSER, provenance.parser());
+        storeIfPresent(d, IndexSchema.INDEXED_AT, provenance.indexedAt());
         try {
             d.add(new StoredField(IndexSchema.METADATA, JSON.writeValueAsString(doc.metadata())));
         } catch (JsonProcessingException e) {
@@ -372,7 +477,13 @@ public final class PassageIndex implements Closeable {
         return new StoredDocument(d.get(IndexSchema.DOC_ID), d.get(IndexSchema.SOURCE), d.get(IndexSchema.TITLE),
                 d.get(IndexSchema.LANG), d.get(IndexSchema.DATE), d.get(IndexSchema.URL), metadata,
                 d.get(IndexSchema.HASH), d.getField(IndexSchema.PASSAGE_COUNT).numericValue().intValue(),
-                d.get(IndexSchema.TEXT));
+                d.get(IndexSchema.TEXT), provenance(d));
+    }
+
+    private static Provenance provenance(Document d) {
+        String origin = d.get(IndexSchema.ORIGIN);
+        return origin == null ? Provenance.unknown() : new Provenance(origin, d.get(IndexSchema.LICENCE),
+                d.get(IndexSchema.PARSER), d.get(IndexSchema.INDEXED_AT));
     }
 
     private static Query docQuery(String docId, String kind) {

@@ -5,12 +5,21 @@ import fr.preuve.core.doc.DocumentId;
 import fr.preuve.core.doc.Passage;
 import fr.preuve.core.doc.SourceDocument;
 import fr.preuve.core.embed.Embedder;
+import fr.preuve.core.embed.EmbeddingCache;
 import fr.preuve.core.index.CorpusState;
+import fr.preuve.core.index.DocumentEntry;
+import fr.preuve.core.index.IndexCounts;
 import fr.preuve.core.index.PassageIndex;
+import fr.preuve.core.index.Provenance;
 import fr.preuve.core.text.Chunker;
 import fr.preuve.indexer.config.CorpusConfig;
 import fr.preuve.indexer.config.SourceSpec;
+import fr.preuve.indexer.config.SourceTypes;
 import fr.preuve.indexer.source.ReadOutcome;
+import fr.preuve.indexer.versions.CorpusHistory;
+import fr.preuve.indexer.versions.CorpusVersion;
+import fr.preuve.indexer.versions.LastRun;
+import fr.preuve.indexer.versions.VersionDiff;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,22 +29,26 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * The indexing pipeline: read every declared source, compare content hashes with the index, chunk and embed only new
- * or changed documents, write each document atomically, commit at checkpoints, remove documents no longer declared,
- * and record a corpus version. Bad items are reported and skipped; the rest is indexed.
+ * or changed documents (reusing cached vectors of passage texts seen before), write each document atomically with its
+ * provenance, commit at checkpoints, remove documents no longer declared, and record a corpus version in the
+ * {@link CorpusHistory} beside the index. Bad items are reported and skipped; the rest is indexed.
  */
 public final class Indexer {
 
     /**
      * Version of the parsing and chunking code. Bump it when passages of unchanged documents would be cut differently:
-     * the next run then re-indexes every document, as it does when the embedding model changes.
+     * the next run then re-indexes every document, as it does when the embedding model changes (passages whose text
+     * is unchanged get their vectors from the embedding cache). 3: provenance on doc entries.
      */
     public static final String PIPELINE_VERSION = "3";
 
@@ -48,6 +61,7 @@ public final class Indexer {
     private final ProgressListener listener;
     private final int batchSize;
     private final int commitEvery;
+    private final CorpusHistory history;
 
     public Indexer(PassageIndex index, Embedder embedder, Chunker chunker, Clock clock, ProgressListener listener) {
         this(index, embedder, chunker, clock, listener, Defaults.EMBED_BATCH, Defaults.COMMIT_EVERY_PASSAGES);
@@ -62,6 +76,7 @@ public final class Indexer {
         this.listener = listener;
         this.batchSize = batchSize;
         this.commitEvery = commitEvery;
+        this.history = CorpusHistory.forIndex(index.dir());
     }
 
     /** The text embedded for a passage: its document title, then the passage. */
@@ -69,76 +84,61 @@ public final class Indexer {
         return p.title() + "\n" + p.text();
     }
 
-    /** Indexes {@code corpus}; with {@code force}, re-reads sources even when the fingerprint is unchanged. */
+    /**
+     * Indexes {@code corpus}; with {@code force}, re-reads sources even when the fingerprint is unchanged. A run that
+     * was interrupted (crash, kill) resumes: the documents it wrote are found unchanged and skipped.
+     */
     public IndexReport run(CorpusConfig corpus, boolean force) {
+        try (EmbeddingCache cache = EmbeddingCache.open(history.embeddingsDir(), embedder.modelId(), embedder.dimension())) {
+            return run(corpus, force, cache);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private IndexReport run(CorpusConfig corpus, boolean force, EmbeddingCache cache) {
         Instant started = clock.instant();
         CorpusState previous = CorpusState.from(index.commitData());
         String fingerprint = corpus.fingerprint();
         String pipeline = pipelineId();
         boolean sameVectors = embedder.modelId().equals(previous.model()) && pipeline.equals(previous.pipeline());
         if (!force && previous.complete() && sameVectors && fingerprint.equals(previous.fingerprint())) {
+            recordVersion(previous, 0); // in case a crash came between the last commit and its history line
             listener.onProgress(new IndexProgress("done", null, 0, 0, 0, 0, 0, 0, started,
                     "corpus " + previous.version() + " is up to date"));
-            return new IndexReport(previous.version(), true, 0, 0, 0, 0, 0, 0, List.of(), 0);
+            return new IndexReport(previous.version(), true, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), 0);
         }
         Map<String, String> present = index.documentHashes();
 
         // 1. Read every source.
         Map<String, SourceDocument> documents = new LinkedHashMap<>();
+        Map<String, SourceSpec> origins = new HashMap<>();
         List<DocumentOutcome.Failed> failures = new ArrayList<>();
-        for (SourceSpec spec : corpus.sources()) {
-            String label = spec.label();
-            listener.onProgress(new IndexProgress("reading", label, documents.size(), 0, 0, failures.size(), 0, -1, started,
-                    "reading " + label));
-            try {
-                spec.open(corpus.sourceContext()).read(outcome -> {
-                    switch (outcome) {
-                        case ReadOutcome.Read r -> {
-                            String id = r.document().id().toString();
-                            if (documents.putIfAbsent(id, r.document()) != null) {
-                                failures.add(new DocumentOutcome.Failed(label, id, "duplicate document id " + id + " (kept the first)"));
-                            }
-                        }
-                        case ReadOutcome.Failed f -> failures.add(new DocumentOutcome.Failed(label, f.location(), f.reason()));
-                    }
-                });
-            } catch (RuntimeException e) {
-                failures.add(new DocumentOutcome.Failed(label, label, "source failed: " + e));
-            }
-        }
+        read(corpus, started, documents, origins, failures, listener);
 
         // 2. Compare with the index.
-        List<SourceDocument> toIndex = new ArrayList<>();
-        int unchanged = 0;
-        int added = 0;
-        for (SourceDocument d : documents.values()) {
-            String old = present.get(d.id().toString());
-            if (old == null) {
-                added++;
-                toIndex.add(d);
-            } else if (!sameVectors || !old.equals(d.contentHash())) {
-                // changed content, or a new model or chunking: every present document is re-embedded
-                toIndex.add(d);
-            } else {
-                unchanged++;
-            }
-        }
+        Comparison cmp = compare(documents, present, sameVectors);
+        List<SourceDocument> toIndex = cmp.toIndex;
+        int added = cmp.added.size();
+        int unchanged = cmp.unchanged;
         int changed = toIndex.size() - added;
 
-        // 3. Chunk, embed in batches, write each document when all its passages are embedded.
+        // 3. Chunk, embed in batches (vectors of passage texts seen before come from the cache), write each document
+        //    when all its passages have vectors, commit at checkpoints.
         List<Pending> pending = new ArrayList<>(toIndex.size());
         int total = 0;
         for (SourceDocument d : toIndex) {
+            String label = origins.get(d.id().toString()).label();
             try {
                 List<Passage> passages = chunker.chunk(d);
                 if (passages.isEmpty()) {
-                    failures.add(new DocumentOutcome.Failed(d.source().key(), d.id().toString(), "no passage could be cut from the text"));
+                    failures.add(new DocumentOutcome.Failed(label, d.id().toString(), "no passage could be cut from the text"));
                     continue;
                 }
                 pending.add(new Pending(d, passages));
                 total += passages.size();
             } catch (RuntimeException e) {
-                failures.add(new DocumentOutcome.Failed(d.source().key(), d.id().toString(), "cannot cut into passages: " + e.getMessage()));
+                failures.add(new DocumentOutcome.Failed(label, d.id().toString(), "cannot cut into passages: " + e.getMessage()));
             }
         }
         Embedding embedding = new Embedding(started, total, documents.size(), failures);
@@ -159,13 +159,13 @@ public final class Indexer {
                     passageCursor = 0;
                 }
             }
-            List<float[]> vectors = embedder.embedAll(texts);
+            List<float[]> vectors = vectors(texts, cache, embedding);
             for (int j = 0; j < owners.size(); j++) {
                 owners.get(j).vectors.add(vectors.get(j));
             }
             while (written < pending.size() && pending.get(written).complete()) {
                 Pending done = pending.get(written++);
-                index.put(done.doc, done.passages, done.vectors);
+                index.put(done.doc, done.passages, done.vectors, provenance(origins.get(done.doc.id().toString())));
             }
             embedding.done += texts.size();
             sinceCommit += texts.size();
@@ -191,24 +191,160 @@ public final class Indexer {
             kept = missing.size();
         }
 
-        // 5. Record the version.
+        // 5. Record the version: the same content indexed the same way keeps its version.
         index.refresh();
         Instant now = clock.instant();
-        boolean anyChange = !toIndex.isEmpty() || deleted > 0 || previous.version() == null || !sameVectors;
-        String version = anyChange ? version(corpus.name(), now, index.documentHashes(), embedder.modelId() + "|" + pipeline)
-                : previous.version();
-        String date = anyChange ? now.toString() : previous.date();
-        index.commit(new CorpusState(corpus.name(), version, date, true, fingerprint, embedder.modelId(), pipeline).toMap());
-        double seconds = Duration.between(started, clock.instant()).toMillis() / 1000.0;
+        String candidate = version(corpus.name(), now, index.documentHashes(), embedder.modelId() + "|" + pipeline);
+        boolean same = previous.version() != null && hashPart(previous.version()).equals(hashPart(candidate));
+        String version = same ? previous.version() : candidate;
+        String date = same ? previous.date() : now.toString();
+        CorpusState state = new CorpusState(corpus.name(), version, date, true, fingerprint, embedder.modelId(), pipeline);
+        List<DocumentEntry> entries = index.documentEntries();
+        if (!history.hasManifest(version)) {
+            history.writeManifest(version, entries); // before the commit, so that a committed version can be diffed
+        }
+        index.commit(state.toMap());
+        recordVersion(state, failures.size());
+        Instant finished = clock.instant();
+        double seconds = Duration.between(started, finished).toMillis() / 1000.0;
         IndexReport report = new IndexReport(version, false, added, changed, unchanged, deleted, kept, total,
-                List.copyOf(failures), seconds);
+                embedding.embedded, embedding.reused, List.copyOf(failures), seconds);
+        history.saveLastRun(new LastRun(version, started.toString(), finished.toString(), seconds, added, changed,
+                unchanged, deleted, kept, embedding.embedded, embedding.reused, failures.size(), failures));
         listener.onProgress(new IndexProgress("done", null, documents.size(), total, total, failures.size(),
                 embedding.rate(), 0, started, report.summary()));
         return report;
     }
 
-    /** Pipeline version and chunking bounds: passages are cut the same way only when this is equal. */
+    /**
+     * What a run would do, without embedding or writing anything: documents added, changed (content hash differs),
+     * removed (no longer declared; kept when something failed to read) and unchanged.
+     *
+     * @param present content hash of each indexed document ({@link PassageIndex#documentHashes()}; empty without index)
+     */
+    public static IndexPlan plan(CorpusConfig corpus, Map<String, String> present, ProgressListener listener) {
+        Map<String, SourceDocument> documents = new LinkedHashMap<>();
+        List<DocumentOutcome.Failed> failures = new ArrayList<>();
+        read(corpus, Instant.now(), documents, new HashMap<>(), failures, listener);
+        Comparison cmp = compare(documents, present, true);
+        List<String> changed = cmp.toIndex.stream().map(d -> d.id().toString()).filter(id -> present.containsKey(id)).toList();
+        List<String> missing = present.keySet().stream().filter(id -> !documents.containsKey(id)).sorted().toList();
+        return new IndexPlan(cmp.added, changed, failures.isEmpty() ? missing : List.of(), failures.isEmpty() ? List.of() : missing,
+                cmp.unchanged, failures);
+    }
+
+    /** Reads every declared source into {@code documents}, noting each document's source and each failure. */
+    private static void read(CorpusConfig corpus, Instant started, Map<String, SourceDocument> documents,
+                             Map<String, SourceSpec> origins, List<DocumentOutcome.Failed> failures,
+                             ProgressListener listener) {
+        for (SourceSpec spec : corpus.sources()) {
+            String label = spec.label();
+            listener.onProgress(new IndexProgress("reading", label, documents.size(), 0, 0, failures.size(), 0, -1, started,
+                    "reading " + label));
+            try {
+                spec.open(corpus.sourceContext()).read(outcome -> {
+                    switch (outcome) {
+                        case ReadOutcome.Read r -> {
+                            String id = r.document().id().toString();
+                            if (documents.putIfAbsent(id, r.document()) != null) {
+                                failures.add(new DocumentOutcome.Failed(label, id, "duplicate document id " + id + " (kept the first)"));
+                            } else {
+                                origins.put(id, spec);
+                            }
+                        }
+                        case ReadOutcome.Failed f -> failures.add(new DocumentOutcome.Failed(label, f.location(), f.reason()));
+                    }
+                });
+            } catch (RuntimeException e) {
+                failures.add(new DocumentOutcome.Failed(label, label, "source failed: " + e));
+            }
+        }
+
+    }
+
+    /** Documents to (re)index: new ones, changed ones, and all of them when vectors must be remade. */
+    private record Comparison(List<SourceDocument> toIndex, List<String> added, int unchanged) {
+    }
+
+    private static Comparison compare(Map<String, SourceDocument> documents, Map<String, String> present,
+                                      boolean sameVectors) {
+        List<SourceDocument> toIndex = new ArrayList<>();
+        List<String> added = new ArrayList<>();
+        int unchanged = 0;
+        for (SourceDocument d : documents.values()) {
+            String old = present.get(d.id().toString());
+            if (old == null) {
+                added.add(d.id().toString());
+                toIndex.add(d);
+            } else if (!sameVectors || !old.equals(d.contentHash())) {
+                // changed content, or a new model or chunking: every present document is re-indexed
+                toIndex.add(d);
+            } else {
+                unchanged++;
+            }
+        }
+        return new Comparison(toIndex, added, unchanged);
+    }
+
+    /** Vectors of {@code texts}: from the cache when known, otherwise embedded (and cached). */
+    private List<float[]> vectors(List<String> texts, EmbeddingCache cache, Embedding counts) {
+        List<float[]> out = new ArrayList<>(texts.size());
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            float[] v = cache.get(texts.get(i)).orElse(null);
+            out.add(v);
+            if (v == null) {
+                missing.add(i);
+            }
+        }
+        if (!missing.isEmpty()) {
+            List<float[]> fresh = embedder.embedAll(missing.stream().map(texts::get).toList());
+            for (int j = 0; j < missing.size(); j++) {
+                int i = missing.get(j);
+                out.set(i, fresh.get(j));
+                cache.put(texts.get(i), fresh.get(j));
+            }
+        }
+        counts.embedded += missing.size();
+        counts.reused += texts.size() - missing.size();
+        return out;
+    }
+
+    private Provenance provenance(SourceSpec spec) {
+        return new Provenance(spec.label(), spec.licence(), SourceTypes.of(spec) + "/pipeline " + PIPELINE_VERSION,
+                clock.instant().toString());
+    }
+
+    /**
+     * Appends the history line of a complete version unless it is already the latest, with the documents added,
+     * changed and removed since the latest recorded version.
+     */
+    private void recordVersion(CorpusState state, int failures) {
+        if (state.version() == null || !history.hasManifest(state.version())) {
+            return; // an index written before versions were recorded: its next change records one
+        }
+        Optional<CorpusVersion> latest = history.latest();
+        if (latest.isPresent() && latest.get().version().equals(state.version())) {
+            return;
+        }
+        Map<String, String> before = latest.filter(v -> history.hasManifest(v.version()))
+                .map(v -> history.manifest(v.version())).orElse(Map.of());
+        VersionDiff diff = VersionDiff.of(latest.map(CorpusVersion::version).orElse(null), before, state.version(),
+                history.manifest(state.version()));
+        IndexCounts counts = index.counts();
+        int documents = counts.documents();
+        history.append(new CorpusVersion(CorpusVersion.INDEXED, state.version(), state.date(), state.name(),
+                state.fingerprint(), state.model(), state.pipeline(), documents, counts.passages(), index.countsByOrigin(),
+                diff.added().size(), diff.changed().size(), diff.removed().size(),
+                documents - diff.added().size() - diff.changed().size(), failures, null));
+    }
+
     private String pipelineId() {
+        return pipelineId(chunker);
+    }
+
+    /** Pipeline version and chunking bounds: passages are cut the same way only when this is equal. */
+    public static String pipelineId(Chunker chunker) {
         return PIPELINE_VERSION + "/chunks " + chunker.minWords() + "-" + chunker.targetWords() + "-" + chunker.maxWords();
     }
 
@@ -217,13 +353,21 @@ public final class Indexer {
      * embedded, so the same corpus indexed the same way gets the same hash part.
      */
     static String version(String name, Instant when, Map<String, String> hashes, String vectors) {
+        return name + "-" + VERSION_DATE.format(when) + "-" + contentHash(hashes, vectors);
+    }
+
+    private static String hashPart(String version) {
+        return version.substring(version.lastIndexOf('-') + 1);
+    }
+
+    private static String contentHash(Map<String, String> hashes, String vectors) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update((vectors + "\n").getBytes(StandardCharsets.UTF_8));
             for (Map.Entry<String, String> e : new TreeMap<>(hashes).entrySet()) {
                 md.update((e.getKey() + "=" + e.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
             }
-            return name + "-" + VERSION_DATE.format(when) + "-" + HexFormat.of().formatHex(md.digest()).substring(0, 8);
+            return HexFormat.of().formatHex(md.digest()).substring(0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -252,6 +396,8 @@ public final class Indexer {
         final List<DocumentOutcome.Failed> failures;
         final long t0 = System.nanoTime();
         int done;
+        int embedded;
+        int reused;
 
         Embedding(Instant started, int total, int documents, List<DocumentOutcome.Failed> failures) {
             this.started = started;

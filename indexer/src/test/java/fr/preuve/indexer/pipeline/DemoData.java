@@ -1,5 +1,8 @@
 package fr.preuve.indexer.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.preuve.core.embed.Embedder;
 import fr.preuve.core.embed.Embedders;
 import fr.preuve.core.index.PassageIndex;
@@ -57,6 +60,60 @@ final class DemoData {
                   - type: has-api-xml
                     path: %s
                 """.formatted(HEALTHY_DIET, HAS_XML);
+    }
+
+    /**
+     * Writes {@code count} real PubMedQA items, starting at item {@code from} of {@code ori_pqal.json}, to {@code file}
+     * (a PubMedQA file the {@code pubmedqa} source reads), after {@code edit} has had its way with them.
+     */
+    static Path pubmedqaSubset(Path file, int from, int count, java.util.function.Consumer<ObjectNode> edit) {
+        try {
+            ObjectMapper json = new ObjectMapper();
+            JsonNode all = json.readTree(PUBMEDQA.toFile());
+            ObjectNode out = json.createObjectNode();
+            var it = all.properties().iterator();
+            for (int i = 0; it.hasNext() && i < from + count; i++) {
+                var e = it.next();
+                if (i >= from) {
+                    out.set(e.getKey(), e.getValue());
+                }
+            }
+            edit.accept(out);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            json.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), out);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Document ids ({@code pubmed:<PMID>}) of items {@code from} to {@code from + count - 1}, in file order. */
+    static java.util.List<String> pubmedqaIds(int from, int count) {
+        try {
+            var ids = new java.util.ArrayList<String>();
+            var it = new ObjectMapper().readTree(PUBMEDQA.toFile()).properties().iterator();
+            for (int i = 0; it.hasNext() && i < from + count; i++) {
+                String pmid = it.next().getKey();
+                if (i >= from) {
+                    ids.add("pubmed:" + pmid);
+                }
+            }
+            return ids;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A corpus of one PubMedQA file. */
+    static String pubmedqaYaml(String name, Path file) {
+        return """
+                name: %s
+                sources:
+                  - type: pubmedqa
+                    name: pubmedqa
+                    path: %s
+                    licence: PubMedQA MIT; abstracts courtesy of the U.S. National Library of Medicine
+                """.formatted(name, file.toAbsolutePath());
     }
 
     static IndexReport index(PassageIndex index, CorpusConfig corpus) {

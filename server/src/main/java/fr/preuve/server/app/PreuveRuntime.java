@@ -17,9 +17,12 @@ import fr.preuve.core.search.HybridSearcher;
 import fr.preuve.core.text.Chunker;
 import fr.preuve.core.verify.DefaultSupportJudge;
 import fr.preuve.indexer.config.CorpusConfig;
+import fr.preuve.indexer.pipeline.IndexProgress;
 import fr.preuve.indexer.pipeline.IndexReport;
 import fr.preuve.indexer.pipeline.Indexer;
 import fr.preuve.indexer.pipeline.ProgressListener;
+import fr.preuve.indexer.versions.CorpusHistory;
+import fr.preuve.indexer.versions.CorpusStatus;
 import fr.preuve.server.audit.AuditTrail;
 import java.time.Clock;
 import java.time.Instant;
@@ -120,6 +123,17 @@ public final class PreuveRuntime implements AutoCloseable {
 
     public CorpusState corpusState() {
         return CorpusState.from(index.commitData());
+    }
+
+    /** Versions, manifests, last run and embedding cache kept beside the index. */
+    public CorpusHistory history() {
+        return CorpusHistory.forIndex(index.dir());
+    }
+
+    /** The corpus as a librarian sees it: version, sources with counts, licences and failures, runs. */
+    public CorpusStatus corpusStatus() {
+        IndexProgress progress = job == null ? IndexProgress.idle("read-only") : job.progress();
+        return CorpusStatus.of(corpus, corpusState(), index.countsByOrigin(), history(), progress);
     }
 
     public PreuveConfig config() {

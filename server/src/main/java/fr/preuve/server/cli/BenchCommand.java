@@ -82,6 +82,7 @@ public class BenchCommand implements Runnable {
                 spec.commandLine().getOut().println(r.table());
             } finally {
                 deleteTree(dir);
+                deleteTree(fr.preuve.indexer.versions.CorpusHistory.forIndex(dir).dir());
             }
             return 0;
         }
@@ -128,6 +129,9 @@ public class BenchCommand implements Runnable {
     }
 
     private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

@@ -1,12 +1,19 @@
 package fr.preuve.server.cli;
 
 import fr.preuve.core.config.PreuveConfig;
+import fr.preuve.core.index.CorpusState;
+import fr.preuve.core.index.PassageIndex;
+import fr.preuve.core.text.Chunker;
 import fr.preuve.indexer.config.CorpusConfig;
 import fr.preuve.indexer.pipeline.DocumentOutcome;
+import fr.preuve.indexer.pipeline.IndexPlan;
 import fr.preuve.indexer.pipeline.IndexReport;
+import fr.preuve.indexer.pipeline.Indexer;
 import fr.preuve.server.app.ConsoleProgress;
 import fr.preuve.server.app.PreuveRuntime;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine;
@@ -26,6 +33,13 @@ public class IndexCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Re-read every source even if nothing seems to have changed.")
     boolean force;
 
+    @Option(names = "--dry-run", description = "Read the sources and show what would be added, changed and removed, "
+            + "without embedding or writing anything (works while a server runs).")
+    boolean dryRun;
+
+    @Option(names = "--max", paramLabel = "N", description = "With --dry-run: ids listed per kind (default: 20).")
+    int max = 20;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -34,6 +48,9 @@ public class IndexCommand implements Callable<Integer> {
         PreuveConfig config = common.load();
         CorpusConfig corpus = CommonOptions.corpus(config);
         PrintWriter out = spec.commandLine().getOut();
+        if (dryRun) {
+            return dryRun(config, corpus, out);
+        }
         try (PreuveRuntime runtime = PreuveRuntime.writable(config, corpus, ConsoleProgress.stderr())) {
             IndexReport report;
             try {
@@ -47,5 +64,35 @@ public class IndexCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    private int dryRun(PreuveConfig config, CorpusConfig corpus, PrintWriter out) throws Exception {
+        Path dir = config.indexDir(corpus.name());
+        Map<String, String> present = Map.of();
+        CorpusState state = CorpusState.from(Map.of());
+        if (PassageIndex.exists(dir)) {
+            try (PassageIndex index = PassageIndex.openReadOnly(dir)) {
+                present = index.documentHashes();
+                state = CorpusState.from(index.commitData());
+            }
+        }
+        IndexPlan plan = Indexer.plan(corpus, present, ConsoleProgress.stderr());
+        out.printf("dry run, corpus %s: %d would be added, %d changed, %d removed, %d unchanged; %d failures%n",
+                corpus.name(), plan.added().size(), plan.changed().size(), plan.removed().size(), plan.unchanged(),
+                plan.failures().size());
+        if (state.pipeline() != null && !Indexer.pipelineId(Chunker.defaults()).equals(state.pipeline())) {
+            out.println("the parsing/chunking pipeline changed: every document would be cut again (vectors of "
+                    + "unchanged passage texts come from the cache)");
+        }
+        CorpusCommand.printIds(out, "added", plan.added(), max);
+        CorpusCommand.printIds(out, "changed", plan.changed(), max);
+        CorpusCommand.printIds(out, "removed", plan.removed(), max);
+        if (!plan.kept().isEmpty()) {
+            CorpusCommand.printIds(out, "kept although no longer declared (failures in this run)", plan.kept(), max);
+        }
+        for (DocumentOutcome.Failed f : plan.failures()) {
+            out.printf("  failed: %s [%s]: %s%n", f.location(), f.source(), f.reason());
+        }
+        return 0;
     }
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 /** The {@code preuve} command line: one entry point, one subcommand per task. */
 @Command(name = "preuve", mixinStandardHelpOptions = true, version = "Preuve 0.1.0",
         description = "Clinical literature assistant: cited answers from HAS, WHO and PubMed sources.",
-        subcommands = {DemoCommand.class, ServeCommand.class, IndexCommand.class, SearchCommand.class,
+        subcommands = {DemoCommand.class, ServeCommand.class, IndexCommand.class, CorpusCommand.class, SearchCommand.class,
                 AskCommand.class, GuardCommand.class, AuditCommand.class, BenchCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class PreuveCli implements Runnable {
 

@@ -69,6 +69,9 @@ public final class ApiServer implements AutoCloseable {
             config.routes.post("/api/feedback", this::feedback);
             config.routes.get("/api/passages/{id}", this::passage);
             config.routes.get("/api/documents/{id}", this::document);
+            config.routes.get("/api/corpus", ctx -> ctx.json(runtime.corpusStatus()));
+            config.routes.get("/api/corpus/versions", ctx -> ctx.json(runtime.history().versions().reversed()));
+            config.routes.get("/api/corpus/diff", this::corpusDiff);
             config.routes.exception(Exception.class, this::onError);
             config.routes.error(404, ctx -> {
                 if (ctx.path().startsWith("/api/") && ctx.result() == null) {
@@ -253,6 +256,20 @@ public final class ApiServer implements AutoCloseable {
                 .orElseThrow(() -> ApiError.notFound("no document with id '" + id + "'"));
         List<Passage> passages = runtime.index().passagesOf(id);
         ctx.json(new DocumentResponse(d, passages));
+    }
+
+    /** {@code ?from=V1&to=V2}: the documents added, changed and removed between two corpus versions. */
+    private void corpusDiff(Context ctx) {
+        String from = ctx.queryParam("from");
+        String to = ctx.queryParam("to");
+        if (from == null || from.isBlank() || to == null || to.isBlank()) {
+            throw ApiError.badRequest("parameters from and to (two corpus versions) are required");
+        }
+        try {
+            ctx.json(runtime.history().diff(from, to));
+        } catch (IllegalArgumentException e) {
+            throw ApiError.notFound(e.getMessage());
+        }
     }
 
     /** A document with its passages. */
