@@ -169,6 +169,11 @@ class EvalCommandTest {
                 tmp.resolve("client-home").toString(), "--history", tmp.resolve("h-bad.jsonl").toString());
         assertThat(bad.exit()).isNotZero();
         assertThat(bad.err()).contains("--server must be an http(s) URL").contains("localhost:7070");
+        CliTest.Run dead = CliTest.run("eval", "questions", questions.toString(), "--server", "http://127.0.0.1:9",
+                "--home", tmp.resolve("client-home").toString(), "--history", tmp.resolve("h-dead.jsonl").toString());
+        assertThat(dead.exit()).isNotZero();
+        assertThat(dead.err()).contains("question salt-1: POST http://127.0.0.1:9/api/ask failed");
+        assertThat(tmp.resolve("h-dead.jsonl")).doesNotExist();
     }
 
     @Test

@@ -66,7 +66,7 @@ public record Regressions(List<Pin> regressions) {
      */
     public record Row(Pin pin, String group, double actual, Status status) {
         public String line() {
-            return String.format(Locale.ROOT, "%-10s %-6s %-8s %-11s expected %.4f  got %.4f  (%+.4f, tol %.4f)  %s",
+            return String.format(Locale.ROOT, "%-27s %-6s %-8s %-11s expected %.4f  got %.4f  (%+.4f, tol %.4f)  %s",
                     pin.dataset(), pin.split() == null ? "-" : pin.split(), group, pin.metric(), pin.expected(), actual,
                     actual - pin.expected(), pin.tolerance(), status);
         }

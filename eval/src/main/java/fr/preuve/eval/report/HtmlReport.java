@@ -425,11 +425,11 @@ public final class HtmlReport {
         }
         int w = 700;
         int ph = 100;
-        int top = 15;
+        int top = 20;
         double step = (w - 250.0) / (runs.size() - 1);
         h.append("<svg class=\"latency-trend\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(w)
                 .append("\" height=\"").append(ph + top + 25).append("\" role=\"img\" aria-label=\"latency trend\">")
-                .append("<text x=\"40\" y=\"").append(top + 4).append("\" font-size=\"11\" text-anchor=\"end\">")
+                .append("<text x=\"2\" y=\"").append(top - 4).append("\" font-size=\"11\">")
                 .append(f(max, 0)).append(" ms</text><text x=\"40\" y=\"").append(top + ph + 4)
                 .append("\" font-size=\"11\" text-anchor=\"end\">0</text>");
         String[] names = {"p50", "p95"};
