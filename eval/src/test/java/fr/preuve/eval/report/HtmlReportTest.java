@@ -71,7 +71,8 @@ class HtmlReportTest {
         assertEquals(12 + 5, count(html, "<rect class=\"bar\""), "4 metrics x 3 retrievers, then the 5 answer metrics");
         assertEquals(12 + 5, count(html, "<path class=\"whisker\""));
         assertEquals(3, count(html, "<line class=\"anchor\""), "one nDCG@10 anchor per retriever");
-        assertEquals(12, count(html, "<line class=\"pin\""), "every pinned figure applies to the full run");
+        assertEquals(12 + 5, count(html, "<line class=\"pin\""),
+                "every SciFact pin applies to the full run, and the fr-demo extractive pins to the 5 answer figures shown");
         // answers: one trend section but no history for it yet
         assertTrue(html.contains("Not enough history yet (0 runs)"));
     }
