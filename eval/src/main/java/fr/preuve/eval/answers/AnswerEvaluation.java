@@ -29,6 +29,8 @@ public final class AnswerEvaluation {
             "hallucination_rate_before_gate", "hallucination_rate_answers", "hallucination_rate_answers_before_gate",
             "citation_recall", "citation_precision", "key_fact_recall", "gold_doc_cited", "abstention_accuracy",
             "false_abstention_rate");
+    /** Questions between two progress lines. */
+    public static final int PROGRESS_EVERY = 25;
 
     private AnswerEvaluation() {
     }
@@ -95,9 +97,6 @@ public final class AnswerEvaluation {
                 check.name(), generative != null ? generative : first, byMode, rows.size(), metrics(rows),
                 Latencies.of(rows.stream().map(PerQuestion::millis).toList()), rows);
     }
-
-    /** Questions between two progress lines. */
-    public static final int PROGRESS_EVERY = 25;
 
     static PerQuestion score(Question q, Answer a, SupportCheck check, double ms) {
         Map<Integer, CitedPassage> byN = a.passages().stream().collect(Collectors.toMap(CitedPassage::n, p -> p, (x, y) -> x));

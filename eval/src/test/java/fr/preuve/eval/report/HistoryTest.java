@@ -54,6 +54,17 @@ class HistoryTest {
                 56, "generative", Fixtures.frDemo().scores().groups());
         assertEquals(0, History.trend(all, generative, 20).size(), "an LLM run is another series");
 
+        History.append(file, History.of(Fixtures.expertQa(), Instant.parse("2026-11-21T02:20:00Z")));
+        History.Entry judge = History.read(file).get(3);
+        assertEquals("support", judge.kind());
+        assertEquals("expertqa-medicine-dev.jsonl", judge.dataset());
+        assertEquals(178, judge.n());
+        assertEquals("default-v1", judge.mode());
+        assertEquals(57, judge.metrics().get("judge").get("precision").n());
+        assertEquals(0.860, judge.value("judge", "precision"), 1e-12);
+        assertEquals(720.0, judge.latency().get("judge").p95(), 1e-12);
+        assertEquals(1, History.trend(History.read(file), Fixtures.expertQa().scores(), 20).size());
+
         String html = new HtmlReport("t", "c", "d").add(Fixtures.scifact("scifact")).history(all).render();
         assertTrue(html.contains("<svg class=\"trend\""), "two runs make a trend plot");
         assertEquals(2, html.split("<circle class=\"run\"", -1).length - 1);
