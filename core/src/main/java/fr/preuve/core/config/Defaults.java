@@ -65,6 +65,8 @@ public final class Defaults {
     public static final int LLM_CIRCUIT_OPEN_SECONDS = 30;
     /** Passages numbered in the prompt. */
     public static final int LLM_PROMPT_PASSAGES = 6;
+    /** How long {@code preuve eval questions --server URL} waits for one answer (retrieval, model, verification). */
+    public static final int EVAL_SERVER_TIMEOUT_SECONDS = 180;
     /** Fewest verified sentences an answer must keep; fewer and Preuve abstains. */
     public static final int LLM_MIN_SUPPORTED_SENTENCES = 1;
 

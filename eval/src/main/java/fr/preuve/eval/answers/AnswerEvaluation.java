@@ -3,10 +3,12 @@ package fr.preuve.eval.answers;
 import fr.preuve.core.answer.Answer;
 import fr.preuve.core.answer.AnswerSentence;
 import fr.preuve.core.answer.CitedPassage;
+import fr.preuve.core.answer.ModelInfo;
 import fr.preuve.eval.bench.Latencies;
 import fr.preuve.eval.dataset.Question;
 import fr.preuve.eval.dataset.QuestionSet;
 import fr.preuve.eval.metrics.Estimate;
+import fr.preuve.eval.metrics.Scores;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +23,15 @@ import java.util.stream.Collectors;
  * the verification gate), are the key facts there, does it abstain when it should and only then, how long it takes.
  */
 public final class AnswerEvaluation {
+    /** Every metric key a run may report (a key whose denominator is zero in a run is left out of it). */
+    public static final List<String> METRICS = List.of("citation_validity", "citation_coverage",
+            "supported_sentence_rate", "hallucination_rate", "supported_sentence_rate_before_gate",
+            "hallucination_rate_before_gate", "hallucination_rate_answers", "hallucination_rate_answers_before_gate",
+            "citation_recall", "citation_precision", "key_fact_recall", "gold_doc_cited", "abstention_accuracy",
+            "false_abstention_rate");
+    /** Questions between two progress lines. */
+    public static final int PROGRESS_EVERY = 25;
+
     private AnswerEvaluation() {
     }
 
@@ -33,28 +44,58 @@ public final class AnswerEvaluation {
     /**
      * The figures of a run; metric keys as in the issue ({@code hallucination_rate}, {@code citation_precision}...).
      *
-     * @param supportCheck how support was decided
+     * @param mode          {@code generative} when any answer was written by a model, else {@code extractive}
+     * @param supportCheck  how support was decided (and by which judge)
+     * @param model         the model that wrote the generative answers (provider, name, endpoint, health-data
+     *                      approval), or the local extractive one
+     * @param answersByMode how many answers each mode gave (generative runs fall back to extractive on model failures)
      */
-    public record Result(String dataset, String mode, String corpusVersion, String supportCheck, int questions,
-                         Map<String, Estimate> metrics, Latencies latency, List<PerQuestion> perQuestion) {
+    public record Result(String dataset, String mode, String corpusVersion, String supportCheck, ModelInfo model,
+                         Map<String, Integer> answersByMode, int questions, Map<String, Estimate> metrics,
+                         Latencies latency, List<PerQuestion> perQuestion) {
+
+        /** The figures for thresholds, pins and the history. */
+        public Scores scores() {
+            return new Scores(Scores.QUESTIONS, dataset, null, questions, mode, Map.of(Scores.ANSWERS, metrics));
+        }
+
+        /** {@code provider/model @ endpoint}, with the health-data flag; for reports. */
+        public String modelLabel() {
+            return model == null ? mode : model.provider() + "/" + model.model() + " @ " + model.endpoint()
+                    + (model.healthDataApproved() ? " (approved for health data)" : " (not approved for health data)");
+        }
     }
 
     /** Asks every question of {@code set} with {@code asker} and scores the answers. */
     public static Result run(QuestionSet set, Function<Question, Answer> asker, SupportCheck check) {
+        return run(set, asker, check, null);
+    }
+
+    /** The same, with a progress line every {@value #PROGRESS_EVERY} questions on {@code progress} (may be null). */
+    public static Result run(QuestionSet set, Function<Question, Answer> asker, SupportCheck check,
+                             java.util.function.Consumer<String> progress) {
         List<PerQuestion> rows = new ArrayList<>();
-        String mode = null;
+        Map<String, Integer> byMode = new java.util.TreeMap<>();
+        ModelInfo first = null;
+        ModelInfo generative = null;
         String version = null;
         for (Question q : set.questions()) {
             long t0 = System.nanoTime();
             Answer a = asker.apply(q);
             double ms = (System.nanoTime() - t0) / 1e6;
-            mode = a.mode();
+            byMode.merge(a.mode(), 1, Integer::sum);
+            first = first == null ? a.model() : first;
+            generative = generative == null && "generative".equals(a.mode()) ? a.model() : generative;
             version = a.corpusVersion();
             rows.add(score(q, a, check, ms));
+            if (progress != null && (rows.size() % PROGRESS_EVERY == 0 || rows.size() == set.questions().size())) {
+                progress.accept("questions " + rows.size() + "/" + set.questions().size());
+            }
         }
+        String mode = byMode.containsKey("generative") ? "generative" : "extractive";
         return new Result(set.file() == null ? "questions" : set.file().getFileName().toString(), mode, version,
-                check.name(), rows.size(), metrics(rows), Latencies.of(rows.stream().map(PerQuestion::millis).toList()),
-                rows);
+                check.name(), generative != null ? generative : first, byMode, rows.size(), metrics(rows),
+                Latencies.of(rows.stream().map(PerQuestion::millis).toList()), rows);
     }
 
     static PerQuestion score(Question q, Answer a, SupportCheck check, double ms) {
@@ -67,29 +108,30 @@ public final class AnswerEvaluation {
         int invalid = 0;
         int precise = 0;
         int uncited = 0;
-        if (!a.abstained()) {
-            for (AnswerSentence s : a.sentences()) {
-                List<String> cited = new ArrayList<>();
-                int valid = 0;
-                for (int n : s.citations()) {
-                    CitedPassage p = byN.get(n);
-                    if (p == null) {
-                        invalid += s.delivered() ? 1 : 0;
-                    } else {
-                        cited.add(p.text());
-                        valid++;
-                    }
+        // Every sentence the answerer wrote counts before the gate, also when the gate removed them all and Preuve
+        // abstained; only the delivered ones of an answer count after it.
+        for (AnswerSentence s : a.sentences()) {
+            boolean delivers = s.delivered() && !a.abstained();
+            List<String> cited = new ArrayList<>();
+            int valid = 0;
+            for (int n : s.citations()) {
+                CitedPassage p = byN.get(n);
+                if (p == null) {
+                    invalid += delivers ? 1 : 0;
+                } else {
+                    cited.add(p.text());
+                    valid++;
                 }
-                boolean supported = valid > 0 && check.supports(s.text(), cited);
-                before++;
-                unsupportedBefore += supported ? 0 : 1;
-                if (s.delivered()) {
-                    precise += preciseCitations(s.text(), cited, supported, check);
-                    delivered++;
-                    citations += s.citations().size();
-                    uncited += valid == 0 ? 1 : 0;
-                    unsupported += supported ? 0 : 1;
-                }
+            }
+            boolean supported = valid > 0 && check.supports(s.text(), cited);
+            before++;
+            unsupportedBefore += supported ? 0 : 1;
+            if (delivers) {
+                precise += preciseCitations(s.text(), cited, supported, check);
+                delivered++;
+                citations += s.citations().size();
+                uncited += valid == 0 ? 1 : 0;
+                unsupported += supported ? 0 : 1;
             }
         }
         Double keyFacts = null;
@@ -135,9 +177,14 @@ public final class AnswerEvaluation {
         putProportion(m, "citation_coverage", delivered - sum(rows, PerQuestion::uncited), delivered);
         putProportion(m, "supported_sentence_rate", delivered - unsupported, delivered);
         putProportion(m, "hallucination_rate", unsupported, delivered);
+        putProportion(m, "supported_sentence_rate_before_gate", before - unsupportedBefore, before);
         putProportion(m, "hallucination_rate_before_gate", unsupportedBefore, before);
         putProportion(m, "hallucination_rate_answers", (int) answered.stream().filter(r -> r.unsupported() > 0).count(),
                 answered.size());
+        // before the gate, per answer: every answer whose writer produced sentences, abstained afterwards or not
+        List<PerQuestion> written = rows.stream().filter(r -> r.sentencesBeforeGate() > 0).toList();
+        putProportion(m, "hallucination_rate_answers_before_gate",
+                (int) written.stream().filter(r -> r.unsupportedBeforeGate() > 0).count(), written.size());
         // ALCE-style, with the support check: recall = sentences supported by their citations together; precision =
         // citations that are needed or sufficient for their sentence (invalid ones count as imprecise).
         putProportion(m, "citation_recall", delivered - unsupported, delivered);

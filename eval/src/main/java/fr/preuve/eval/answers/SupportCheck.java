@@ -1,12 +1,14 @@
 package fr.preuve.eval.answers;
 
+import fr.preuve.core.verify.SupportJudge;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Decides, independently of the answerer's own verdicts, whether cited passages support a sentence. The check shipped
- * here is verbatim containment (whitespace and case folded): exact for extractive answers, strict for generated ones.
- * The semantic support judge of the LLM issue plugs in behind this interface.
+ * Decides, independently of the answerer's own verdicts, whether cited passages support a sentence:
+ * {@link #VERBATIM} containment (whitespace and case folded), exact for extractive answers, or
+ * {@link #verbatimElse(SupportJudge)}, which asks a support judge about the sentences that are not quoted verbatim
+ * (generated answers).
  */
 @FunctionalInterface
 public interface SupportCheck {
@@ -32,6 +34,22 @@ public interface SupportCheck {
             return "verbatim containment";
         }
     };
+
+    /** Verbatim containment, else the verdict of {@code judge} on the cited passages (named after the judge). */
+    static SupportCheck verbatimElse(SupportJudge judge) {
+        return new SupportCheck() {
+            @Override
+            public boolean supports(String sentence, List<String> passages) {
+                return VERBATIM.supports(sentence, passages)
+                        || !passages.isEmpty() && judge.judge(sentence, passages).supported();
+            }
+
+            @Override
+            public String name() {
+                return "verbatim containment, else judge " + judge.name();
+            }
+        };
+    }
 
     /** Lower-cases and collapses white space, for lenient string comparisons. */
     static String fold(String s) {

@@ -12,6 +12,7 @@ import fr.preuve.core.search.SearchQuery;
 import fr.preuve.eval.bench.Latencies;
 import fr.preuve.eval.metrics.Estimate;
 import fr.preuve.eval.metrics.RetrievalScores;
+import fr.preuve.eval.metrics.Scores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -51,6 +52,11 @@ public final class RetrievalEvaluation {
                 throw new IllegalArgumentException("no " + metric + " for retriever " + retriever);
             }
             return e.value();
+        }
+
+        /** The figures for thresholds, pins and the history. */
+        public Scores scores() {
+            return new Scores(Scores.BEIR, dataset, split, n, "retrieval", retrievers);
         }
 
         public String toJson() {

@@ -33,6 +33,14 @@ public record SupportSet(Path file, List<SupportJudgement> items) {
         return new SupportSet(file, items);
     }
 
+    /** The first {@code n} judgements (all when there are fewer), for a quick slice of a long set. */
+    public SupportSet first(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("a slice needs at least 1 judgement, got " + n);
+        }
+        return new SupportSet(file, items.subList(0, Math.min(n, items.size())));
+    }
+
     public int size() {
         return items.size();
     }

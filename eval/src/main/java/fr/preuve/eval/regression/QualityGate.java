@@ -1,6 +1,7 @@
 package fr.preuve.eval.regression;
 
 import fr.preuve.eval.beir.RetrievalEvaluation;
+import fr.preuve.eval.metrics.Scores;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,8 +14,13 @@ public record QualityGate(List<Regressions.Row> rows, List<String> breaches) {
     public static final int EXIT_BREACH = 1;
 
     public static QualityGate check(RetrievalEvaluation.Result r, Thresholds thresholds, Regressions regressions) {
-        List<String> breaches = new ArrayList<>(thresholds == null ? List.of() : thresholds.breaches(r));
-        List<Regressions.Row> rows = regressions == null ? List.of() : regressions.check(r);
+        return check(r.scores(), thresholds, regressions);
+    }
+
+    /** Checks any run (retrieval, answers, judge); either file may be null. */
+    public static QualityGate check(Scores s, Thresholds thresholds, Regressions regressions) {
+        List<String> breaches = new ArrayList<>(thresholds == null ? List.of() : thresholds.breaches(s));
+        List<Regressions.Row> rows = regressions == null ? List.of() : regressions.check(s);
         for (Regressions.Row row : rows) {
             if (row.breach() != null) {
                 breaches.add(row.breach());

@@ -7,6 +7,8 @@ import fr.preuve.eval.answers.AnswerEvaluation;
 import fr.preuve.eval.beir.RetrievalEvaluation;
 import fr.preuve.eval.bench.Latencies;
 import fr.preuve.eval.metrics.Estimate;
+import fr.preuve.eval.metrics.Scores;
+import fr.preuve.eval.support.SupportEvaluation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,13 +17,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The run history: one JSON object per line ({@code $PREUVE_HOME/eval/history.jsonl} by default), appended by every
- * {@code preuve eval beir} and {@code preuve eval questions} run, read back for the trend plots of the HTML report.
+ * {@code preuve eval beir}, {@code preuve eval questions} and {@code preuve eval support} run, read back for the trend
+ * plots of the HTML report.
  */
 public final class History {
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -33,9 +36,12 @@ public final class History {
     /**
      * One run.
      *
-     * @param kind      {@code beir} or {@code questions}
-     * @param split     BEIR split, or null for questions
-     * @param metrics   per group ({@code bm25}, {@code vector}, {@code hybrid}, or {@code answers}), per metric key
+     * @param kind      {@code beir}, {@code questions} or {@code support}
+     * @param split     BEIR split, or null
+     * @param model     the embedding model (retrieval), the answering model, or the judge
+     * @param mode      {@code retrieval}, the answer mode, or the judge's name
+     * @param metrics   per group ({@code bm25}, {@code vector}, {@code hybrid}; {@code answers}; {@code judge}), per
+     *                  metric key
      * @param latency   per group, in ms
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -53,13 +59,21 @@ public final class History {
 
     public static Entry of(RetrievalEvaluation.Result r, Instant time) {
         Map<String, Object> idx = r.index() == null ? Map.of() : r.index();
-        return new Entry(time.toString(), "beir", r.dataset(), r.split(), r.n(), str(idx.get("corpusVersion")),
-                str(idx.get("model")), "retrieval", r.retrievers(), r.latency());
+        return of(r.scores(), str(idx.get("corpusVersion")), str(idx.get("model")), r.latency(), time);
     }
 
-    public static Entry of(AnswerEvaluation.Result r, String model, Instant time) {
-        return new Entry(time.toString(), "questions", r.dataset(), null, r.questions(), r.corpusVersion(), model, r.mode(),
-                Map.of("answers", r.metrics()), Map.of("answers", r.latency()));
+    public static Entry of(AnswerEvaluation.Result r, Instant time) {
+        return of(r.scores(), r.corpusVersion(), r.modelLabel(), r.latency() == null ? null
+                : Map.of(Scores.ANSWERS, r.latency()), time);
+    }
+
+    public static Entry of(SupportEvaluation.Result r, Instant time) {
+        return of(r.scores(), null, r.judge(), r.latency() == null ? null : Map.of(Scores.JUDGE, r.latency()), time);
+    }
+
+    static Entry of(Scores s, String corpusVersion, String model, Map<String, Latencies> latency, Instant time) {
+        return new Entry(time.toString(), s.kind(), s.dataset(), s.split(), s.n(), corpusVersion, model, s.mode(),
+                s.groups(), latency);
     }
 
     private static String str(Object o) {
@@ -105,24 +119,32 @@ public final class History {
         return out;
     }
 
-    /** The last {@code last} runs of the same kind, dataset, split and sample size, oldest first. */
-    public static List<Entry> trend(List<Entry> all, String kind, String dataset, String split, int n, int last) {
+    /**
+     * The last {@code last} runs like {@code s} (same kind, dataset, split, size and mode: an LLM run is not compared
+     * with an extractive one, nor one judge with another), oldest first.
+     */
+    public static List<Entry> trend(List<Entry> all, Scores s, int last) {
         List<Entry> same = new ArrayList<>();
         for (Entry e : all) {
-            if (kind.equals(e.kind()) && dataset.equals(e.dataset()) && java.util.Objects.equals(split, e.split())
-                    && n == e.n()) {
+            if (s.kind().equals(e.kind()) && s.dataset().equals(e.dataset()) && Objects.equals(s.split(), e.split())
+                    && s.n() == e.n() && Objects.equals(s.mode(), e.mode())) {
                 same.add(e);
             }
         }
         return List.copyOf(same.subList(Math.max(0, same.size() - last), same.size()));
     }
 
-    /** The main metric of a kind: hybrid nDCG@10 for BEIR, the per-sentence hallucination rate for questions. */
-    public static String[] mainMetric(String kind) {
-        return "beir".equals(kind) ? new String[]{"hybrid", "ndcg@10"} : new String[]{"answers", "hallucination_rate"};
-    }
-
-    static Map<String, Map<String, Estimate>> copy(Map<String, Map<String, Estimate>> m) {
-        return new LinkedHashMap<>(m);
+    /**
+     * The metrics plotted over time for a kind, as {group, metric} pairs: hybrid nDCG@10 for BEIR; the hallucination
+     * rate before and after the gate and citation precision for questions; the judge's precision and recall.
+     */
+    public static List<String[]> trendMetrics(String kind) {
+        return switch (kind) {
+            case Scores.BEIR -> List.<String[]>of(new String[]{"hybrid", "ndcg@10"});
+            case Scores.QUESTIONS -> List.of(new String[]{Scores.ANSWERS, "hallucination_rate"},
+                    new String[]{Scores.ANSWERS, "hallucination_rate_before_gate"},
+                    new String[]{Scores.ANSWERS, "citation_precision"});
+            default -> List.of(new String[]{Scores.JUDGE, "precision"}, new String[]{Scores.JUDGE, "recall"});
+        };
     }
 }

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.preuve.eval.answers.AnswerEvaluation;
 import fr.preuve.eval.beir.RetrievalEvaluation;
+import fr.preuve.eval.support.SupportEvaluation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
-/** Reads back the result JSON written by {@code preuve eval beir --json} and {@code preuve eval questions --json}. */
+/**
+ * Reads back the result JSON written by {@code preuve eval beir --json}, {@code preuve eval questions --json} and
+ * {@code preuve eval support --json}.
+ */
 public final class Results {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -22,6 +26,10 @@ public final class Results {
 
     public static AnswerEvaluation.Result readAnswers(Path file) {
         return read(file, AnswerEvaluation.Result.class);
+    }
+
+    public static SupportEvaluation.Result readSupport(Path file) {
+        return read(file, SupportEvaluation.Result.class);
     }
 
     private static <T> T read(Path file, Class<T> type) {

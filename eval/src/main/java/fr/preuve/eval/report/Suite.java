@@ -2,6 +2,7 @@ package fr.preuve.eval.report;
 
 import fr.preuve.core.config.ConfigException;
 import fr.preuve.core.config.Yaml;
+import fr.preuve.eval.metrics.Scores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.List;
  *   - {beir: eval/datasets/scifact, split: test}
  *   - {beir: eval/datasets/scifact, split: train, queries: 50}
  *   - {questions: eval/datasets/fr-demo.jsonl}
+ *   - {support: eval/datasets/support/expertqa-medicine-dev.jsonl, rows: 60, judge: default}
  * </pre>
  *
  * Paths are relative to the repository root (the working directory of {@code ./preuve}). Unknown keys, wrong types and
@@ -22,32 +24,50 @@ import java.util.List;
  */
 public record Suite(String description, List<Run> runs) {
 
-    /** One run: either {@code beir} (with {@code split}, default test, and optional {@code queries}) or {@code questions}. */
-    public record Run(String beir, String split, Integer queries, String questions) {
+    /**
+     * One run: {@code beir} (with {@code split}, default test, and optional {@code queries}), {@code questions}, or
+     * {@code support} (with an optional {@code rows} slice, the first N judgements, and {@code judge}, default
+     * {@code default}).
+     */
+    public record Run(String beir, String split, Integer queries, String questions, String support, Integer rows,
+                      String judge) {
         public Run {
-            if ((beir == null) == (questions == null)) {
-                throw new IllegalArgumentException("a run needs exactly one of 'beir' (a BEIR directory) or 'questions'"
-                        + " (a questions JSONL file)");
+            int kinds = (beir == null ? 0 : 1) + (questions == null ? 0 : 1) + (support == null ? 0 : 1);
+            if (kinds != 1) {
+                throw new IllegalArgumentException("a run needs exactly one of 'beir' (a BEIR directory), 'questions'"
+                        + " (a questions JSONL file) or 'support' (a support-judgements JSONL file)");
             }
-            if (questions != null && (split != null || queries != null)) {
-                throw new IllegalArgumentException("'split' and 'queries' only apply to a 'beir' run, not to questions "
-                        + questions);
+            if (beir == null && (split != null || queries != null)) {
+                throw new IllegalArgumentException("'split' and 'queries' only apply to a 'beir' run, not to "
+                        + (questions != null ? "questions " + questions : "support " + support));
+            }
+            if (support == null && (rows != null || judge != null)) {
+                throw new IllegalArgumentException("'rows' and 'judge' only apply to a 'support' run");
             }
             if (queries != null && queries < 1) {
                 throw new IllegalArgumentException("'queries' must be at least 1, got " + queries);
             }
+            if (rows != null && rows < 1) {
+                throw new IllegalArgumentException("'rows' must be at least 1, got " + rows);
+            }
             if (beir != null && split == null) {
                 split = "test";
+            }
+            if (support != null && judge == null) {
+                judge = "default";
             }
         }
 
         public String kind() {
-            return beir != null ? "beir" : "questions";
+            return beir != null ? Scores.BEIR : questions != null ? Scores.QUESTIONS : Scores.SUPPORT;
         }
 
         public String label() {
-            return beir != null ? "beir " + beir + " --split " + split + (queries == null ? "" : " --queries " + queries)
-                    : "questions " + questions;
+            if (beir != null) {
+                return "beir " + beir + " --split " + split + (queries == null ? "" : " --queries " + queries);
+            }
+            return questions != null ? "questions " + questions
+                    : "support " + support + " --judge " + judge + (rows == null ? "" : " --rows " + rows);
         }
     }
 

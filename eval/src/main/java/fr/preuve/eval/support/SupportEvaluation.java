@@ -5,7 +5,9 @@ import fr.preuve.core.verify.SupportJudge;
 import fr.preuve.eval.dataset.SupportJudgement;
 import fr.preuve.eval.dataset.SupportLabel;
 import fr.preuve.eval.dataset.SupportSet;
+import fr.preuve.eval.bench.Latencies;
 import fr.preuve.eval.metrics.Estimate;
+import fr.preuve.eval.metrics.Scores;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,6 +34,8 @@ import java.util.function.Predicate;
 public final class SupportEvaluation {
     /** Step of the threshold grid searched by {@link #calibrate}. */
     public static final double GRID_STEP = 0.005;
+    /** The metric keys of a slice. */
+    public static final List<String> METRICS = List.of("precision", "recall", "f1", "accuracy");
 
     private SupportEvaluation() {
     }
@@ -126,11 +130,17 @@ public final class SupportEvaluation {
      * @param calibrationHalf the same, calibration half
      * @param heldOut         the same, held-out half
      * @param calibration     a threshold chosen on the calibration half, or null when not asked
+     * @param latency         time per judge call in ms (rows without evidence are not timed), or null
      * @param perRow          every row, in file order
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Result(String dataset, String judge, Slice full, Slice calibrationHalf, Slice heldOut,
-                         Calibration calibration, List<Row> perRow) {
+                         Calibration calibration, Latencies latency, List<Row> perRow) {
+
+        /** The full-set figures at the judge's own threshold, for thresholds, pins and the history. */
+        public Scores scores() {
+            return new Scores(Scores.SUPPORT, dataset, null, full.rows(), judge, Map.of(Scores.JUDGE, full.metrics()));
+        }
     }
 
     /** Judges every row of {@code set} (progress lines on {@code progress}, may be null). */
@@ -138,6 +148,7 @@ public final class SupportEvaluation {
         Objects.requireNonNull(judge, "judge");
         List<Row> rows = new ArrayList<>(set.size());
         Map<String, Integer> items = new HashMap<>();
+        List<Double> millis = new ArrayList<>();
         int i = 0;
         for (SupportJudgement j : set.items()) {
             int item = items.computeIfAbsent(item(j), k -> items.size());
@@ -146,7 +157,9 @@ public final class SupportEvaluation {
                 rows.add(new Row(j.id(), calibration, j.label(), false, null, false,
                         "no evidence: a claim citing nothing is not supported"));
             } else {
+                long t0 = System.nanoTime();
                 SupportJudge.Judgement v = judge.judge(j.claim(), j.evidence());
+                millis.add((System.nanoTime() - t0) / 1e6);
                 rows.add(new Row(j.id(), calibration, j.label(), true, v.score(), v.supported(), v.reason()));
             }
             i++;
@@ -154,13 +167,14 @@ public final class SupportEvaluation {
                 progress.accept("support " + i + "/" + set.size());
             }
         }
-        return of(set.file() == null ? "support" : set.file().getFileName().toString(), judge.name(), rows);
+        return of(set.file() == null ? "support" : set.file().getFileName().toString(), judge.name(), rows,
+                millis.isEmpty() ? null : Latencies.of(millis));
     }
 
-    /** Figures at the judge's own verdicts over already judged rows. */
-    public static Result of(String dataset, String judge, List<Row> rows) {
+    /** Figures at the judge's own verdicts over already judged rows ({@code latency} may be null). */
+    public static Result of(String dataset, String judge, List<Row> rows, Latencies latency) {
         return new Result(dataset, judge, Slice.of(rows, Row::supported), Slice.of(half(rows, true), Row::supported),
-                Slice.of(half(rows, false), Row::supported), null, List.copyOf(rows));
+                Slice.of(half(rows, false), Row::supported), null, latency, List.copyOf(rows));
     }
 
     /** {@code result} with a threshold chosen on its calibration half (see {@link #chooseThreshold}). */
@@ -174,7 +188,7 @@ public final class SupportEvaluation {
                 minPrecision, c.reached(), c.threshold(), Slice.of(cal, at), Slice.of(half(result.perRow(), false), at),
                 Slice.of(result.perRow(), at));
         return new Result(result.dataset(), result.judge(), result.full(), result.calibrationHalf(), result.heldOut(),
-                calibration, result.perRow());
+                calibration, result.latency(), result.perRow());
     }
 
     /** A threshold and whether it met the precision target. */

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /** Renders a {@link SupportEvaluation.Result} as a Markdown table for the console and as a self-contained HTML page. */
 public final class SupportReport {
-    private static final List<String> METRICS = List.of("precision", "recall", "f1", "accuracy");
+    private static final List<String> METRICS = SupportEvaluation.METRICS;
 
     private SupportReport() {
     }

@@ -103,4 +103,52 @@ class AnswerEvaluationTest {
         assertThat(SupportCheck.VERBATIM.supports("", List.of(P1))).isFalse();
         assertThat(SupportCheck.VERBATIM.supports("anything", List.of())).isFalse();
     }
+
+    @Test
+    void sentencesRemovedBeforeAnAbstentionCountBeforeTheGateOnly() {
+        Question q = new Question("q", "What is the treatment of severe malaria?", "en", List.of(DocumentId.parse(DOC)),
+                null, List.of(), false);
+        // the gate removed both sentences and Preuve abstained: one is a verbatim quote, one a changed dose
+        Answer a = answer("q", true, List.of(
+                s("The threshold for administering antibiotic treatment should be low in severe malaria.", List.of(1), false),
+                s("Adults should be given three intramuscular doses of artesunate.", List.of(2), false)),
+                List.of(passage(1, P1), passage(2, P2)));
+
+        Map<String, Estimate> m = AnswerEvaluation.run(new QuestionSet(null, List.of(q)), x -> a, SupportCheck.VERBATIM)
+                .metrics();
+
+        assertThat(m.get("hallucination_rate_before_gate").value()).isEqualTo(0.5);
+        assertThat(m.get("hallucination_rate_before_gate").n()).isEqualTo(2);
+        assertThat(m.get("supported_sentence_rate_before_gate").value()).isEqualTo(0.5);
+        assertThat(m.get("hallucination_rate_answers_before_gate").value()).isEqualTo(1.0);
+        assertThat(m.get("hallucination_rate_answers_before_gate").n()).isEqualTo(1);
+        // nothing was delivered: no after-gate figure (n would be 0), and the question counts as a false abstention
+        assertThat(m).doesNotContainKeys("hallucination_rate", "citation_precision", "hallucination_rate_answers");
+        assertThat(m.get("false_abstention_rate").value()).isEqualTo(1.0);
+    }
+
+    @Test
+    void theJudgeDecidesOnlyWhatIsNotQuotedVerbatim() {
+        List<String> judged = new java.util.ArrayList<>();
+        fr.preuve.core.verify.SupportJudge paraphrases = new fr.preuve.core.verify.SupportJudge() {
+            @Override
+            public Judgement judge(String claim, List<String> evidence) {
+                judged.add(claim);
+                return new Judgement(0.9, claim.contains("antibiotics"), "stub");
+            }
+
+            @Override
+            public String name() {
+                return "stub-v1";
+            }
+        };
+        SupportCheck check = SupportCheck.verbatimElse(paraphrases);
+
+        assertThat(check.supports("Septicaemia and severe malaria are associated", List.of(P1))).isTrue();
+        assertThat(check.supports("Give antibiotics early in severe malaria", List.of(P1))).isTrue();
+        assertThat(check.supports("Severe malaria is always fatal", List.of(P1))).isFalse();
+        assertThat(check.supports("Give antibiotics early", List.of())).as("nothing cited").isFalse();
+        assertThat(judged).containsExactly("Give antibiotics early in severe malaria", "Severe malaria is always fatal");
+        assertThat(check.name()).isEqualTo("verbatim containment, else judge stub-v1");
+    }
 }

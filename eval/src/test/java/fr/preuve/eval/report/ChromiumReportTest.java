@@ -30,19 +30,28 @@ class ChromiumReportTest {
         RetrievalEvaluation.Result r = Fixtures.scifact("scifact");
         History.append(history, History.of(r, Instant.parse("2026-11-21T02:00:00Z")));
         History.append(history, History.of(r, Instant.parse("2026-11-22T02:00:00Z")));
+        for (String night : List.of("2026-11-21T02:30:00Z", "2026-11-22T02:30:00Z")) {
+            History.append(history, History.of(Fixtures.frDemo(), Instant.parse(night)));
+            History.append(history, History.of(Fixtures.expertQa(), Instant.parse(night)));
+        }
         Path report = tmp.resolve("report.html");
         new HtmlReport("Preuve evaluation <nightly>", "preuve eval suite nightly", "2026-11-22T02:00:00Z").add(r)
-                .add(Fixtures.frDemo(), "extractive")
+                .add(Fixtures.frDemo()).add(Fixtures.expertQa())
                 .baseline(Regressions.load(Fixtures.root().resolve("eval/regressions.yaml")))
                 .history(History.read(history)).write(report);
 
         String dom = run(tmp, "--dump-dom", report.toUri().toString());
         for (String s : List.of("0.6829", "0.7196", "0.7296", "[0.689, 0.771]", "Preuve evaluation &lt;nightly&gt;",
-                "beir-scifact-20261122-a0617786", "hallucination_rate", "[0.530, 0.803]", "p95 54.5", "published 0.742")) {
+                "beir-scifact-20261122-a0617786", "hallucination_rate", "[0.530, 0.803]", "p95 54.5", "published 0.742",
+                "Support judge: expertqa-medicine-dev.jsonl", "support judge default-v1", "[0.747, 0.927]", "p95 720.0")) {
             assertTrue(dom.contains(s), "rendered DOM lacks " + s + ":\n" + dom.substring(0, Math.min(2000, dom.length())));
         }
-        assertEquals(4, HtmlReportTest.count(dom, "<svg "), "bars, two latency plots, trend");
-        assertEquals(12, HtmlReportTest.count(dom, "<rect class=\"bar\""));
+        // retrieval, answers and the support judge each get bars, latency, a metric trend and a latency trend
+        for (String plot : List.of("bars", "latency", "trend", "latency-trend")) {
+            assertEquals(3, HtmlReportTest.count(dom, "<svg class=\"" + plot + "\""), plot);
+        }
+        assertEquals(12 + 5 + 4, HtmlReportTest.count(dom, "<rect class=\"bar\""), "retrieval, answer, judge metrics");
+        assertEquals(12 + 5 + 3, HtmlReportTest.count(dom, "<path class=\"whisker\""), "F1 has no interval");
         assertTrue(dom.contains("<polyline"), "trend line");
         assertTrue(!dom.contains("<script"));
 

@@ -4,6 +4,7 @@ import fr.preuve.eval.answers.AnswerEvaluation;
 import fr.preuve.eval.beir.RetrievalEvaluation;
 import fr.preuve.eval.bench.Latencies;
 import fr.preuve.eval.metrics.Estimate;
+import fr.preuve.eval.support.SupportEvaluation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -67,7 +68,30 @@ final class Fixtures {
         m.put("key_fact_recall", e(0.667, 39, 0.530, 0.803));
         m.put("abstention_accuracy", e(0.700, 10, 0.397, 0.892));
         m.put("false_abstention_rate", e(0.152, 46, 0.076, 0.282));
-        return new AnswerEvaluation.Result("fr-demo.jsonl", "extractive", "demo-20261122-709cb8bb", "verbatim", 56, m,
+        return new AnswerEvaluation.Result("fr-demo.jsonl", "extractive", "demo-20261122-709cb8bb", "verbatim",
+                fr.preuve.core.answer.ModelInfo.local(), Map.of("extractive", 56), 56, m,
                 new Latencies(56, 41.0, 95.0, 48.0, 130.0), List.of());
+    }
+
+    /** ExpertQA medicine, judge default-v1, as recorded in docs/eval.md (latency illustrative). */
+    static SupportEvaluation.Result expertQa() {
+        SupportEvaluation.Slice full = slice(178, 26, 49, 8, 58, 63, e(0.860, 57, 0.747, 0.927), e(0.458, 107, 0.367, 0.552),
+                0.598, e(0.629, 178, 0.556, 0.697));
+        SupportEvaluation.Slice cal = slice(97, 14, 22, 3, 27, 45, e(0.880, 25, 0.700, 0.958), e(0.449, 49, 0.319, 0.587),
+                0.595, e(0.691, 97, 0.593, 0.774));
+        SupportEvaluation.Slice held = slice(81, 12, 27, 5, 31, 18, e(0.844, 32, 0.682, 0.931), e(0.466, 58, 0.343, 0.592),
+                0.600, e(0.556, 81, 0.447, 0.659));
+        return new SupportEvaluation.Result("expertqa-medicine-dev.jsonl", "default-v1", full, cal, held, null,
+                new Latencies(152, 310.0, 720.0, 350.0, 1400.0), List.of());
+    }
+
+    static SupportEvaluation.Slice slice(int rows, int empty, int tp, int fp, int fn, int tn, Estimate precision,
+                                         Estimate recall, double f1, Estimate accuracy) {
+        Map<String, Estimate> m = new LinkedHashMap<>();
+        m.put("precision", precision);
+        m.put("recall", recall);
+        m.put("f1", new Estimate(f1, rows, null));
+        m.put("accuracy", accuracy);
+        return new SupportEvaluation.Slice(rows, empty, new SupportEvaluation.Counts(tp, fp, fn, tn), m);
     }
 }

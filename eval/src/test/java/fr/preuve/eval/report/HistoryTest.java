@@ -18,7 +18,7 @@ class HistoryTest {
         Path file = tmp.resolve("eval/history.jsonl");
         assertTrue(History.read(file).isEmpty(), "a missing history is empty");
         History.append(file, History.of(Fixtures.scifact("scifact"), Instant.parse("2026-11-20T02:00:00Z")));
-        History.append(file, History.of(Fixtures.frDemo(), "extractive", Instant.parse("2026-11-20T02:10:00Z")));
+        History.append(file, History.of(Fixtures.frDemo(), Instant.parse("2026-11-20T02:10:00Z")));
         History.append(file, History.of(Fixtures.scifact("scifact"), Instant.parse("2026-11-21T02:00:00Z")));
         assertEquals(3, Files.readAllLines(file).size(), "one line per run");
 
@@ -40,13 +40,30 @@ class HistoryTest {
         assertEquals("extractive", q.mode());
         assertEquals(157, q.metrics().get("answers").get("hallucination_rate").n());
 
-        List<History.Entry> trend = History.trend(all, "beir", "scifact", "test", 300, 20);
+        fr.preuve.eval.metrics.Scores scifact = Fixtures.scifact("scifact").scores();
+        List<History.Entry> trend = History.trend(all, scifact, 20);
         assertEquals(2, trend.size());
         assertEquals("2026-11-20T02:00:00Z", trend.get(0).time());
         assertEquals("2026-11-21T02:00:00Z", trend.get(1).time());
-        assertEquals(1, History.trend(all, "beir", "scifact", "test", 300, 1).size());
-        assertEquals(1, History.trend(all, "questions", "fr-demo.jsonl", null, 56, 20).size());
-        assertEquals(0, History.trend(all, "beir", "scifact", "test", 30, 20).size(), "a partial run is another series");
+        assertEquals(1, History.trend(all, scifact, 1).size());
+        assertEquals(1, History.trend(all, Fixtures.frDemo().scores(), 20).size());
+        fr.preuve.eval.metrics.Scores partial = new fr.preuve.eval.metrics.Scores("beir", "scifact", "test", 30,
+                "retrieval", scifact.groups());
+        assertEquals(0, History.trend(all, partial, 20).size(), "a partial run is another series");
+        fr.preuve.eval.metrics.Scores generative = new fr.preuve.eval.metrics.Scores("questions", "fr-demo.jsonl", null,
+                56, "generative", Fixtures.frDemo().scores().groups());
+        assertEquals(0, History.trend(all, generative, 20).size(), "an LLM run is another series");
+
+        History.append(file, History.of(Fixtures.expertQa(), Instant.parse("2026-11-21T02:20:00Z")));
+        History.Entry judge = History.read(file).get(3);
+        assertEquals("support", judge.kind());
+        assertEquals("expertqa-medicine-dev.jsonl", judge.dataset());
+        assertEquals(178, judge.n());
+        assertEquals("default-v1", judge.mode());
+        assertEquals(57, judge.metrics().get("judge").get("precision").n());
+        assertEquals(0.860, judge.value("judge", "precision"), 1e-12);
+        assertEquals(720.0, judge.latency().get("judge").p95(), 1e-12);
+        assertEquals(1, History.trend(History.read(file), Fixtures.expertQa().scores(), 20).size());
 
         String html = new HtmlReport("t", "c", "d").add(Fixtures.scifact("scifact")).history(all).render();
         assertTrue(html.contains("<svg class=\"trend\""), "two runs make a trend plot");
@@ -56,7 +73,7 @@ class HistoryTest {
     @Test
     void aBadLineNamesFileAndLine(@TempDir Path tmp) throws Exception {
         Path file = tmp.resolve("history.jsonl");
-        History.append(file, History.of(Fixtures.frDemo(), null, Instant.EPOCH));
+        History.append(file, History.of(Fixtures.frDemo(), Instant.EPOCH));
         Files.writeString(file, "{not json\n", java.nio.file.StandardOpenOption.APPEND);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> History.read(file));
         assertTrue(e.getMessage().startsWith(file + ":2: "), e.getMessage());

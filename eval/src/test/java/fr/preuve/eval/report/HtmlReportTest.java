@@ -33,9 +33,10 @@ class HtmlReportTest {
         RetrievalEvaluation.Result r = new RetrievalEvaluation.Result(evil, "te<st", 300, retrievers, real.index(), real.latency());
         Map<String, Estimate> am = new LinkedHashMap<>(Fixtures.frDemo().metrics());
         am.put("<img src=x onerror=alert(1)>", new Estimate(0.2, 5, null));
-        AnswerEvaluation.Result a = new AnswerEvaluation.Result(evil, "<b>mode</b>", "v<1>", "verbatim", 5, am,
+        AnswerEvaluation.Result a = new AnswerEvaluation.Result(evil, "<b>mode</b>", "v<1>", "verbatim",
+                new fr.preuve.core.answer.ModelInfo("<p>", "<m>", "<e>", false), Map.of("<b>mode</b>", 5), 5, am,
                 Fixtures.frDemo().latency(), List.of());
-        String html = new HtmlReport("Report " + evil, "preuve eval " + evil, "2026-11-22").add(r).add(a, "<i>m</i>")
+        String html = new HtmlReport("Report " + evil, "preuve eval " + evil, "2026-11-22").add(r).add(a)
                 .history(List.of(History.of(r, Instant.EPOCH), History.of(r, Instant.EPOCH.plusSeconds(60))))
                 .breaches(List.of("FAIL " + evil)).render();
         assertFalse(html.contains("<script"), "no script element may come out of data");
@@ -53,7 +54,7 @@ class HtmlReportTest {
         Regressions pins = Regressions.load(Fixtures.root().resolve("eval/regressions.yaml"));
         RetrievalEvaluation.Result r = Fixtures.scifact("scifact");
         String html = new HtmlReport("Preuve evaluation", "preuve eval suite nightly", "2026-11-22T02:00:00Z").add(r)
-                .add(Fixtures.frDemo(), "extractive").baseline(pins)
+                .add(Fixtures.frDemo()).baseline(pins)
                 .history(List.of(History.of(r, Instant.parse("2026-11-21T02:00:00Z")),
                         History.of(r, Instant.parse("2026-11-22T02:00:00Z")))).render();
         assertTrue(html.startsWith("<!DOCTYPE html>"));
@@ -67,10 +68,11 @@ class HtmlReportTest {
                 "pinned 0.7296", "<svg class=\"bars\"", "<svg class=\"latency\"", "<svg class=\"trend\"")) {
             assertTrue(html.contains(s), "missing " + s);
         }
-        assertEquals(12, count(html, "<rect class=\"bar\""), "4 metrics x 3 retrievers");
-        assertEquals(12, count(html, "<path class=\"whisker\""));
+        assertEquals(12 + 5, count(html, "<rect class=\"bar\""), "4 metrics x 3 retrievers, then the 5 answer metrics");
+        assertEquals(12 + 5, count(html, "<path class=\"whisker\""));
         assertEquals(3, count(html, "<line class=\"anchor\""), "one nDCG@10 anchor per retriever");
-        assertEquals(12, count(html, "<line class=\"pin\""), "every pinned figure applies to the full run");
+        assertEquals(12 + 5, count(html, "<line class=\"pin\""),
+                "every SciFact pin applies to the full run, and the fr-demo extractive pins to the 5 answer figures shown");
         // answers: one trend section but no history for it yet
         assertTrue(html.contains("Not enough history yet (0 runs)"));
     }
@@ -86,7 +88,7 @@ class HtmlReportTest {
         AnswerEvaluation.Result a = Results.readAnswers(answersJson);
         assertEquals(Fixtures.scifact("scifact").retrievers(), r.retrievers());
         assertEquals(Fixtures.frDemo().metrics(), a.metrics());
-        String html = new HtmlReport("from json", "preuve eval beir eval/datasets/scifact", "now").add(r).add(a, "extractive").render();
+        String html = new HtmlReport("from json", "preuve eval beir eval/datasets/scifact", "now").add(r).add(a).render();
         assertTrue(html.contains("0.6829 [0.640, 0.726] n=300"), html);
         assertTrue(html.contains("<td>false_abstention_rate</td><td>0.152</td><td>46</td><td>[0.076, 0.282]</td>"), html);
     }

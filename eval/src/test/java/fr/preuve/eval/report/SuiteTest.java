@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.preuve.core.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,13 +21,14 @@ class SuiteTest {
             Suite s = Suite.load(Suite.resolve(name, root.resolve("eval/suites")));
             assertTrue(!s.runs().isEmpty());
             for (Suite.Run r : s.runs()) {
-                Path p = root.resolve(r.beir() != null ? r.beir() : r.questions());
+                Path p = root.resolve(r.beir() != null ? r.beir() : r.questions() != null ? r.questions() : r.support());
                 assertTrue(Files.exists(p), name + ": " + p + " missing");
             }
         }
         Suite ci = Suite.load(root.resolve("eval/suites/ci.yaml"));
-        assertEquals(1, ci.runs().size());
-        assertEquals("questions", ci.runs().get(0).kind());
+        assertEquals(List.of("questions", "support"), ci.runs().stream().map(Suite.Run::kind).toList());
+        assertEquals("default", ci.runs().get(1).judge());
+        assertTrue(ci.runs().get(1).rows() != null, "CI judges a slice of the support set");
         Suite nightly = Suite.load(root.resolve("eval/suites/nightly.yaml"));
         assertEquals("test", nightly.runs().get(0).split());
         assertNull(nightly.runs().get(0).queries());
@@ -63,6 +65,10 @@ class SuiteTest {
         assertTrue(zero.contains("bad.yaml:3") && zero.contains("'queries' must be at least 1"), zero);
         String split = error(tmp, "runs:\n  - {questions: q.jsonl, split: test}\n");
         assertTrue(split.contains("'split' and 'queries' only apply"), split);
+        String rows = error(tmp, "runs:\n  - {questions: q.jsonl}\n  - {beir: a, rows: 5}\n");
+        assertTrue(rows.contains("bad.yaml:3") && rows.contains("'rows' and 'judge' only apply"), rows);
+        String noRows = error(tmp, "runs:\n  - {support: s.jsonl, rows: 0}\n");
+        assertTrue(noRows.contains("'rows' must be at least 1"), noRows);
         String empty = error(tmp, "description: nothing\nruns: []\n");
         assertTrue(empty.contains("bad.yaml") && empty.contains("'runs'"), empty);
     }

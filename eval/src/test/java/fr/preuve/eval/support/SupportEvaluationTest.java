@@ -78,6 +78,10 @@ class SupportEvaluationTest {
         assertThat(progress).containsExactly("support 8/8");
         assertThat(r.dataset()).isEqualTo("expertqa-first-8.jsonl");
         assertThat(r.judge()).isEqualTo("stub");
+        assertThat(r.latency().n()).as("one time per judge call; rows without evidence are not judged").isEqualTo(6);
+        assertThat(r.scores().groups().get("judge")).isEqualTo(r.full().metrics());
+        assertThat(r.scores().n()).isEqualTo(8);
+        assertThat(SupportEvaluation.run(subset().first(3), new Stub(), null).full().rows()).isEqualTo(3);
 
         SupportEvaluation.Slice full = r.full();
         assertThat(full.rows()).isEqualTo(8);

@@ -14,6 +14,9 @@ import fr.preuve.eval.regression.QualityGate;
 import fr.preuve.eval.regression.Regressions;
 import fr.preuve.eval.regression.Thresholds;
 import fr.preuve.eval.answers.AnswerEvaluation;
+import fr.preuve.eval.metrics.Scores;
+import fr.preuve.eval.support.SupportEvaluation;
+import fr.preuve.eval.support.SupportReport;
 import fr.preuve.eval.report.History;
 import fr.preuve.eval.report.HtmlReport;
 import fr.preuve.eval.report.Suite;
@@ -34,9 +37,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Evaluation runs: retrieval quality on BEIR datasets, checked against thresholds and pinned regressions. */
+/**
+ * Evaluation runs: retrieval quality on BEIR datasets, answers on question sets, the support judge on support
+ * judgements, and named suites of them; each checked against thresholds and pinned regressions.
+ */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Evaluate retrieval quality on a dataset; exits 1 when a threshold or a pinned score is breached.",
+        description = "Evaluate retrieval, answers or the support judge on a dataset, or run a suite; exits 1 when a "
+                + "threshold or a pinned score is breached.",
         subcommands = {EvalCommand.Beir.class, EvalQuestionsCommand.class, EvalSupportCommand.class, EvalCommand.SuiteRun.class})
 public class EvalCommand implements Runnable {
 
@@ -134,27 +141,48 @@ public class EvalCommand implements Runnable {
                 throw new java.io.UncheckedIOException(e);
             }
             out.print(BeirReport.table(result));
-            Thresholds t = load(thresholds, "eval/thresholds.yaml", Thresholds::load);
-            Regressions r = load(regressions, "eval/regressions.yaml", Regressions::load);
-            QualityGate gate = QualityGate.check(result, t, r);
-            if (!gate.rows().isEmpty()) {
-                out.println("regressions:");
-                gate.rows().forEach(row -> out.println("  " + row.line()));
-            } else if (queries != null) {
+            QualityGate gate = gate(result.scores(), thresholds, regressions, out);
+            if (gate.rows().isEmpty() && queries != null) {
                 out.println("regressions: none apply to a partial run (--queries " + queries + ")");
             }
             out.flush();
             err.flush();
-            return new Outcome(result, r, gate.breaches(), gate.exitCode());
+            return new Outcome(result, regressions(regressions), gate.breaches(), gate.exitCode());
         }
+    }
 
-        private static <T> T load(Path given, String fallback, java.util.function.Function<Path, T> loader) {
-            if (given != null) {
-                return loader.apply(given);
-            }
-            Path p = CommonOptions.resolve(Path.of(fallback));
-            return Files.isRegularFile(p) ? loader.apply(p) : null;
+    /**
+     * Checks a run against the thresholds and pins ({@code eval/thresholds.yaml} and {@code eval/regressions.yaml} when
+     * not given and present) and prints the regression rows that apply on {@code out}.
+     */
+    static QualityGate gate(Scores scores, Path thresholds, Path regressions, PrintWriter out) {
+        QualityGate gate = QualityGate.check(scores, load(thresholds, "eval/thresholds.yaml", Thresholds::load),
+                regressions(regressions));
+        if (!gate.rows().isEmpty()) {
+            out.println("regressions:");
+            gate.rows().forEach(row -> out.println("  " + row.line()));
         }
+        out.flush();
+        return gate;
+    }
+
+    /** {@code --regressions FILE}, or {@code eval/regressions.yaml} when present, or null. */
+    static Regressions regressions(Path given) {
+        return load(given, "eval/regressions.yaml", Regressions::load);
+    }
+
+    /** One line per breach on {@code err}, each after {@code prefix}. */
+    static void printBreaches(QualityGate gate, PrintWriter err, String prefix) {
+        gate.breaches().forEach(b -> err.println(prefix + b));
+        err.flush();
+    }
+
+    private static <T> T load(Path given, String fallback, java.util.function.Function<Path, T> loader) {
+        if (given != null) {
+            return loader.apply(given);
+        }
+        Path p = CommonOptions.resolve(Path.of(fallback));
+        return Files.isRegularFile(p) ? loader.apply(p) : null;
     }
 
     /** {@code --history FILE}, or {@code $PREUVE_HOME/eval/history.jsonl}. */
@@ -237,24 +265,33 @@ public class EvalCommand implements Runnable {
                     b.regressions = regressions;
                     Beir.Outcome o = b.evaluate(config, out, err);
                     History.append(h, History.of(o.result(), Instant.now()));
-                    report.add(o.result()).baseline(o.regressions());
+                    report.add(o.result());
                     breaches.addAll(o.breaches());
                     entry.put("exit", o.exit());
                     entry.put("breaches", o.breaches());
                     entry.put("result", o.result());
-                } else {
+                } else if (run.questions() != null) {
                     EvalQuestionsCommand q = new EvalQuestionsCommand();
                     q.file = Path.of(run.questions());
-                    AnswerEvaluation.Result r = q.evaluate(config);
+                    AnswerEvaluation.Result r = q.evaluate(config, err);
                     out.println(EvalQuestionsCommand.table(r));
-                    History.append(h, History.of(r, r.mode(), Instant.now()));
-                    report.add(r, r.mode());
-                    entry.put("exit", 0);
-                    entry.put("result", r);
+                    History.append(h, History.of(r, Instant.now()));
+                    report.add(r);
+                    checked(entry, r, r.scores(), out, breaches);
+                } else {
+                    EvalSupportCommand s = new EvalSupportCommand();
+                    s.file = Path.of(run.support());
+                    s.rows = run.rows();
+                    s.judge = run.judge();
+                    SupportEvaluation.Result r = s.evaluate(err);
+                    out.print(SupportReport.table(r));
+                    History.append(h, History.of(r, Instant.now()));
+                    report.add(r);
+                    checked(entry, r, r.scores(), out, breaches);
                 }
                 runs.add(entry);
             }
-            report.history(History.read(h)).breaches(breaches);
+            report.history(History.read(h)).breaches(breaches).baseline(regressions(regressions));
             if (json != null) {
                 Map<String, Object> all = new LinkedHashMap<>();
                 all.put("suite", name);
@@ -277,6 +314,15 @@ public class EvalCommand implements Runnable {
             }
             err.flush();
             return breaches.isEmpty() ? QualityGate.EXIT_OK : QualityGate.EXIT_BREACH;
+        }
+
+        /** Gates one questions or support run of the suite and records its result, exit code and breaches. */
+        private void checked(Map<String, Object> entry, Object result, Scores scores, PrintWriter out, List<String> all) {
+            QualityGate gate = gate(scores, thresholds, regressions, out);
+            all.addAll(gate.breaches());
+            entry.put("exit", gate.exitCode());
+            entry.put("breaches", gate.breaches());
+            entry.put("result", result);
         }
     }
 }

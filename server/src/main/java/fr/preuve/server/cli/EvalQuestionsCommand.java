@@ -1,30 +1,46 @@
 package fr.preuve.server.cli;
 
+import fr.preuve.core.config.Defaults;
 import fr.preuve.core.config.PreuveConfig;
 import fr.preuve.core.config.Yaml;
+import fr.preuve.core.embed.Embedder;
+import fr.preuve.core.embed.Embedders;
+import fr.preuve.core.embed.OnnxBatchEmbedder;
 import fr.preuve.core.search.Filters;
+import fr.preuve.core.verify.DefaultSupportJudge;
 import fr.preuve.eval.answers.AnswerEvaluation;
+import fr.preuve.eval.answers.RemoteAnswers;
 import fr.preuve.eval.answers.SupportCheck;
+import fr.preuve.eval.dataset.Question;
 import fr.preuve.eval.dataset.QuestionSet;
 import fr.preuve.eval.metrics.Estimate;
+import fr.preuve.eval.regression.QualityGate;
 import fr.preuve.eval.report.History;
 import fr.preuve.eval.report.HtmlReport;
-import java.time.Instant;
 import fr.preuve.server.app.PreuveRuntime;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Answers a question set over a corpus index and reports citation, hallucination, key-fact and abstention figures. */
+/**
+ * Answers a question set, in process over the corpus index (with the configured LLM, if any) or through a running
+ * Preuve ({@code --server URL}), and reports citation, hallucination (before and after the verification gate), key-fact
+ * and abstention figures; exits 1 below the thresholds.
+ */
 @Command(name = "questions", mixinStandardHelpOptions = true,
-        description = "Evaluate answers on a questions JSONL file (eval/datasets/README.md) over the corpus index.")
+        description = "Evaluate answers on a questions JSONL file (eval/datasets/README.md), over the corpus index "
+                + "(with the configured LLM, if any) or a running Preuve (--server URL); exits 1 when a threshold is "
+                + "breached.")
 public class EvalQuestionsCommand implements Callable<Integer> {
 
     @Mixin
@@ -32,6 +48,10 @@ public class EvalQuestionsCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "Questions JSONL, e.g. eval/datasets/fr-demo.jsonl.")
     Path file;
+
+    @Option(names = "--server", paramLabel = "URL", description = "Ask a running Preuve (POST URL/api/ask) instead of "
+            + "answering in process, e.g. http://localhost:7070.")
+    URI server;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON.")
     Path json;
@@ -42,6 +62,12 @@ public class EvalQuestionsCommand implements Callable<Integer> {
     @Option(names = "--history", paramLabel = "FILE", description = "History to append this run to (default $PREUVE_HOME/eval/history.jsonl).")
     Path history;
 
+    @Option(names = "--thresholds", paramLabel = "FILE", description = "Minimum scores (default eval/thresholds.yaml when present).")
+    Path thresholds;
+
+    @Option(names = "--regressions", paramLabel = "FILE", description = "Pinned scores (default eval/regressions.yaml when present).")
+    Path regressions;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -49,27 +75,48 @@ public class EvalQuestionsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PreuveConfig config = common.load();
         PrintWriter out = spec.commandLine().getOut();
-        AnswerEvaluation.Result r = evaluate(config);
+        PrintWriter err = spec.commandLine().getErr();
+        AnswerEvaluation.Result r = evaluate(config, err);
         out.println(table(r));
+        QualityGate gate = EvalCommand.gate(r.scores(), thresholds, regressions, out);
         if (json != null) {
             Yaml.writeJson(json, r);
             out.println("wrote " + json);
         }
         Path h = EvalCommand.historyFile(history, config);
-        History.append(h, History.of(r, r.mode(), Instant.now()));
+        History.append(h, History.of(r, Instant.now()));
         if (html != null) {
             new HtmlReport("Preuve evaluation: " + r.dataset(), EvalCommand.commandLine(spec), Instant.now().toString())
-                    .add(r, r.mode()).history(History.read(h)).write(html);
+                    .add(r).baseline(EvalCommand.regressions(regressions)).breaches(gate.breaches())
+                    .history(History.read(h)).write(html);
             out.println("wrote " + html);
         }
-        return 0;
+        out.flush();
+        EvalCommand.printBreaches(gate, err, "preuve eval questions: ");
+        return gate.exitCode();
     }
 
-    /** Asks every question of {@link #file} over the corpus index (read-only) and scores the answers. */
-    AnswerEvaluation.Result evaluate(PreuveConfig config) {
+    /**
+     * Asks every question of {@link #file}, in process over the corpus index (read-only) or through {@link #server},
+     * and scores the answers. Support is verbatim containment, else the default support judge (the sentences of
+     * generated answers), decided here, independently of the answerer's verdicts.
+     */
+    AnswerEvaluation.Result evaluate(PreuveConfig config, PrintWriter err) {
         QuestionSet set = QuestionSet.load(CommonOptions.resolve(file));
-        try (PreuveRuntime runtime = PreuveRuntime.readOnly(config, CommonOptions.corpus(config))) {
-            return AnswerEvaluation.run(set, q -> runtime.answers().ask(q.question(), Filters.NONE), SupportCheck.VERBATIM);
+        java.util.function.Consumer<String> progress = line -> {
+            err.println("preuve eval " + line);
+            err.flush();
+        };
+        try {
+            if (server != null) {
+                try (OnnxBatchEmbedder embedder = Embedders.forQueries()) {
+                    return run(set, new RemoteAnswers(server,
+                            java.time.Duration.ofSeconds(Defaults.EVAL_SERVER_TIMEOUT_SECONDS)), embedder, progress);
+                }
+            }
+            try (PreuveRuntime runtime = PreuveRuntime.readOnly(config, CommonOptions.corpus(config))) {
+                return run(set, q -> runtime.answers().ask(q.question(), Filters.NONE), runtime.queryEmbedder(), progress);
+            }
         } catch (Exception e) {
             if (e instanceof RuntimeException re) {
                 throw re;
@@ -78,10 +125,16 @@ public class EvalQuestionsCommand implements Callable<Integer> {
         }
     }
 
+    private static AnswerEvaluation.Result run(QuestionSet set, Function<Question, fr.preuve.core.answer.Answer> asker,
+                                               Embedder embedder, java.util.function.Consumer<String> progress) {
+        return AnswerEvaluation.run(set, asker, SupportCheck.verbatimElse(new DefaultSupportJudge(embedder)), progress);
+    }
+
     static String table(AnswerEvaluation.Result r) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s: %d questions, mode %s, corpus %s, support check: %s%n%n", r.dataset(),
-                r.questions(), r.mode(), r.corpusVersion(), r.supportCheck()));
+        sb.append(String.format(Locale.ROOT, "%s: %d questions, mode %s %s, model %s, corpus %s, support: %s%n%n",
+                r.dataset(), r.questions(), r.mode(), r.answersByMode(), r.modelLabel(), r.corpusVersion(),
+                r.supportCheck()));
         sb.append("| metric | value | n | 95% CI |\n|---|---|---|---|\n");
         for (Map.Entry<String, Estimate> e : r.metrics().entrySet()) {
             Estimate v = e.getValue();

@@ -1,11 +1,15 @@
 package fr.preuve.server.cli;
 
+import fr.preuve.core.config.PreuveConfig;
 import fr.preuve.core.config.Yaml;
 import fr.preuve.core.embed.Embedders;
 import fr.preuve.core.embed.OnnxBatchEmbedder;
 import fr.preuve.core.verify.DefaultSupportJudge;
 import fr.preuve.core.verify.NliSupportJudge;
 import fr.preuve.eval.dataset.SupportSet;
+import fr.preuve.eval.regression.QualityGate;
+import fr.preuve.eval.report.History;
+import fr.preuve.eval.report.HtmlReport;
 import fr.preuve.eval.support.SupportEvaluation;
 import fr.preuve.eval.support.SupportReport;
 import java.io.PrintWriter;
@@ -14,17 +18,23 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code preuve eval support <file.jsonl>}: runs a support judge on human support judgements and reports precision,
- * recall, F1 and accuracy for the {@code supported} class, on the full set and on its calibration and held-out halves.
+ * recall, F1 and accuracy for the {@code supported} class, on the full set and on its calibration and held-out halves;
+ * appends the run to the history and exits 1 below the thresholds or off the pinned scores.
  */
 @Command(name = "support", mixinStandardHelpOptions = true,
         description = "Evaluate a support judge on a support-judgements JSONL file (eval/datasets/README.md): "
-                + "precision, recall, F1 and accuracy for the 'supported' class, with n and 95%% intervals.")
+                + "precision, recall, F1 and accuracy for the 'supported' class, with n and 95%% intervals; exits 1 "
+                + "when a threshold or a pinned score is breached.")
 public class EvalSupportCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
 
     @Parameters(paramLabel = "FILE", description = "Support judgements JSONL, e.g. eval/datasets/support/medhallu-dev.jsonl.")
     Path file;
@@ -35,6 +45,9 @@ public class EvalSupportCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "DIR", description = "For --judge nli: directory with model.onnx and tokenizer.json.")
     Path model;
+
+    @Option(names = "--rows", paramLabel = "N", description = "Judge only the first N judgements (pinned scores then do not apply).")
+    Integer rows;
 
     @Option(names = "--calibrate", description = "Also choose a threshold on the score on the calibration half and "
             + "report it on the held-out half and the full set.")
@@ -47,18 +60,63 @@ public class EvalSupportCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the result (with every row) as JSON.")
     Path json;
 
-    @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report.")
+    @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report (the judgements "
+            + "the judge got wrong, plots, trend from the history).")
     Path html;
+
+    @Option(names = "--history", paramLabel = "FILE", description = "History to append this run to (default $PREUVE_HOME/eval/history.jsonl).")
+    Path history;
+
+    @Option(names = "--thresholds", paramLabel = "FILE", description = "Minimum scores (default eval/thresholds.yaml when present).")
+    Path thresholds;
+
+    @Option(names = "--regressions", paramLabel = "FILE", description = "Pinned scores (default eval/regressions.yaml when present).")
+    Path regressions;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        PreuveConfig config = common.load();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        SupportEvaluation.Result r = evaluate(err);
+        if (calibrate) {
+            r = SupportEvaluation.calibrate(r, minPrecision);
+        }
+        out.print(SupportReport.table(r));
+        QualityGate gate = EvalCommand.gate(r.scores(), thresholds, regressions, out);
+        out.flush();
+        if (json != null) {
+            Yaml.writeJson(json, r);
+            err.println("preuve eval support: wrote " + json);
+        }
+        Path h = EvalCommand.historyFile(history, config);
+        History.append(h, History.of(r, Instant.now()));
+        if (html != null) {
+            String command = EvalCommand.commandLine(spec);
+            String now = Instant.now().toString();
+            if (calibrate) {
+                SupportReport.writeHtml(html, r, command, now);
+            } else {
+                new HtmlReport("Preuve support judge: " + r.dataset() + " / " + r.judge(), command, now).add(r)
+                        .baseline(EvalCommand.regressions(regressions)).breaches(gate.breaches())
+                        .history(History.read(h)).write(html);
+            }
+            err.println("preuve eval support: wrote " + html);
+        }
+        EvalCommand.printBreaches(gate, err, "preuve eval support: ");
+        return gate.exitCode();
+    }
+
+    /** Loads the set (or its first {@code --rows}) and runs the chosen judge on it, with progress on {@code err}. */
+    SupportEvaluation.Result evaluate(PrintWriter err) {
         SupportSet set = SupportSet.load(CommonOptions.resolve(file));
-        SupportEvaluation.Result r = switch (judge) {
+        if (rows != null) {
+            set = set.first(rows);
+        }
+        return switch (judge) {
             case "default" -> {
                 try (OnnxBatchEmbedder embedder = Embedders.forQueries()) {
                     yield run(set, new DefaultSupportJudge(embedder), err);
@@ -66,30 +124,14 @@ public class EvalSupportCommand implements Callable<Integer> {
             }
             case "nli" -> {
                 if (model == null) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "--judge nli needs --model DIR");
+                    throw new IllegalArgumentException("--judge nli needs --model DIR");
                 }
                 try (NliSupportJudge nli = NliSupportJudge.load(CommonOptions.resolve(model))) {
                     yield run(set, nli, err);
                 }
             }
-            default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    "unknown judge '" + judge + "': expected default or nli");
+            default -> throw new IllegalArgumentException("unknown judge '" + judge + "': expected default or nli");
         };
-        if (calibrate) {
-            r = SupportEvaluation.calibrate(r, minPrecision);
-        }
-        out.print(SupportReport.table(r));
-        out.flush();
-        if (json != null) {
-            Yaml.writeJson(json, r);
-            err.println("preuve eval support: wrote " + json);
-        }
-        if (html != null) {
-            SupportReport.writeHtml(html, r, EvalCommand.commandLine(spec), Instant.now().toString());
-            err.println("preuve eval support: wrote " + html);
-        }
-        err.flush();
-        return 0;
     }
 
     private static SupportEvaluation.Result run(SupportSet set, fr.preuve.core.verify.SupportJudge j, PrintWriter err) {
