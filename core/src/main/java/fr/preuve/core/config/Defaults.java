@@ -121,8 +121,6 @@ public final class Defaults {
     public static final int FETCH_BACKOFF_MAX_SECONDS = 60;
     /** A Retry-After longer than this ends the retries (the failure is reported; a later run resumes). */
     public static final int FETCH_MAX_RETRY_AFTER_SECONDS = 300;
-    /** Raw downloads and resume files, under the Preuve home: {@code <home>/cache/<corpus>/}. */
-    public static final String CACHE_DIR = "cache";
 
     // PubMed E-utilities (NCBI etiquette: at most 3 requests/s without an API key, 10 with one)
     public static final String EUTILS_BASE = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/";

@@ -50,11 +50,6 @@ public record PreuveConfig(Path home, String host, int port, Path corpusConfig, 
         return home.resolve("indexes").resolve(corpusName);
     }
 
-    /** Raw downloads and resume files of the corpus named {@code corpusName}. */
-    public Path cacheDir(String corpusName) {
-        return home.resolve(Defaults.CACHE_DIR).resolve(corpusName);
-    }
-
     public PreuveConfig withPort(int newPort) {
         return new PreuveConfig(home, host, newPort, corpusConfig, search, answer, llm, audit);
     }

@@ -1,7 +1,6 @@
 package fr.preuve.indexer.config;
 
 import fr.preuve.core.config.ConfigException;
-import fr.preuve.core.config.ConfigLoader;
 import fr.preuve.core.config.Yaml;
 import fr.preuve.indexer.source.SourceContext;
 import java.io.IOException;
@@ -67,12 +66,11 @@ public record CorpusConfig(String name, String description, String embedding, Li
     }
 
     /**
-     * What sources are opened with: this file's directory, the cache {@code <home>/cache/<name>} (the home as the
-     * server resolves it: {@code PREUVE_HOME}, the {@code preuve.yaml} found there, else {@code ~/.preuve}), the
-     * process environment and real HTTP.
+     * What sources are opened with: this file's directory, {@code cacheDir} for downloads and resume files, the process
+     * environment and real HTTP.
      */
-    public SourceContext sourceContext() {
-        return SourceContext.of(baseDir(), ConfigLoader.system().load(null).cacheDir(name));
+    public SourceContext sourceContext(Path cacheDir) {
+        return SourceContext.of(baseDir(), cacheDir);
     }
 
     /** Directory that relative source paths are resolved against. */

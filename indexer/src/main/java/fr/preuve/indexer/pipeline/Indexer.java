@@ -21,6 +21,7 @@ import fr.preuve.indexer.versions.CorpusVersion;
 import fr.preuve.indexer.versions.LastRun;
 import fr.preuve.indexer.versions.VersionDiff;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -114,7 +115,7 @@ public final class Indexer {
         Map<String, SourceDocument> documents = new LinkedHashMap<>();
         Map<String, SourceSpec> origins = new HashMap<>();
         List<DocumentOutcome.Failed> failures = new ArrayList<>();
-        read(corpus, started, documents, origins, failures, listener);
+        read(corpus, history.sourcesDir(), started, documents, origins, failures, listener);
 
         // 2. Compare with the index.
         Comparison cmp = compare(documents, present, sameVectors);
@@ -220,12 +221,13 @@ public final class Indexer {
      * What a run would do, without embedding or writing anything: documents added, changed (content hash differs),
      * removed (no longer declared; kept when something failed to read) and unchanged.
      *
-     * @param present content hash of each indexed document ({@link PassageIndex#documentHashes()}; empty without index)
+     * @param indexDir the corpus's index directory (network sources use the downloads kept beside it)
+     * @param present  content hash of each indexed document ({@link PassageIndex#documentHashes()}; empty without index)
      */
-    public static IndexPlan plan(CorpusConfig corpus, Map<String, String> present, ProgressListener listener) {
+    public static IndexPlan plan(CorpusConfig corpus, Path indexDir, Map<String, String> present, ProgressListener listener) {
         Map<String, SourceDocument> documents = new LinkedHashMap<>();
         List<DocumentOutcome.Failed> failures = new ArrayList<>();
-        read(corpus, Instant.now(), documents, new HashMap<>(), failures, listener);
+        read(corpus, CorpusHistory.forIndex(indexDir).sourcesDir(), Instant.now(), documents, new HashMap<>(), failures, listener);
         Comparison cmp = compare(documents, present, true);
         List<String> changed = cmp.toIndex.stream().map(d -> d.id().toString()).filter(id -> present.containsKey(id)).toList();
         List<String> missing = present.keySet().stream().filter(id -> !documents.containsKey(id)).sorted().toList();
@@ -234,7 +236,7 @@ public final class Indexer {
     }
 
     /** Reads every declared source into {@code documents}, noting each document's source and each failure. */
-    private static void read(CorpusConfig corpus, Instant started, Map<String, SourceDocument> documents,
+    private static void read(CorpusConfig corpus, Path sourcesDir, Instant started, Map<String, SourceDocument> documents,
                              Map<String, SourceSpec> origins, List<DocumentOutcome.Failed> failures,
                              ProgressListener listener) {
         for (SourceSpec spec : corpus.sources()) {
@@ -242,7 +244,7 @@ public final class Indexer {
             listener.onProgress(new IndexProgress("reading", label, documents.size(), 0, 0, failures.size(), 0, -1, started,
                     "reading " + label));
             try {
-                spec.open(corpus.sourceContext()).read(outcome -> {
+                spec.open(corpus.sourceContext(sourcesDir)).read(outcome -> {
                     switch (outcome) {
                         case ReadOutcome.Read r -> {
                             String id = r.document().id().toString();

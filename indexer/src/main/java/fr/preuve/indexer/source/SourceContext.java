@@ -15,7 +15,7 @@ import java.util.Objects;
  * {@link Fetcher} for a policy. Tests pass a fetcher factory that records waits instead of sleeping.
  *
  * @param baseDir     the corpus file's directory
- * @param cacheDir    {@code <home>/cache/<corpus>}; null when the caller reads local files only
+ * @param cacheDir    {@code <index dir>.meta/sources}; null when the caller reads local files only
  * @param environment environment variables
  * @param fetchers    opens a fetcher with a policy over a download cache
  */

@@ -50,6 +50,11 @@ public final class CorpusHistory {
         return dir;
     }
 
+    /** Where network sources keep their downloads and resume files. */
+    public Path sourcesDir() {
+        return dir.resolve("sources");
+    }
+
     /** Where the embedding cache files live. */
     public Path embeddingsDir() {
         return dir.resolve("embeddings");

@@ -76,7 +76,7 @@ public class IndexCommand implements Callable<Integer> {
                 state = CorpusState.from(index.commitData());
             }
         }
-        IndexPlan plan = Indexer.plan(corpus, present, ConsoleProgress.stderr());
+        IndexPlan plan = Indexer.plan(corpus, dir, present, ConsoleProgress.stderr());
         out.printf("dry run, corpus %s: %d would be added, %d changed, %d removed, %d unchanged; %d failures%n",
                 corpus.name(), plan.added().size(), plan.changed().size(), plan.removed().size(), plan.unchanged(),
                 plan.failures().size());
