@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import fr.preuve.core.answer.Answer;
+import fr.preuve.core.answer.AnswerListener;
+import fr.preuve.core.answer.CitedPassage;
+import fr.preuve.core.audit.Feedback;
 import fr.preuve.core.config.Defaults;
 import fr.preuve.core.config.Yaml;
 import fr.preuve.core.doc.Passage;
@@ -23,9 +26,12 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.BindException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -171,7 +177,7 @@ public final class ApiServer implements AutoCloseable {
 
     private void ask(Context ctx) {
         AskRequest r = askRequest(ctx);
-        ctx.json(runtime.ask(r.question(), r.filters(), "api", fr.preuve.core.answer.AnswerListener.NONE));
+        ctx.json(runtime.ask(r.question(), r.filters(), "api", AnswerListener.NONE));
     }
 
     /**
@@ -179,16 +185,16 @@ public final class ApiServer implements AutoCloseable {
      * model's text, not yet verified), then {@code answer} (the verified answer, as {@code POST /api/ask} returns it)
      * or {@code error}.
      */
-    private void stream(Context ctx, AskRequest r) throws java.io.IOException {
+    private void stream(Context ctx, AskRequest r) throws IOException {
         ctx.res().setStatus(200);
         ctx.res().setContentType("text/event-stream;charset=utf-8");
         ctx.res().setHeader("Cache-Control", "no-cache");
         ctx.res().setHeader("X-Accel-Buffering", "no");
         SseWriter sse = new SseWriter(ctx.res().getOutputStream(), json);
         try {
-            Answer answer = runtime.ask(r.question(), r.filters(), "stream", new fr.preuve.core.answer.AnswerListener() {
+            Answer answer = runtime.ask(r.question(), r.filters(), "stream", new AnswerListener() {
                 @Override
-                public void onPassages(List<fr.preuve.core.answer.CitedPassage> passages) {
+                public void onPassages(List<CitedPassage> passages) {
                     sse.send("passages", passages);
                 }
 
@@ -231,7 +237,7 @@ public final class ApiServer implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest(e.getMessage());
         }
-        java.util.Optional<fr.preuve.core.audit.Feedback> stored;
+        Optional<Feedback> stored;
         try {
             stored = runtime.audit().log().feedback(f.answerId(), f.rating(), f.correction(), f.removed(),
                     runtime.clock().instant());
@@ -314,7 +320,7 @@ public final class ApiServer implements AutoCloseable {
 
     /** A page of the web module ({@code /public/NAME} on the classpath), served at a path without ".html". */
     private static void page(Context ctx, String name) {
-        java.io.InputStream in = ApiServer.class.getResourceAsStream("/public/" + name);
+        InputStream in = ApiServer.class.getResourceAsStream("/public/" + name);
         if (in == null) {
             throw ApiError.notFound("page " + name + " is missing from the web module");
         }
