@@ -9,16 +9,11 @@ import fr.preuve.core.audit.AuditEntry;
 import fr.preuve.core.audit.Feedback;
 import fr.preuve.core.audit.Rating;
 import fr.preuve.core.audit.TimeRange;
-import fr.preuve.core.config.AnswerSettings;
 import fr.preuve.core.config.LlmSettings;
-import fr.preuve.core.config.PreuveConfig;
-import fr.preuve.core.config.SearchSettings;
 import fr.preuve.core.guard.FindingType;
 import fr.preuve.core.guard.PatientDataGuard;
 import fr.preuve.indexer.config.CorpusConfig;
-import fr.preuve.indexer.pipeline.ProgressListener;
 import fr.preuve.server.app.PreuveRuntime;
-import fr.preuve.server.http.ApiServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -58,8 +53,8 @@ class AuditEndToEndTest {
     static Path tmp;
     static Path home;
     static String corpus;
+    static RunningServer app;
     static PreuveRuntime runtime;
-    static ApiServer server;
     static String base;
 
     @BeforeAll
@@ -67,18 +62,14 @@ class AuditEndToEndTest {
         CorpusConfig smoke = ApiServerTest.smallCorpus();
         corpus = smoke.file().toString();
         home = tmp.resolve("home");
-        PreuveConfig config = new PreuveConfig(home, "127.0.0.1", 0, smoke.file(), SearchSettings.defaults(),
-                AnswerSettings.defaults(), LlmSettings.none());
-        runtime = PreuveRuntime.writable(config, smoke, ProgressListener.NONE);
-        runtime.startIndexing(false).get();
-        server = new ApiServer(runtime);
-        base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
+        app = RunningServer.start(home, smoke, LlmSettings.none());
+        runtime = app.runtime();
+        base = app.base();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
-        runtime.close();
+        app.close();
     }
 
     static HttpResponse<String> post(String path, String body) throws Exception {

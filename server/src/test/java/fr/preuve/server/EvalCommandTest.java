@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.preuve.core.config.AnswerSettings;
 import fr.preuve.core.config.LlmSettings;
-import fr.preuve.core.config.PreuveConfig;
-import fr.preuve.core.config.SearchSettings;
 import fr.preuve.core.llm.ScriptedLlmServer;
-import fr.preuve.indexer.pipeline.ProgressListener;
 import fr.preuve.server.app.PreuveRuntime;
-import fr.preuve.server.http.ApiServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +34,8 @@ class EvalCommandTest {
     @TempDir
     static Path tmp;
     static ScriptedLlmServer llm;
+    static RunningServer app;
     static PreuveRuntime runtime;
-    static ApiServer server;
     static String base;
     static Path questions;
     static Path configYaml;
@@ -63,12 +58,9 @@ class EvalCommandTest {
                 Duration.ofSeconds(30), LlmSettings.PatientDataPolicy.REFUSE, "default");
         corpus = ApiServerTest.smallCorpus().file().toString();
         home = tmp.resolve("home").toString();
-        PreuveConfig config = new PreuveConfig(tmp.resolve("home"), "127.0.0.1", 0, ApiServerTest.smallCorpus().file(),
-                SearchSettings.defaults(), AnswerSettings.defaults(), settings);
-        runtime = PreuveRuntime.writable(config, ApiServerTest.smallCorpus(), ProgressListener.NONE);
-        runtime.startIndexing(false).get();
-        server = new ApiServer(runtime);
-        base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
+        app = RunningServer.start(tmp.resolve("home"), ApiServerTest.smallCorpus(), settings);
+        runtime = app.runtime();
+        base = app.base();
 
         questions = tmp.resolve("salt.jsonl");
         Files.writeString(questions, String.join("\n",
@@ -85,8 +77,7 @@ class EvalCommandTest {
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
-        runtime.close();
+        app.close();
         llm.close();
     }
 

@@ -14,15 +14,11 @@ import fr.preuve.core.answer.Verdict;
 import fr.preuve.core.config.AnswerSettings;
 import fr.preuve.core.config.LlmSettings;
 import fr.preuve.core.config.LlmSettings.Provider;
-import fr.preuve.core.config.PreuveConfig;
-import fr.preuve.core.config.SearchSettings;
 import fr.preuve.core.llm.ScriptedLlmServer;
 import fr.preuve.core.llm.ScriptedLlmServer.Reply;
 import fr.preuve.core.search.Filters;
 import fr.preuve.core.verify.DefaultSupportJudge;
-import fr.preuve.indexer.pipeline.ProgressListener;
 import fr.preuve.server.app.PreuveRuntime;
-import fr.preuve.server.http.ApiServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,25 +50,22 @@ class GenerativeAnswerTest {
     @TempDir
     static Path tmp;
     static ScriptedLlmServer llm;
+    static RunningServer app;
     static PreuveRuntime runtime;
-    static ApiServer server;
     static String base;
 
     @BeforeAll
     static void start() throws Exception {
         llm = new ScriptedLlmServer(r -> ScriptedLlmServer.text("unused"));
-        PreuveConfig config = new PreuveConfig(tmp.resolve("home"), "127.0.0.1", 0, ApiServerTest.smallCorpus().file(),
-                SearchSettings.defaults(), AnswerSettings.defaults(), settings(Provider.OPENAI, Duration.ofSeconds(5), 50));
-        runtime = PreuveRuntime.writable(config, ApiServerTest.smallCorpus(), ProgressListener.NONE);
-        runtime.startIndexing(false).get();
-        server = new ApiServer(runtime);
-        base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
+        app = RunningServer.start(tmp.resolve("home"), ApiServerTest.smallCorpus(),
+                settings(Provider.OPENAI, Duration.ofSeconds(5), 50));
+        runtime = app.runtime();
+        base = app.base();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
-        runtime.close();
+        app.close();
         llm.close();
     }
 
