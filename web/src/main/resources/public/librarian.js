@@ -36,11 +36,12 @@ function pairs(list) {
   return list.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)]);
 }
 
-/** An ISO instant as a <time>, in the interface language. */
-function when(iso) {
-  if (!iso) return "—";
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
+/** An instant (ISO text, or Jackson's epoch seconds) as a <time> in the interface language. */
+function when(instant) {
+  if (instant === null || instant === undefined || instant === "") return "—";
+  const d = typeof instant === "number" ? new Date(instant * 1000) : new Date(instant);
+  if (Number.isNaN(d.getTime())) return String(instant);
+  const iso = d.toISOString();
   return el("time", { dateTime: iso, title: iso },
     d.toLocaleString(uiLang() === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeStyle: "medium" }));
 }
@@ -116,7 +117,7 @@ function renderSources(body) {
     [t("libName"), t("libType"), t("libLicence"), t("libDocuments"), t("libPassages"), t("libFailures")],
     body.sources.map((s) => ({
       props: { "data-source": s.name },
-      cells: [s.name, el("code", {}, s.type), s.licence || "—", s.documents, s.passages,
+      cells: [s.name, el("code", { class: "id" }, s.type), s.licence || "—", s.documents, s.passages,
         s.failures.length ? el("span", { class: "bad" }, t("libFailuresCount", { n: num(s.failures.length) })) : t("libNone")],
     }))));
   renderLastRun(body.lastRun);
@@ -152,13 +153,13 @@ function renderLastRun(run) {
 /** GET /api/corpus/versions, newest first; the two selects offer each distinct version for the diff. */
 function renderVersions(versions) {
   $("versions").replaceChildren(versions.length === 0 ? el("p", {}, t("libNoVersion")) : table("versions-table",
-    [t("libVersion"), t("libEvent"), t("libDate"), t("libDocuments"), t("libPassages"),
-      t("libAdded"), t("libChanged"), t("libRemoved"), t("libFailures")],
+    [t("libVersion"), t("libDocuments"), t("libPassages"), t("libAdded"), t("libChanged"), t("libRemoved"), t("libFailures")],
     versions.map((v) => ({
       props: { "data-version": v.version, "aria-current": v.version === shown.version ? "true" : undefined },
-      cells: [el("code", {}, v.version),
-        [t("libEvent_" + v.event), v.note ? el("span", { class: "meta block" }, v.note) : ""],
-        when(v.date), v.documents, v.passages, v.added, v.changed, v.removed, v.failures],
+      cells: [[el("code", { class: "vid" }, v.version),
+        el("span", { class: "meta block" }, when(v.date), " · ", t("libEvent_" + v.event)),
+        v.note ? el("span", { class: "meta block" }, v.note) : ""],
+        v.documents, v.passages, v.added, v.changed, v.removed, v.failures],
     }))));
   const distinct = [...new Set(versions.map((v) => v.version))];
   const controls = $("diff-controls");

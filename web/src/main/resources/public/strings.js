@@ -66,7 +66,7 @@ export const STRINGS = {
     libEmbedded: "{embedded} vectorisés, {reused} repris du cache",
     libFailuresTitle: "Éléments non lus ou non indexés", libLocation: "Fichier, URL ou document", libReason: "Raison",
     libNoVersion: "Aucune version : le corpus n'a pas encore été indexé complètement.",
-    libEvent: "Événement", libEvent_indexed: "indexation", libEvent_rollback: "retour arrière",
+    libEvent_indexed: "indexation", libEvent_rollback: "retour arrière",
     libDiffCount: "{what} ({n})",
   },
   en: {
@@ -135,7 +135,7 @@ export const STRINGS = {
     libEmbedded: "{embedded} embedded, {reused} from the cache",
     libFailuresTitle: "Items not read or not indexed", libLocation: "File, URL or document", libReason: "Reason",
     libNoVersion: "No version yet: the corpus has not been fully indexed.",
-    libEvent: "Event", libEvent_indexed: "indexed", libEvent_rollback: "rollback",
+    libEvent_indexed: "indexed", libEvent_rollback: "rollback",
     libDiffCount: "{what} ({n})",
   },
 };
