@@ -36,7 +36,7 @@ import java.util.concurrent.Future;
 public final class PreuveRuntime implements AutoCloseable {
 
     private final PreuveConfig config;
-    private final CorpusConfig corpus;
+    private volatile CorpusConfig corpus;
     private final PassageIndex index;
     private final OnnxBatchEmbedder queryEmbedder;
     private final HybridSearcher searcher;
@@ -85,10 +85,24 @@ public final class PreuveRuntime implements AutoCloseable {
 
     /** Starts indexing the corpus in the background (skipped quickly when it is up to date). */
     public Future<IndexReport> startIndexing(boolean force) {
+        return startIndexing(corpus, force);
+    }
+
+    /**
+     * Starts indexing {@code declaration}, a new reading of the served corpus's declaration (sources added, removed or
+     * edited), in the background; from now on it is the declaration the librarian status shows. It must name the same
+     * corpus, since the name selects the index.
+     */
+    public Future<IndexReport> startIndexing(CorpusConfig declaration, boolean force) {
         if (job == null) {
             throw new IllegalStateException("the index is open read-only");
         }
-        return job.start(embedder -> new Indexer(index, embedder, Chunker.defaults(), clock, job), corpus, force);
+        if (!declaration.name().equals(corpus.name())) {
+            throw new IllegalArgumentException("the declaration names corpus '" + declaration.name() + "' but this server "
+                    + "serves corpus '" + corpus.name() + "'");
+        }
+        corpus = declaration;
+        return job.start(embedder -> new Indexer(index, embedder, Chunker.defaults(), clock, job), declaration, force);
     }
 
     /** The corpus version answers are drawn from; while a first run is in progress, says so. */
