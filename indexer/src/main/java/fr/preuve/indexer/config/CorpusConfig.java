@@ -66,7 +66,7 @@ public record CorpusConfig(String name, String description, String embedding, Li
     }
 
     /**
-     * What sources are opened with: this file's directory, {@code cacheDir} for downloads and resume files, the process
+     * What sources are opened with: this file's directory, {@code cacheDir} for downloads, the process
      * environment and real HTTP.
      */
     public SourceContext sourceContext(Path cacheDir) {
