@@ -85,11 +85,18 @@ class SourceCursorResumeTest {
         }, 4, 4).run(corpus, false);
     }
 
+    /** What a clean run indexes (once for the class: every test serves the same recorded answers). */
+    private static List<DocumentEntry> clean;
+
     List<DocumentEntry> cleanRun() {
+        if (clean != null) {
+            return clean;
+        }
         try (PassageIndex index = PassageIndex.openForWriting(tmp.resolve("clean"))) {
             assertThat(run(index, new IndexerTest.CountingEmbedder()).failures()).isEmpty();
             assertThat(cursor(index)).as("a source read to its end leaves no cursor").isEmpty();
-            return index.documentEntries();
+            clean = index.documentEntries();
+            return clean;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
