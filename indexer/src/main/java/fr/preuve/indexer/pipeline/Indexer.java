@@ -206,8 +206,10 @@ public final class Indexer {
         }
         List<String> missing = present.keySet().stream().filter(id -> !documents.containsKey(id)).sorted().toList();
         int deleted = 0;
-        int kept = (int) missing.stream().filter(id -> resumeFrom.bySource().containsKey(originOf.get(id))).count();
-        missing = missing.stream().filter(id -> !resumeFrom.bySource().containsKey(originOf.get(id))).toList();
+        java.util.function.Predicate<String> resumed = id -> originOf.containsKey(id)
+                && resumeFrom.bySource().containsKey(originOf.get(id));
+        int kept = (int) missing.stream().filter(resumed).count();
+        missing = missing.stream().filter(resumed.negate()).toList();
         if (failures.isEmpty()) {
             for (String id : missing) {
                 index.delete(DocumentId.parse(id));
