@@ -45,7 +45,10 @@ public record PreuveConfig(Path home, String host, int port, Path corpusConfig, 
         return home.resolve(Defaults.AUDIT_KEY_FILE);
     }
 
-    /** Directory of the index of the corpus named {@code corpusName}. */
+    /**
+     * The default directory of the index named {@code corpusName}, {@code <home>/indexes/<name>}. A declared corpus may
+     * put its index elsewhere: find a corpus's index with {@code CorpusConfig.indexDir(PreuveConfig)}.
+     */
     public Path indexDir(String corpusName) {
         return home.resolve("indexes").resolve(corpusName);
     }

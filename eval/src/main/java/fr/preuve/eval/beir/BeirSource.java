@@ -32,7 +32,7 @@ public final class BeirSource implements DocumentSource {
     /** The corpus declaration that indexes {@code dataset} under the index name {@code beir-<name>}. */
     public static CorpusConfig corpusConfig(BeirDataset dataset) {
         String name = indexName(dataset.name());
-        return new CorpusConfig(name, "BEIR dataset " + dataset.name() + " (" + dataset.dir() + ")", null,
+        return new CorpusConfig(name, "BEIR dataset " + dataset.name() + " (" + dataset.dir() + ")", null, null,
                 List.of(new SourceSpecs.Provided("beir:" + dataset.name(), "see " + dataset.dir().resolve("SOURCE.txt"),
                         List.of(dataset.corpus().toAbsolutePath()), new BeirSource(dataset.corpus(), dataset.name()))),
                 null);

@@ -1,12 +1,14 @@
 package fr.preuve.indexer.config;
 
 import fr.preuve.core.config.ConfigException;
+import fr.preuve.core.config.PreuveConfig;
 import fr.preuve.core.config.Yaml;
 import fr.preuve.indexer.source.SourceContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,16 +19,18 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * A corpus declared in {@code corpus-config/*.yaml}: its name, embedding model and sources. Relative paths in source
- * declarations are resolved against the YAML file's directory.
+ * A corpus declared in {@code corpus-config/*.yaml}: its name, index location, embedding model and sources. Relative
+ * paths ({@code index}, source files) are resolved against the YAML file's directory.
  *
- * @param name        corpus name, also the index directory name ({@code demo})
+ * @param name        corpus name, also the default index directory name ({@code demo})
  * @param description what the corpus holds, for people
  * @param embedding   embedding model id; only {@code bge-small-en-v1.5-q} ships with Preuve
+ * @param index       the index directory as declared, or null for {@code <home>/indexes/<name>}; see {@link #indexDir}
  * @param sources     the sources, indexed in this order
  * @param file        the YAML file it was read from (set by {@link #load})
  */
-public record CorpusConfig(String name, String description, String embedding, List<SourceSpec> sources, Path file) {
+public record CorpusConfig(String name, String description, String embedding, String index, List<SourceSpec> sources,
+                           Path file) {
 
     public static final String DEFAULT_EMBEDDING = "bge-small-en-v1.5-q";
 
@@ -54,7 +58,27 @@ public record CorpusConfig(String name, String description, String embedding, Li
     /** Reads and validates a corpus file; errors name the file, line and field. */
     public static CorpusConfig load(Path file) {
         CorpusConfig c = Yaml.read(file, CorpusConfig.class);
-        CorpusConfig bound = new CorpusConfig(c.name(), c.description(), c.embedding(), c.sources(), file.toAbsolutePath().normalize());
+        CorpusConfig bound = new CorpusConfig(c.name(), c.description(), c.embedding(), c.index(), c.sources(),
+                file.toAbsolutePath().normalize());
+        if (bound.index() != null) {
+            String where = file + lineOf(file, "index") + ": field 'index': ";
+            if (bound.index().isBlank()) {
+                throw new ConfigException(where + "empty: name a directory, or leave the key out for <home>/indexes/" + bound.name());
+            }
+            Path dir;
+            try {
+                dir = bound.baseDir().resolve(bound.index()).normalize();
+            } catch (InvalidPathException e) {
+                throw new ConfigException(where + "'" + bound.index() + "' is not a valid path: " + e.getReason());
+            }
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new ConfigException(where + "'" + bound.index() + "' is a file, not a directory: " + dir);
+            }
+            if (bound.baseDir().startsWith(dir)) {
+                throw new ConfigException(where + "'" + bound.index() + "' is the directory of the corpus file or one "
+                        + "above it (" + dir + "); the index needs a directory of its own");
+            }
+        }
         for (SourceSpec s : bound.sources()) {
             for (Path p : s.inputs(bound.baseDir())) {
                 if (!Files.exists(p)) {
@@ -66,7 +90,31 @@ public record CorpusConfig(String name, String description, String embedding, Li
     }
 
     /**
-     * What sources are opened with: this file's directory, {@code cacheDir} for downloads and resume files, the process
+     * The directory of this corpus's index: the declared {@code index} resolved against the corpus file's directory,
+     * else {@code <home>/indexes/<name>}. Every command and the server find the index through this method; its
+     * versions, caches and downloads live beside it in {@code <dir>.meta}.
+     */
+    public Path indexDir(PreuveConfig config) {
+        return index == null ? config.indexDir(name) : baseDir().resolve(index).normalize();
+    }
+
+    /** {@code ":<line>"} of the top-level {@code key} in {@code file}, or "" when it cannot be found. */
+    private static String lineOf(Path file, String key) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).startsWith(key + ":")) {
+                    return ":" + (i + 1);
+                }
+            }
+        } catch (IOException e) {
+            // the file was just read; without it the message names the field only
+        }
+        return "";
+    }
+
+    /**
+     * What sources are opened with: this file's directory, {@code cacheDir} for downloads, the process
      * environment and real HTTP.
      */
     public SourceContext sourceContext(Path cacheDir) {

@@ -286,8 +286,7 @@ public final class SourceSpecs {
             EutilsSource.Query q = new EutilsSource.Query(root, term, datetype != null ? datetype : mindate != null || reldate != null ? "pdat" : null,
                     mindate, maxdate, reldate, maxRecords == null ? Defaults.EUTILS_MAX_RECORDS : maxRecords,
                     batch == null ? Defaults.EUTILS_BATCH : batch, "preuve", contact, withKey ? key.strip() : null);
-            var downloads = context.downloads();
-            return new EutilsSource(q, context.fetcher(p), context.stateFile("pubmed-search-" + label() + ".json"), downloads::blob);
+            return new EutilsSource(q, context.fetcher(p), context.downloads()::blob);
         }
     }
 

@@ -15,7 +15,9 @@ import fr.preuve.core.text.Chunker;
 import fr.preuve.indexer.config.CorpusConfig;
 import fr.preuve.indexer.config.SourceSpec;
 import fr.preuve.indexer.config.SourceTypes;
+import fr.preuve.indexer.source.DocumentSource;
 import fr.preuve.indexer.source.ReadOutcome;
+import fr.preuve.indexer.source.ResumableSource;
 import fr.preuve.indexer.versions.CorpusHistory;
 import fr.preuve.indexer.versions.CorpusVersion;
 import fr.preuve.indexer.versions.LastRun;
@@ -37,12 +39,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The indexing pipeline: read every declared source, compare content hashes with the index, chunk and embed only new
  * or changed documents (reusing cached vectors of passage texts seen before), write each document atomically with its
  * provenance, commit at checkpoints, remove documents no longer declared, and record a corpus version in the
  * {@link CorpusHistory} beside the index. Bad items are reported and skipped; the rest is indexed.
+ *
+ * <p>Every commit carries the {@link SourceCursors} of the {@linkplain ResumableSource resumable sources}: for each,
+ * the cursor after the last page whose documents are all in that commit. A source with a cursor is read from there by
+ * the next run (after a crash, or a page that failed), and its documents already indexed are kept; a source read to
+ * its end leaves no cursor.
  */
 public final class Indexer {
 
@@ -87,7 +95,8 @@ public final class Indexer {
 
     /**
      * Indexes {@code corpus}; with {@code force}, re-reads sources even when the fingerprint is unchanged. A run that
-     * was interrupted (crash, kill) resumes: the documents it wrote are found unchanged and skipped.
+     * was interrupted (crash, kill) resumes: resumable sources continue from the cursors of the last commit, the
+     * documents others give again are found unchanged and skipped.
      */
     public IndexReport run(CorpusConfig corpus, boolean force) {
         try (EmbeddingCache cache = EmbeddingCache.open(history.embeddingsDir(), embedder.modelId(), embedder.dimension())) {
@@ -99,11 +108,14 @@ public final class Indexer {
 
     private IndexReport run(CorpusConfig corpus, boolean force, EmbeddingCache cache) {
         Instant started = clock.instant();
-        CorpusState previous = CorpusState.from(index.commitData());
+        Map<String, String> lastCommit = index.commitData();
+        CorpusState previous = CorpusState.from(lastCommit);
+        SourceCursors resumeFrom = SourceCursors.from(lastCommit)
+                .only(corpus.sources().stream().map(SourceSpec::label).collect(java.util.stream.Collectors.toSet()));
         String fingerprint = corpus.fingerprint();
         String pipeline = pipelineId();
         boolean sameVectors = embedder.modelId().equals(previous.model()) && pipeline.equals(previous.pipeline());
-        if (!force && previous.complete() && sameVectors && fingerprint.equals(previous.fingerprint())) {
+        if (!force && previous.complete() && resumeFrom.isEmpty() && sameVectors && fingerprint.equals(previous.fingerprint())) {
             recordVersion(previous, 0); // in case a crash came between the last commit and its history line
             listener.onProgress(new IndexProgress("done", null, 0, 0, 0, 0, 0, 0, started,
                     "corpus " + previous.version() + " is up to date"));
@@ -115,7 +127,12 @@ public final class Indexer {
         Map<String, SourceDocument> documents = new LinkedHashMap<>();
         Map<String, SourceSpec> origins = new HashMap<>();
         List<DocumentOutcome.Failed> failures = new ArrayList<>();
-        read(corpus, history.sourcesDir(), started, documents, origins, failures, listener);
+        List<CursorMark> marks = new ArrayList<>();
+        read(corpus, history.sourcesDir(), started, resumeFrom, documents, origins, failures, marks, listener);
+        Map<String, Integer> positions = new HashMap<>();
+        for (String id : documents.keySet()) {
+            positions.put(id, positions.size());
+        }
 
         // 2. Compare with the index.
         Comparison cmp = compare(documents, present, sameVectors);
@@ -136,7 +153,7 @@ public final class Indexer {
                     failures.add(new DocumentOutcome.Failed(label, d.id().toString(), "no passage could be cut from the text"));
                     continue;
                 }
-                pending.add(new Pending(d, passages));
+                pending.add(new Pending(d, passages, positions.get(d.id().toString())));
                 total += passages.size();
             } catch (RuntimeException e) {
                 failures.add(new DocumentOutcome.Failed(label, d.id().toString(), "cannot cut into passages: " + e.getMessage()));
@@ -171,7 +188,9 @@ public final class Indexer {
             embedding.done += texts.size();
             sinceCommit += texts.size();
             if (sinceCommit >= commitEvery) {
-                index.commit(previous.inProgress(fingerprint, embedder.modelId(), pipeline).toMap());
+                int safe = written < pending.size() ? pending.get(written).position : documents.size();
+                index.commit(withCursors(previous.inProgress(fingerprint, embedder.modelId(), pipeline),
+                        cursorsAt(safe, resumeFrom, marks)));
                 sinceCommit = 0;
             } else {
                 index.refresh();
@@ -180,16 +199,24 @@ public final class Indexer {
         }
 
         // 4. Remove what is no longer declared, unless something failed to read (it may be among the missing).
+        //    A resumed source did not give again the documents it gave before its cursor: they stay.
+        Map<String, String> originOf = new HashMap<>();
+        if (!resumeFrom.isEmpty()) {
+            index.documentEntries().forEach(e -> originOf.put(e.id(), e.origin()));
+        }
         List<String> missing = present.keySet().stream().filter(id -> !documents.containsKey(id)).sorted().toList();
         int deleted = 0;
-        int kept = 0;
+        java.util.function.Predicate<String> resumed = id -> originOf.containsKey(id)
+                && resumeFrom.bySource().containsKey(originOf.get(id));
+        int kept = (int) missing.stream().filter(resumed).count();
+        missing = missing.stream().filter(resumed.negate()).toList();
         if (failures.isEmpty()) {
             for (String id : missing) {
                 index.delete(DocumentId.parse(id));
                 deleted++;
             }
         } else {
-            kept = missing.size();
+            kept += missing.size();
         }
 
         // 5. Record the version: the same content indexed the same way keeps its version.
@@ -204,7 +231,7 @@ public final class Indexer {
         if (!history.hasManifest(version)) {
             history.writeManifest(version, entries); // before the commit, so that a committed version can be diffed
         }
-        index.commit(state.toMap());
+        index.commit(withCursors(state, cursorsAt(documents.size(), resumeFrom, marks)));
         recordVersion(state, failures.size());
         Instant finished = clock.instant();
         double seconds = Duration.between(started, finished).toMillis() / 1000.0;
@@ -227,7 +254,8 @@ public final class Indexer {
     public static IndexPlan plan(CorpusConfig corpus, Path indexDir, Map<String, String> present, ProgressListener listener) {
         Map<String, SourceDocument> documents = new LinkedHashMap<>();
         List<DocumentOutcome.Failed> failures = new ArrayList<>();
-        read(corpus, CorpusHistory.forIndex(indexDir).sourcesDir(), Instant.now(), documents, new HashMap<>(), failures, listener);
+        read(corpus, CorpusHistory.forIndex(indexDir).sourcesDir(), Instant.now(), SourceCursors.NONE, documents,
+                new HashMap<>(), failures, new ArrayList<>(), listener);
         Comparison cmp = compare(documents, present, true);
         List<String> changed = cmp.toIndex.stream().map(d -> d.id().toString()).filter(id -> present.containsKey(id)).toList();
         List<String> missing = present.keySet().stream().filter(id -> !documents.containsKey(id)).sorted().toList();
@@ -235,16 +263,25 @@ public final class Indexer {
                 cmp.unchanged, failures);
     }
 
-    /** Reads every declared source into {@code documents}, noting each document's source and each failure. */
-    private static void read(CorpusConfig corpus, Path sourcesDir, Instant started, Map<String, SourceDocument> documents,
-                             Map<String, SourceSpec> origins, List<DocumentOutcome.Failed> failures,
-                             ProgressListener listener) {
+    /** A cursor a source reported once {@code position} documents had been read (all sources together). */
+    private record CursorMark(String label, int position, Map<String, String> cursor) {
+    }
+
+    /**
+     * Reads every declared source into {@code documents}, noting each document's source, each failure and each cursor
+     * reported; resumable sources start from their cursor in {@code from}.
+     */
+    private static void read(CorpusConfig corpus, Path sourcesDir, Instant started, SourceCursors from,
+                             Map<String, SourceDocument> documents, Map<String, SourceSpec> origins,
+                             List<DocumentOutcome.Failed> failures, List<CursorMark> marks, ProgressListener listener) {
         for (SourceSpec spec : corpus.sources()) {
             String label = spec.label();
+            Map<String, String> cursor = from.of(label);
             listener.onProgress(new IndexProgress("reading", label, documents.size(), 0, 0, failures.size(), 0, -1, started,
-                    "reading " + label));
+                    cursor.isEmpty() ? "reading " + label : "resuming " + label + " at " + new TreeMap<>(cursor)));
             try {
-                spec.open(corpus.sourceContext(sourcesDir)).read(outcome -> {
+                DocumentSource source = spec.open(corpus.sourceContext(sourcesDir));
+                Consumer<ReadOutcome> sink = outcome -> {
                     switch (outcome) {
                         case ReadOutcome.Read r -> {
                             String id = r.document().id().toString();
@@ -256,12 +293,37 @@ public final class Indexer {
                         }
                         case ReadOutcome.Failed f -> failures.add(new DocumentOutcome.Failed(label, f.location(), f.reason()));
                     }
-                });
+                };
+                if (source instanceof ResumableSource resumable) {
+                    resumable.read(cursor, sink, c -> marks.add(new CursorMark(label, documents.size(), c)));
+                } else {
+                    source.read(sink);
+                }
             } catch (RuntimeException e) {
                 failures.add(new DocumentOutcome.Failed(label, label, "source failed: " + e));
             }
         }
 
+    }
+
+    /**
+     * The cursors to commit when the first {@code safe} documents read are in the index: each source's last cursor
+     * reported at or before that point, else the cursor it was resumed from.
+     */
+    private static SourceCursors cursorsAt(int safe, SourceCursors from, List<CursorMark> marks) {
+        Map<String, Map<String, String>> out = new HashMap<>(from.bySource());
+        for (CursorMark m : marks) {
+            if (m.position() <= safe) {
+                out.put(m.label(), m.cursor());
+            }
+        }
+        return new SourceCursors(out);
+    }
+
+    private static Map<String, String> withCursors(CorpusState state, SourceCursors cursors) {
+        Map<String, String> data = new HashMap<>(state.toMap());
+        data.putAll(cursors.toCommitData());
+        return data;
     }
 
     /** Documents to (re)index: new ones, changed ones, and all of them when vectors must be remade. */
@@ -378,11 +440,13 @@ public final class Indexer {
     private static final class Pending {
         final SourceDocument doc;
         final List<Passage> passages;
+        final int position;
         final List<float[]> vectors = new ArrayList<>();
 
-        Pending(SourceDocument doc, List<Passage> passages) {
+        Pending(SourceDocument doc, List<Passage> passages, int position) {
             this.doc = doc;
             this.passages = passages;
+            this.position = position;
         }
 
         boolean complete() {

@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * What a source needs besides its declaration: the directory relative paths are resolved against, the corpus cache
- * directory (raw downloads, resume files), the environment (secrets such as {@code NCBI_API_KEY}) and how to open a
+ * directory (raw downloads), the environment (secrets such as {@code NCBI_API_KEY}) and how to open a
  * {@link Fetcher} for a policy. Tests pass a fetcher factory that records waits instead of sleeping.
  *
  * @param baseDir     the corpus file's directory
@@ -63,11 +63,6 @@ public record SourceContext(Path baseDir, Path cacheDir, Environment environment
     /** A fetcher following {@code policy}, over {@link #downloads()}. */
     public Fetcher fetcher(FetchPolicy policy) {
         return fetchers.open(policy, cacheDir == null ? null : downloads());
-    }
-
-    /** A file for a source's resume state ({@code <cacheDir>/state/<name>}). */
-    public Path stateFile(String name) {
-        return requireCache().resolve("state").resolve(name.replaceAll("[^A-Za-z0-9._-]", "_"));
     }
 
     private Path requireCache() {

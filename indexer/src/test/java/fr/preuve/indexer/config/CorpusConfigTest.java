@@ -1,5 +1,12 @@
 package fr.preuve.indexer.config;
 
+import java.util.Map;
+
+import fr.preuve.core.config.ConfigLoader;
+import fr.preuve.core.config.Environment;
+
+import fr.preuve.core.config.PreuveConfig;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -109,5 +116,39 @@ class CorpusConfigTest {
 
         Path noSources = write("s.yaml", "name: x\n");
         assertThatThrownBy(() -> CorpusConfig.load(noSources)).hasMessageContaining("sources is missing or empty");
+    }
+
+    @Test
+    void theIndexLocationIsDeclaredRelativeToTheFileOrAbsoluteAndCheckedStrictly() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("cfg"));
+        Path data = Files.writeString(dir.resolve("notes.md"), "# Notes\n\nSome text.\n");
+        String sources = "sources:\n  - type: local-folder\n    dir: .\n    licence: internal\n";
+        PreuveConfig home = new ConfigLoader(Environment.of(Map.of("PREUVE_HOME", tmp.resolve("home").toString())),
+                tmp.resolve("user")).load(null);
+
+        CorpusConfig byDefault = CorpusConfig.load(Files.writeString(dir.resolve("a.yaml"), "name: a\n" + sources));
+        CorpusConfig relative = CorpusConfig.load(Files.writeString(dir.resolve("b.yaml"), "name: b\nindex: ../elsewhere/b\n" + sources));
+        CorpusConfig absolute = CorpusConfig.load(Files.writeString(dir.resolve("c.yaml"),
+                "name: c\nindex: " + tmp.resolve("abs/c") + "\n" + sources));
+
+        assertThat(byDefault.indexDir(home)).isEqualTo(tmp.resolve("home/indexes/a"));
+        assertThat(relative.indexDir(home)).isEqualTo(tmp.resolve("elsewhere/b"));
+        assertThat(absolute.indexDir(home)).isEqualTo(tmp.resolve("abs/c"));
+
+        Path blank = Files.writeString(dir.resolve("blank.yaml"), "name: d\nindex: ''\n" + sources);
+        Path file = Files.writeString(dir.resolve("file.yaml"), "name: e\nindex: notes.md\n" + sources);
+        Path here = Files.writeString(dir.resolve("here.yaml"), "name: f\ndescription: x\nindex: .\n" + sources);
+        Path list = Files.writeString(dir.resolve("list.yaml"), "name: g\nindex: [a, b]\n" + sources);
+        Path model = Files.writeString(dir.resolve("model.yaml"), "name: h\nembedding: e5-large\n" + sources);
+        assertThatThrownBy(() -> CorpusConfig.load(blank)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(blank + ":2: field 'index': empty");
+        assertThatThrownBy(() -> CorpusConfig.load(file)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(file + ":2: field 'index'").hasMessageContaining("is a file, not a directory: " + data);
+        assertThatThrownBy(() -> CorpusConfig.load(here)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(here + ":3: field 'index'").hasMessageContaining("needs a directory of its own");
+        assertThatThrownBy(() -> CorpusConfig.load(list)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(list + ":2").hasMessageContaining("index");
+        assertThatThrownBy(() -> CorpusConfig.load(model)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(model.toString()).hasMessageContaining("unknown embedding 'e5-large'; available: bge-small-en-v1.5-q");
     }
 }

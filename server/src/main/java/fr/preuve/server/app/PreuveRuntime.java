@@ -63,7 +63,7 @@ public final class PreuveRuntime implements AutoCloseable {
 
     /** Opens the corpus index for writing (server, indexer); fails clearly if another process holds it. */
     public static PreuveRuntime writable(PreuveConfig config, CorpusConfig corpus, ProgressListener console) {
-        PassageIndex index = PassageIndex.openForWriting(config.indexDir(corpus.name()));
+        PassageIndex index = PassageIndex.openForWriting(corpus.indexDir(config));
         try {
             return new PreuveRuntime(config, corpus, index, Embedders.forQueries(), new IndexJob(console), Clock.systemUTC());
         } catch (RuntimeException e) {
@@ -74,7 +74,7 @@ public final class PreuveRuntime implements AutoCloseable {
 
     /** Opens the last committed index read-only (CLI search and ask, alongside a running server). */
     public static PreuveRuntime readOnly(PreuveConfig config, CorpusConfig corpus) {
-        PassageIndex index = PassageIndex.openReadOnly(config.indexDir(corpus.name()));
+        PassageIndex index = PassageIndex.openReadOnly(corpus.indexDir(config));
         try {
             return new PreuveRuntime(config, corpus, index, Embedders.forQueries(), null, Clock.systemUTC());
         } catch (RuntimeException e) {

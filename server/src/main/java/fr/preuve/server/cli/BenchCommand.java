@@ -111,7 +111,7 @@ public class BenchCommand implements Runnable {
             List<String> qs = new ArrayList<>(SearchBenchmark.FRENCH_QUESTIONS);
             qs.addAll(EmbeddingBenchmark.loadQuestions(pubmedqa(), queries));
             try (OnnxBatchEmbedder embedder = Embedders.forQueries();
-                 PassageIndex index = PassageIndex.openReadOnly(config.indexDir(corpus.name()))) {
+                 PassageIndex index = PassageIndex.openReadOnly(corpus.indexDir(config))) {
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(SearchBenchmark.run(index, embedder, qs, asks).table());
             }

@@ -106,7 +106,7 @@ public class CorpusCommand implements Runnable {
         public Integer call() throws IOException {
             PreuveConfig config = common.load();
             CorpusConfig corpus = CommonOptions.corpus(config);
-            Path dir = config.indexDir(corpus.name());
+            Path dir = corpus.indexDir(config);
             CorpusState state = new CorpusState(corpus.name(), null, null, false, null, null, null);
             Map<String, IndexCounts.SourceCount> counts = Map.of();
             if (PassageIndex.exists(dir)) {
@@ -152,7 +152,7 @@ public class CorpusCommand implements Runnable {
         public Integer call() {
             PreuveConfig config = common.load();
             CorpusConfig corpus = CommonOptions.corpus(config);
-            Path dir = config.indexDir(corpus.name());
+            Path dir = corpus.indexDir(config);
             List<CorpusVersion> versions = CorpusHistory.forIndex(dir).versions().reversed();
             Set<String> kept = PassageIndex.keptVersions(dir).stream().map(CorpusState::version).collect(Collectors.toSet());
             PrintWriter out = spec.commandLine().getOut();
@@ -191,7 +191,7 @@ public class CorpusCommand implements Runnable {
         public Integer call() {
             PreuveConfig config = common.load();
             CorpusConfig corpus = CommonOptions.corpus(config);
-            VersionDiff d = CorpusHistory.forIndex(config.indexDir(corpus.name())).diff(from, to);
+            VersionDiff d = CorpusHistory.forIndex(corpus.indexDir(config)).diff(from, to);
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%s -> %s: %d added, %d changed, %d removed%n", from, to, d.added().size(), d.changed().size(),
                     d.removed().size());
@@ -222,7 +222,7 @@ public class CorpusCommand implements Runnable {
         public Integer call() {
             PreuveConfig config = common.load();
             CorpusConfig corpus = CommonOptions.corpus(config);
-            CorpusHistory history = CorpusHistory.forIndex(config.indexDir(corpus.name()));
+            CorpusHistory history = CorpusHistory.forIndex(corpus.indexDir(config));
             PrintWriter out = spec.commandLine().getOut();
             if (!yes) {
                 String current = history.latest().map(CorpusVersion::version)

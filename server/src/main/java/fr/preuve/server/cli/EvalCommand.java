@@ -122,7 +122,7 @@ public class EvalCommand implements Runnable {
         /** Indexes (incrementally), ranks, scores and checks; prints the table and the regression rows on {@code out}. */
         Outcome evaluate(PreuveConfig config, PrintWriter out, PrintWriter err) {
             BeirDataset dataset = BeirDataset.load(CommonOptions.resolve(dir), split);
-            Path indexDir = config.indexDir(BeirSource.indexName(dataset.name()));
+            Path indexDir = BeirSource.corpusConfig(dataset).indexDir(config);
             err.println("preuve eval: " + dataset.name() + ": " + dataset.corpusIds().size() + " documents, "
                     + dataset.judgedQueries().size() + " judged " + split + " queries; index " + indexDir);
             BeirIndex.Info info;

@@ -67,7 +67,7 @@ public class IndexCommand implements Callable<Integer> {
     }
 
     private int dryRun(PreuveConfig config, CorpusConfig corpus, PrintWriter out) throws Exception {
-        Path dir = config.indexDir(corpus.name());
+        Path dir = corpus.indexDir(config);
         Map<String, String> present = Map.of();
         CorpusState state = CorpusState.from(Map.of());
         if (PassageIndex.exists(dir)) {

@@ -1,14 +1,12 @@
 package fr.preuve.indexer.source.eutils;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.preuve.core.config.Defaults;
-import fr.preuve.core.config.Yaml;
 import fr.preuve.indexer.fetch.FetchOutcome;
 import fr.preuve.indexer.fetch.FetchRequest;
 import fr.preuve.indexer.fetch.Fetcher;
-import fr.preuve.indexer.source.DocumentSource;
 import fr.preuve.indexer.source.Downloaded;
 import fr.preuve.indexer.source.ReadOutcome;
+import fr.preuve.indexer.source.ResumableSource;
 import fr.preuve.indexer.source.pubmed.PubMedXmlSource;
 import fr.preuve.indexer.source.xml.SecureXml;
 import java.io.IOException;
@@ -18,7 +16,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,15 +36,16 @@ import org.xml.sax.SAXException;
  * PubMed XML in batches ({@code WebEnv}/{@code query_key} with {@code retstart}; when the answer carries no history,
  * the ids it lists), each batch parsed by {@link PubMedXmlSource}.
  *
- * <p>Resumable: after each batch, a state file records the search and the content hash of every batch fetched (the
- * bodies stay in the download cache). When a batch fails after its retries, the failure is reported and reading stops;
- * the next run reads the batches already fetched from the cache and continues with the failed one. The state file is
- * removed once every batch is in.
+ * <p>Resumable: after each batch it reports its cursor, {@code query} (which search), {@code search} (the content hash
+ * of the esearch answer, kept in the download cache: its {@code WebEnv}, {@code QueryKey}, count or ids) and
+ * {@code retstart} (the next batch). When a batch fails after its retries, the failure is reported and reading stops;
+ * resumed from the last cursor, the source asks for no new search and fetches from that batch on. A cursor of another
+ * search, or whose esearch answer left the cache, is ignored: reading starts over.
  *
  * <p>Etiquette ({@link Query#tool()}, {@link Query#email()}, {@link Query#apiKey()}) is sent with every request; the
  * rate (3 or 10 requests per second) is the fetcher's.
  */
-public final class EutilsSource implements DocumentSource {
+public final class EutilsSource implements ResumableSource {
 
     /**
      * A PubMed search.
@@ -72,81 +73,90 @@ public final class EutilsSource implements DocumentSource {
             }
         }
 
-        /** What identifies the search for resuming (not the key or the batch size). */
+        /** What identifies the search for resuming (not the key): 16 hex digits of a SHA-256. */
         String key() {
-            return String.join("|", base, term, String.valueOf(datetype), String.valueOf(mindate),
-                    String.valueOf(maxdate), String.valueOf(reldate), Integer.toString(maxRecords));
+            String id = String.join("|", base, term, String.valueOf(datetype), String.valueOf(mindate),
+                    String.valueOf(maxdate), String.valueOf(reldate), Integer.toString(maxRecords), Integer.toString(batch));
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(id.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
-    /** The resume state: the search answer and the batches fetched so far (content hashes). */
-    record State(String query, String webEnv, String queryKey, int count, List<String> ids, List<String> batches) {
+    /** A search answer: its content hash in the download cache, and its history or ids. */
+    private record Search(String sha256, String webEnv, String queryKey, int count, List<String> ids) {
+        int total(int maxRecords) {
+            return webEnv != null ? Math.min(count, maxRecords) : ids.size();
+        }
     }
-
-    private static final ObjectMapper JSON = Yaml.json();
 
     private final Query query;
     private final Fetcher fetcher;
-    private final Path stateFile;
     private final Function<String, Path> cacheBlob;
 
-    /**
-     * @param stateFile where the resume state is kept
-     * @param cacheBlob finds a fetched body again by its content hash (the download cache)
-     */
-    public EutilsSource(Query query, Fetcher fetcher, Path stateFile, Function<String, Path> cacheBlob) {
+    /** @param cacheBlob finds a fetched body again by its content hash (the download cache) */
+    public EutilsSource(Query query, Fetcher fetcher, Function<String, Path> cacheBlob) {
         this.query = Objects.requireNonNull(query, "query");
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
-        this.stateFile = Objects.requireNonNull(stateFile, "stateFile");
         this.cacheBlob = Objects.requireNonNull(cacheBlob, "cacheBlob");
     }
 
     @Override
-    public void read(Consumer<ReadOutcome> sink) {
-        State state = loadState();
-        if (state == null) {
-            state = search(sink);
-            if (state == null) {
+    public void read(Map<String, String> cursor, Consumer<ReadOutcome> sink, Consumer<Map<String, String>> cursors) {
+        Search search = resumed(cursor);
+        int from = search == null ? 0 : Integer.parseInt(cursor.get("retstart"));
+        if (search == null) {
+            search = search(sink);
+            if (search == null) {
                 return;
             }
-            saveState(state);
         }
-        int total = state.webEnv() != null ? Math.min(state.count(), query.maxRecords()) : state.ids().size();
-        List<String> batches = new ArrayList<>(state.batches());
-        for (int i = 0; i < batches.size(); i++) {
-            Path blob = cacheBlob.apply(batches.get(i));
-            if (!Files.isRegularFile(blob)) {
-                batches = new ArrayList<>(batches.subList(0, i));
-                break;
-            }
-            parse(blob, "efetch retstart=" + i * query.batch(), sink);
-        }
-        for (int retstart = batches.size() * query.batch(); retstart < total; retstart += query.batch()) {
+        int total = search.total(query.maxRecords());
+        cursors.accept(cursor(search, from, total));
+        for (int retstart = from; retstart < total; retstart += query.batch()) {
             int size = Math.min(query.batch(), total - retstart);
             String where = "efetch retstart=" + retstart;
-            FetchOutcome out = fetcher.fetch(FetchRequest.get(efetch(state, retstart, size)).accepting("text/xml"));
+            FetchOutcome out = fetcher.fetch(FetchRequest.get(efetch(search, retstart, size)).accepting("text/xml"));
             if (out instanceof FetchOutcome.Failed f) {
                 sink.accept(new ReadOutcome.Failed(where, f.reason() + "; the next run resumes at this batch"));
-                saveState(new State(state.query(), state.webEnv(), state.queryKey(), state.count(), state.ids(), batches));
                 return;
             }
-            FetchOutcome.Body body = (FetchOutcome.Body) out;
-            parse(body.file(), where, sink);
-            batches.add(body.sha256());
-            saveState(new State(state.query(), state.webEnv(), state.queryKey(), state.count(), state.ids(), batches));
+            parse(((FetchOutcome.Body) out).file(), where, sink);
+            cursors.accept(cursor(search, retstart + size, total));
         }
-        try {
-            Files.deleteIfExists(stateFile);
-        } catch (IOException e) {
-            sink.accept(new ReadOutcome.Failed(stateFile.toString(), "cannot remove the resume file: " + e.getMessage()));
+    }
+
+    /** The cursor before batch {@code retstart}; empty once every batch is read. */
+    private Map<String, String> cursor(Search search, int retstart, int total) {
+        return retstart >= total ? Map.of()
+                : Map.of("query", query.key(), "search", search.sha256(), "retstart", Integer.toString(retstart));
+    }
+
+    /** The search a cursor continues, or null when it is not one of this query's or its answer is no longer cached. */
+    private Search resumed(Map<String, String> cursor) {
+        String sha = cursor.get("search");
+        String retstart = cursor.get("retstart");
+        if (!query.key().equals(cursor.get("query")) || sha == null || !sha.matches("[0-9a-f]{64}")
+                || retstart == null || !retstart.matches("\\d{1,9}")) {
+            return null;
         }
+        Path blob = cacheBlob.apply(sha);
+        if (!Files.isRegularFile(blob)) {
+            return null;
+        }
+        Search s = parseSearch(blob, sha, outcome -> {
+        });
+        return s != null && Integer.parseInt(retstart) < s.total(query.maxRecords()) ? s : null;
     }
 
     private static void parse(Path blob, String where, Consumer<ReadOutcome> sink) {
         Downloaded.read(new PubMedXmlSource(blob), blob, where, sink);
     }
 
-    private State search(Consumer<ReadOutcome> sink) {
+    private Search search(Consumer<ReadOutcome> sink) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("db", "pubmed");
         p.put("term", query.term());
@@ -169,8 +179,13 @@ public final class EutilsSource implements DocumentSource {
             sink.accept(new ReadOutcome.Failed("esearch", f.reason()));
             return null;
         }
+        FetchOutcome.Body body = (FetchOutcome.Body) out;
+        return parseSearch(body.file(), body.sha256(), sink);
+    }
+
+    private Search parseSearch(Path file, String sha256, Consumer<ReadOutcome> sink) {
         Document dom;
-        try (InputStream in = Files.newInputStream(((FetchOutcome.Body) out).file())) {
+        try (InputStream in = Files.newInputStream(file)) {
             dom = SecureXml.documentBuilderIgnoringDtd().parse(in);
         } catch (IOException | SAXException e) {
             sink.accept(new ReadOutcome.Failed("esearch", "not a readable esearch answer: " + e.getMessage()));
@@ -201,10 +216,10 @@ public final class EutilsSource implements DocumentSource {
                 ids.add(idNodes.item(i).getTextContent().strip());
             }
         }
-        return new State(query.key(), webEnv, queryKey, count, ids, List.of());
+        return new Search(sha256, webEnv, queryKey, count, ids);
     }
 
-    private URI efetch(State s, int retstart, int size) {
+    private URI efetch(Search s, int retstart, int size) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("db", "pubmed");
         p.put("retmode", "xml");
@@ -232,29 +247,6 @@ public final class EutilsSource implements DocumentSource {
         p.forEach((k, v) -> sb.append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
         sb.setLength(sb.length() - 1);
         return URI.create(sb.toString());
-    }
-
-    private State loadState() {
-        if (!Files.isRegularFile(stateFile)) {
-            return null;
-        }
-        try {
-            State s = JSON.readValue(stateFile.toFile(), State.class);
-            return s != null && query.key().equals(s.query()) && s.batches() != null ? s : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private void saveState(State s) {
-        try {
-            Files.createDirectories(stateFile.getParent());
-            Path tmp = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
-            JSON.writeValue(tmp.toFile(), s);
-            Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write the resume file " + stateFile + ": " + e.getMessage(), e);
-        }
     }
 
     private static String text(Element root, String tag) {

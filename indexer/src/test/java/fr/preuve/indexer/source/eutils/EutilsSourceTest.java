@@ -17,7 +17,9 @@ import fr.preuve.indexer.source.golden.GoldenFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -59,8 +61,7 @@ class EutilsSourceTest {
         DownloadCache cache = new DownloadCache(tmp.resolve("cache"));
         EutilsSource.Query q = new EutilsSource.Query(server.base() + "/eutils/", "biopython", null, null, null, null,
                 10_000, 8, "preuve", "librarian@example.org", null);
-        return new EutilsSource(q, new HttpFetcher(policy, cache, scheduler, UrlGuard.Resolver.system()),
-                tmp.resolve("state.json"), cache::blob);
+        return new EutilsSource(q, new HttpFetcher(policy, cache, scheduler, UrlGuard.Resolver.system()), cache::blob);
     }
 
     @Test
@@ -80,7 +81,6 @@ class EutilsSourceTest {
             assertThat(r.param("email")).isEqualTo("librarian@example.org");
             assertThat(r.header("User-Agent")).contains("mailto:librarian@example.org");
         });
-        assertThat(tmp.resolve("state.json")).doesNotExist();
     }
 
     @Test
@@ -96,29 +96,45 @@ class EutilsSourceTest {
     }
 
     @Test
-    void aFailedBatchIsReportedAndTheNextRunResumesThere() {
+    void aFailedBatchIsReportedAndReadingResumesFromTheLastCursor() {
         server.script("/eutils/efetch.fcgi", Reply.file(BATCHES.getFirst(), XML), Reply.status(503), Reply.status(503),
                 Reply.status(503));
+        List<ReadOutcome> first = new ArrayList<>();
+        List<Map<String, String>> cursors = new ArrayList<>();
 
-        List<ReadOutcome> first = readAll(source());
+        source().read(Map.of(), first::add, cursors::add);
 
         assertThat(documents(first)).hasSize(2);
         assertThat(failures(first)).singleElement().satisfies(f -> {
             assertThat(f.location()).isEqualTo("efetch retstart=8");
             assertThat(f.reason()).isEqualTo("HTTP 503 Service Unavailable after 3 attempts; the next run resumes at this batch");
         });
-        assertThat(tmp.resolve("state.json")).exists();
+        assertThat(cursors).extracting(c -> c.get("retstart")).containsExactly("0", "8");
+        Map<String, String> stoppedAt = cursors.getLast();
         server.clearLog();
+        List<ReadOutcome> second = new ArrayList<>();
 
-        List<ReadOutcome> second = readAll(source());
+        source().read(stoppedAt, second::add, cursors::add);
 
         assertThat(failures(second)).isEmpty();
-        assertThat(documents(second)).hasSize(5);
+        assertThat(documents(second)).extracting(d -> d.id().toString())
+                .containsExactly("pubmed:11748933", "pubmed:11700088", "pubmed:27797938");
         assertThat(server.requests()).filteredOn(r -> r.path().startsWith("/eutils/"))
                 .as("no new search, no second download of the first batch")
                 .extracting(r -> r.path() + " " + ids.indexOf(r.param("id").split(",")[0]))
                 .containsExactly("/eutils/efetch.fcgi 8", "/eutils/efetch.fcgi 16");
-        assertThat(tmp.resolve("state.json")).doesNotExist();
+        assertThat(cursors.getLast()).as("read to its end").isEmpty();
+    }
+
+    @Test
+    void aCursorOfAnotherSearchIsIgnored() {
+        List<ReadOutcome> out = new ArrayList<>();
+
+        source().read(Map.of("query", "0123456789abcdef", "search", "0".repeat(64), "retstart", "8"), out::add, c -> {
+        });
+
+        assertThat(documents(out)).hasSize(5);
+        assertThat(server.requests("/eutils/esearch.fcgi")).hasSize(1);
     }
 
     @Test
