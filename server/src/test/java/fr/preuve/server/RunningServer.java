@@ -32,7 +32,7 @@ public record RunningServer(PreuveConfig config, PreuveRuntime runtime, ApiServe
     public static RunningServer start(Path home, CorpusConfig corpus, LlmSettings llm) throws Exception {
         PreuveConfig config = new PreuveConfig(home, "127.0.0.1", 0, corpus.file(), SearchSettings.defaults(),
                 AnswerSettings.defaults(), llm);
-        copy(template(corpus), config.indexDir(corpus.name()).getParent());
+        copy(template(corpus), corpus.indexDir(config).getParent());
         PreuveRuntime runtime = PreuveRuntime.writable(config, corpus, ProgressListener.NONE);
         try {
             runtime.startIndexing(false).get();
@@ -57,7 +57,7 @@ public record RunningServer(PreuveConfig config, PreuveRuntime runtime, ApiServe
         try (PreuveRuntime runtime = PreuveRuntime.writable(config, corpus, ProgressListener.NONE)) {
             runtime.startIndexing(false).get();
         }
-        Path indexes = config.indexDir(corpus.name()).getParent();
+        Path indexes = corpus.indexDir(config).getParent();
         INDEXED.put(corpus.file(), indexes);
         return indexes;
     }
