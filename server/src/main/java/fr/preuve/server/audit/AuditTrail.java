@@ -53,7 +53,7 @@ public final class AuditTrail implements AutoCloseable {
 
     /**
      * @param database {@code sqlite} or {@code postgresql}, as {@code /api/status} shows it
-     * @param where    where the trail is, for the console (a file path; never a password)
+     * @param where    where the trail is, for the console (a file path or host and database; never a password)
      */
     AuditTrail(Supplier<AuditLog> opener, Supplier<QuestionFingerprint> keyLoader, String database, String where,
                Clock clock) {
@@ -68,15 +68,14 @@ public final class AuditTrail implements AutoCloseable {
     public static AuditTrail of(PreuveConfig config, Clock clock) {
         String url = config.auditUrl();
         boolean sqliteHome = config.audit().url() == null;
-        boolean sqlite = url.startsWith("jdbc:sqlite:");
+        String database = url.startsWith("jdbc:postgresql:") ? Dialect.POSTGRESQL.key : Dialect.SQLITE.key;
         return new AuditTrail(() -> {
             if (sqliteHome) {
                 createPrivate(config.home().resolve(Defaults.AUDIT_DB_FILE));
             }
             return JdbcAuditLog.open(url);
         }, () -> new QuestionFingerprint(AuditKey.resolve(config.audit().key(), config.auditKeyFile(),
-                Defaults.AUDIT_KEY_BYTES)), sqlite ? "sqlite" : "postgresql",
-                sqlite ? url.substring("jdbc:sqlite:".length()).replaceAll("\\?.*", "") : "postgresql", clock);
+                Defaults.AUDIT_KEY_BYTES)), database, Dialect.where(url), clock);
     }
 
     /** The open audit log; throws {@link IllegalStateException} naming the problem when it cannot be opened. */
@@ -150,7 +149,7 @@ public final class AuditTrail implements AutoCloseable {
         lastFailureAt = clock.instant();
     }
 
-    /** Where the trail is: the SQLite file, or {@code postgresql}. */
+    /** Where the trail is: the SQLite file, or the PostgreSQL host and database (never a password). */
     public String where() {
         return where;
     }

@@ -28,12 +28,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * The audit log in a relational database over plain JDBC: SQLite (the default, one file) or PostgreSQL (several
- * instances sharing one trail; the SQL is portable but that path is not tested here). The schema is created on open
- * and versioned in {@code schema_version}. The code only ever inserts and selects; on SQLite, triggers also refuse
+ * instances sharing one trail). The schema is created on open and versioned in {@code schema_version}; what differs
+ * between the two is in {@link Dialect}. The code only ever inserts and selects, and triggers in the database refuse
  * any UPDATE or DELETE of entries and feedback. One connection per operation, so a broken connection never sticks and
  * the CLI can write beside a running server (SQLite in WAL mode, waiting up to {@link Defaults#AUDIT_BUSY_TIMEOUT_MS}
  * for the lock).
@@ -49,29 +48,6 @@ public final class JdbcAuditLog implements AuditLog {
     };
     private static final TypeReference<List<AuditEntry.SentenceVerdict>> VERDICTS = new TypeReference<>() {
     };
-
-    /** The SQL that differs between the databases Preuve supports. */
-    enum Dialect {
-        SQLITE("INTEGER PRIMARY KEY AUTOINCREMENT"),
-        POSTGRESQL("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY");
-
-        final String identity;
-
-        Dialect(String identity) {
-            this.identity = identity;
-        }
-
-        static Dialect of(String url) {
-            if (url.startsWith("jdbc:sqlite:")) {
-                return SQLITE;
-            }
-            if (url.startsWith("jdbc:postgresql:")) {
-                return POSTGRESQL;
-            }
-            throw new IllegalArgumentException("unsupported audit database '" + url.replaceAll("[?;].*", "")
-                    + "'; expected jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB");
-        }
-    }
 
     private static final String ENTRY_COLUMNS = "answer_id, at_ms, at, channel, mode, model_provider, model_name, "
             + "model_endpoint, health_data_approved, corpus_version, corpus_date, language, fingerprint, question, "
@@ -101,57 +77,68 @@ public final class JdbcAuditLog implements AuditLog {
         return log;
     }
 
-    /** The database kind and, for SQLite, its file: never a password. */
+    /** Where the trail is: the SQLite file, or the PostgreSQL host and database; never a password. */
     public String where() {
-        return dialect == Dialect.SQLITE ? url.substring("jdbc:".length()).replaceAll("\\?.*", "")
-                : "postgresql";
+        return Dialect.where(url);
     }
 
     private Connection connect() throws SQLException {
-        Properties p = new Properties();
-        if (dialect == Dialect.SQLITE) {
-            p.setProperty("busy_timeout", Integer.toString(Defaults.AUDIT_BUSY_TIMEOUT_MS));
-            p.setProperty("foreign_keys", "true");
-        }
-        return DriverManager.getConnection(url, p);
+        return DriverManager.getConnection(url, dialect.connection());
     }
 
+    /**
+     * Creates the schema when the database has none, in one transaction; checks its version otherwise. A database
+     * already at this version sees only reads, so the account of a running Preuve needs no right to create tables.
+     */
     private void migrate(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            if (dialect == Dialect.SQLITE) {
-                s.execute("PRAGMA journal_mode=WAL");
+            for (String sql : dialect.session) {
+                s.execute(sql);
             }
-            s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at VARCHAR(40) NOT NULL)");
+            c.setAutoCommit(false);
+            for (String sql : dialect.migrationLock) {
+                s.execute(sql);
+            }
             int found = 0;
-            try (ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
-                if (rs.next()) {
-                    found = rs.getInt(1);
+            if (exists(c, "schema_version")) {
+                try (ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
+                    if (rs.next()) {
+                        found = rs.getInt(1);
+                    }
                 }
             }
             if (found > SCHEMA_VERSION) {
                 throw new SQLException("its schema version is " + found + ", newer than this Preuve's ("
                         + SCHEMA_VERSION + "); upgrade Preuve");
             }
-            if (found == SCHEMA_VERSION) {
-                return;
-            }
-            c.setAutoCommit(false);
-            for (String ddl : schemaV1()) {
-                s.execute(ddl);
-            }
-            try (PreparedStatement v = c.prepareStatement("INSERT INTO schema_version (version, applied_at) "
-                    + "SELECT CAST(? AS INTEGER), CAST(? AS VARCHAR(40)) WHERE NOT EXISTS (SELECT 1 FROM schema_version WHERE version = ?)")) {
-                v.setInt(1, SCHEMA_VERSION);
-                v.setString(2, Instant.now().toString());
-                v.setInt(3, SCHEMA_VERSION);
-                v.executeUpdate();
+            if (found < SCHEMA_VERSION) {
+                for (String ddl : schemaV1()) {
+                    s.execute(ddl);
+                }
+                try (PreparedStatement v = c.prepareStatement("INSERT INTO schema_version (version, applied_at) "
+                        + "SELECT CAST(? AS INTEGER), CAST(? AS VARCHAR(40)) WHERE NOT EXISTS (SELECT 1 FROM schema_version WHERE version = ?)")) {
+                    v.setInt(1, SCHEMA_VERSION);
+                    v.setString(2, Instant.now().toString());
+                    v.setInt(3, SCHEMA_VERSION);
+                    v.executeUpdate();
+                }
             }
             c.commit();
         }
     }
 
+    private boolean exists(Connection c, String table) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement(dialect.tableExists)) {
+            q.setString(1, table);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     private List<String> schemaV1() {
         List<String> ddl = new ArrayList<>(List.of(
+                "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at VARCHAR(40) NOT NULL)",
                 "CREATE TABLE IF NOT EXISTS audit_entry ("
                         + "answer_id VARCHAR(64) NOT NULL PRIMARY KEY, at_ms BIGINT NOT NULL, at VARCHAR(40) NOT NULL, "
                         + "channel VARCHAR(16) NOT NULL, mode VARCHAR(16) NOT NULL, model_provider VARCHAR(32), "
@@ -171,15 +158,7 @@ public final class JdbcAuditLog implements AuditLog {
                         + "finding_types VARCHAR(200) NOT NULL)",
                 "CREATE INDEX IF NOT EXISTS feedback_at ON feedback (at_ms)",
                 "CREATE INDEX IF NOT EXISTS feedback_answer ON feedback (answer_id)"));
-        if (dialect == Dialect.SQLITE) {
-            for (String table : List.of("audit_entry", "feedback")) {
-                for (String op : List.of("UPDATE", "DELETE")) {
-                    ddl.add("CREATE TRIGGER IF NOT EXISTS " + table + "_no_" + op.toLowerCase(java.util.Locale.ROOT)
-                            + " BEFORE " + op + " ON " + table
-                            + " BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END");
-                }
-            }
-        }
+        ddl.addAll(dialect.appendOnly(List.of("audit_entry", "feedback")));
         return ddl;
     }
 
