@@ -1,9 +1,6 @@
 package fr.preuve.eval.beir;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import fr.preuve.core.hash.Sha256;
 import java.util.regex.Pattern;
 
 /**
@@ -29,11 +26,6 @@ public final class BeirIds {
     }
 
     private static String hash(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d).substring(0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(s).substring(0, 8);
     }
 }

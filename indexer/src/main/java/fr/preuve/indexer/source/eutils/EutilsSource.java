@@ -1,5 +1,6 @@
 package fr.preuve.indexer.source.eutils;
 
+import fr.preuve.core.hash.Sha256;
 import fr.preuve.core.config.Defaults;
 import fr.preuve.indexer.fetch.FetchOutcome;
 import fr.preuve.indexer.fetch.FetchRequest;
@@ -16,9 +17,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,12 +75,7 @@ public final class EutilsSource implements ResumableSource {
         String key() {
             String id = String.join("|", base, term, String.valueOf(datetype), String.valueOf(mindate),
                     String.valueOf(maxdate), String.valueOf(reldate), Integer.toString(maxRecords), Integer.toString(batch));
-            try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                        .digest(id.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            return Sha256.hex(id).substring(0, 16);
         }
     }
 

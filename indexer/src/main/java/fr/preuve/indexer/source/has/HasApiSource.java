@@ -2,10 +2,11 @@ package fr.preuve.indexer.source.has;
 
 import fr.preuve.core.doc.SourceDocument;
 import fr.preuve.core.doc.SourceKind;
+import fr.preuve.core.hash.Sha256;
 import fr.preuve.indexer.fetch.FetchOutcome;
 import fr.preuve.indexer.fetch.FetchRequest;
 import fr.preuve.indexer.fetch.Fetcher;
-import fr.preuve.indexer.source.DocumentSource;
+import fr.preuve.indexer.source.ResumableSource;
 import fr.preuve.indexer.source.Downloaded;
 import fr.preuve.indexer.source.ReadOutcome;
 import fr.preuve.indexer.source.who.WhoPdfSource;
@@ -39,7 +40,7 @@ import javax.xml.stream.XMLStreamReader;
  *
  * <p>Paging stops at the pager's {@code total}, at {@code limit}, or at a page that brings no new publication.
  */
-public final class HasApiSource implements DocumentSource {
+public final class HasApiSource implements ResumableSource {
 
     /**
      * What to list.
@@ -77,33 +78,77 @@ public final class HasApiSource implements DocumentSource {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
     }
 
+    /**
+     * Reads every listing from {@code cursor} on. The cursor after each page names the listing ({@code key}), the
+     * endpoint (content type or search, {@code endpoint}), the next page ({@code start}) and the publications taken
+     * so far ({@code taken}, for {@code limit}). A page that fails stops the source there, so that its cursor is
+     * where the next run resumes.
+     */
     @Override
-    public void read(Consumer<ReadOutcome> sink) {
+    public void read(Map<String, String> cursor, Consumer<ReadOutcome> sink, Consumer<Map<String, String>> cursors) {
+        List<String> endpoints = endpoints();
+        String key = Sha256.hex(String.join("\n", endpoints) + "\n" + listing.pageSize() + "|" + listing.limit() + "|"
+                + listing.pdfs()).substring(0, 16);
+        int endpoint = 0;
+        int start = 0;
+        int taken = 0;
+        if (key.equals(cursor.get("key")) && number(cursor.get("endpoint")) < endpoints.size()
+                && number(cursor.get("start")) >= 0 && number(cursor.get("taken")) >= 0) {
+            endpoint = number(cursor.get("endpoint"));
+            start = number(cursor.get("start"));
+            taken = number(cursor.get("taken"));
+        }
         Set<String> seen = new HashSet<>();
-        if (listing.search() != null) {
-            page(listing.base() + "search", query(listing.search()), seen, sink);
-        } else {
-            for (String type : listing.types()) {
-                page(listing.base() + "data/" + URLEncoder.encode(type, StandardCharsets.UTF_8), "", seen, sink);
+        for (int e = endpoint; e < endpoints.size(); e++) {
+            int from = e == endpoint ? start : 0;
+            int already = e == endpoint ? taken : 0;
+            int next = e + 1;
+            boolean done = page(endpoints.get(e), from, already, seen, sink, (nextStart, took) -> cursors.accept(
+                    nextStart >= 0 ? cursor(key, next - 1, nextStart, took)
+                            : next < endpoints.size() ? cursor(key, next, 0, 0) : Map.of()));
+            if (!done) {
+                return;
             }
         }
     }
 
-    private void page(String endpoint, String query, Set<String> seen, Consumer<ReadOutcome> sink) {
-        int taken = 0;
-        for (int start = 0; ; start += listing.pageSize()) {
-            URI uri = URI.create(endpoint + "?" + query + (query.isEmpty() ? "" : "&") + "start=" + start
+    /** {@code <base>search?<query>} or {@code <base>data/<type>?} for each type: the listings to page through. */
+    private List<String> endpoints() {
+        if (listing.search() != null) {
+            return List.of(listing.base() + "search?" + query(listing.search()));
+        }
+        return listing.types().stream()
+                .map(type -> listing.base() + "data/" + URLEncoder.encode(type, StandardCharsets.UTF_8) + "?").toList();
+    }
+
+    private static Map<String, String> cursor(String key, int endpoint, int start, int taken) {
+        return Map.of("key", key, "endpoint", Integer.toString(endpoint), "start", Integer.toString(start),
+                "taken", Integer.toString(taken));
+    }
+
+    private static int number(String s) {
+        return s != null && s.matches("\\d{1,9}") ? Integer.parseInt(s) : -1;
+    }
+
+    /** After a page: the next page's {@code start} (-1 when the listing is read to its end) and the count taken. */
+    private interface PageDone {
+        void after(int nextStart, int taken);
+    }
+
+    /** Pages through one listing from {@code start}; false when a page failed (reported), true at its end. */
+    private boolean page(String endpoint, int start, int taken, Set<String> seen, Consumer<ReadOutcome> sink,
+                         PageDone done) {
+        for (; ; start += listing.pageSize()) {
+            URI uri = URI.create(endpoint + (endpoint.endsWith("?") ? "" : "&") + "start=" + start
                     + "&pageSize=" + listing.pageSize());
             FetchOutcome out = fetcher.fetch(FetchRequest.get(uri).accepting("application/xml"));
             if (out instanceof FetchOutcome.Failed f) {
                 sink.accept(Downloaded.failure(f));
-                return;
+                return false;
             }
             Path file = ((FetchOutcome.Body) out).file();
             List<SourceDocument> fresh = new ArrayList<>();
-            boolean[] any = {false};
             Downloaded.read(new HasApiXmlSource(file), file, uri.toString(), outcome -> {
-                any[0] = true;
                 if (outcome instanceof ReadOutcome.Read r) {
                     if (seen.add(r.document().id().toString())) {
                         fresh.add(r.document());
@@ -114,7 +159,7 @@ public final class HasApiSource implements DocumentSource {
             });
             for (SourceDocument d : fresh) {
                 if (listing.limit() != null && taken >= listing.limit()) {
-                    return;
+                    break;
                 }
                 taken++;
                 sink.accept(new ReadOutcome.Read(d));
@@ -125,8 +170,9 @@ public final class HasApiSource implements DocumentSource {
             Integer total = total(file);
             boolean more = !fresh.isEmpty() && (total == null || start + listing.pageSize() < total)
                     && (listing.limit() == null || taken < listing.limit());
+            done.after(more ? start + listing.pageSize() : -1, taken);
             if (!more) {
-                return;
+                return true;
             }
         }
     }

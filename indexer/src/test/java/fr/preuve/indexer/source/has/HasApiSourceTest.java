@@ -125,4 +125,49 @@ class HasApiSourceTest {
             assertThat(f.reason()).isEqualTo("HTTP 500 Internal Server Error after 2 attempts");
         });
     }
+
+    @Test
+    void aFailedListingStopsTheSourceAndTheNextRunResumesFromItsCursor() {
+        // the recorded page of RecommandationVaccinale also stands in for the second type's answer
+        server.route("/rest/data/RecommandationVaccinale", page());
+        server.script("/rest/data/RecommandationsProfessionnelles", Reply.status(503), Reply.status(503), page(), page());
+        HasApiSource.Listing twoTypes = new HasApiSource.Listing(server.base() + "/rest/",
+                List.of("RecommandationVaccinale", "RecommandationsProfessionnelles"), null, 2, null, false, "fr");
+        List<ReadOutcome> first = new java.util.ArrayList<>();
+        List<Map<String, String>> cursors = new java.util.ArrayList<>();
+
+        source(twoTypes).read(Map.of(), first::add, cursors::add);
+
+        assertThat(documents(first)).extracting(d -> d.id().toString()).containsExactly("has:p_3240117", "has:p_3240075");
+        assertThat(failures(first)).singleElement().satisfies(f -> assertThat(f.location())
+                .isEqualTo(server.base() + "/rest/data/RecommandationsProfessionnelles?start=0&pageSize=2"));
+        assertThat(cursors).extracting(c -> c.get("endpoint") + "@" + c.get("start") + "/" + c.get("taken"))
+                .containsExactly("0@2/2", "1@0/0");
+        server.clearLog();
+        List<ReadOutcome> second = new java.util.ArrayList<>();
+
+        source(twoTypes).read(cursors.getLast(), second::add, cursors::add);
+
+        assertThat(failures(second)).isEmpty();
+        assertThat(server.requests()).filteredOn(r -> r.path().startsWith("/rest/"))
+                .as("the listing read in full is not asked again")
+                .extracting(r -> r.path() + "?start=" + r.param("start"))
+                .containsExactly("/rest/data/RecommandationsProfessionnelles?start=0",
+                        "/rest/data/RecommandationsProfessionnelles?start=2");
+        assertThat(documents(second)).hasSize(2);
+        assertThat(cursors.getLast()).as("read to its end").isEmpty();
+    }
+
+    @Test
+    void aCursorOfAnotherListingIsIgnored() {
+        server.route("/rest/data/RecommandationVaccinale", page());
+        Map<String, String> foreign = Map.of("key", "0123456789abcdef", "endpoint", "0", "start", "40", "taken", "40");
+
+        List<ReadOutcome> out = new java.util.ArrayList<>();
+        source(byType(false, null)).read(foreign, out::add, c -> { });
+
+        assertThat(documents(out)).hasSize(2);
+        assertThat(server.requests("/rest/data/RecommandationVaccinale")).extracting(r -> r.param("start"))
+                .containsExactly("0", "2");
+    }
 }
