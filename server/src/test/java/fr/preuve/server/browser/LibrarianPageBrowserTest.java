@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -89,6 +90,7 @@ class LibrarianPageBrowserTest {
         base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
         driver = Browser.start(tmp.resolve("chromium-profile"), Files.createDirectories(tmp.resolve("downloads")));
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class); // the page re-renders while it polls the server
     }
 
     @AfterAll
@@ -198,8 +200,8 @@ class LibrarianPageBrowserTest {
         assertThat(byId("last-run").getText()).contains("1 ajoutés, 1 modifiés, 0 inchangés, 2 retirés");
 
         assertThat(versionRows()).containsExactly(v2, v1);
-        assertThat(driver.findElement(By.cssSelector("#versions-table tr[aria-current=true]")).getDomAttribute("data-version"))
-                .isEqualTo(v2);
+        assertThat(((JavascriptExecutor) driver).executeScript(
+                "return document.querySelector('#versions-table tr[aria-current=true]').dataset.version;")).isEqualTo(v2);
 
         new Select(byId("diff-from")).selectByValue(v1);
         new Select(byId("diff-to")).selectByValue(v2);
@@ -320,9 +322,11 @@ class LibrarianPageBrowserTest {
 
     // ---------------------------------------------------------------- helpers
 
+    /** The versions listed, read in one script so that a re-render between rows cannot interleave. */
+    @SuppressWarnings("unchecked")
     static List<String> versionRows() {
-        return driver.findElements(By.cssSelector("#versions-table tbody tr")).stream()
-                .map(tr -> tr.getDomAttribute("data-version")).toList();
+        return (List<String>) ((JavascriptExecutor) driver).executeScript(
+                "return [...document.querySelectorAll('#versions-table tbody tr')].map(tr => tr.dataset.version);");
     }
 
     static List<String> texts(JsonNode array) {

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
@@ -78,6 +79,7 @@ class WebPageBrowserTest {
         downloads = Files.createDirectories(tmp.resolve("downloads"));
         driver = Browser.start(tmp.resolve("chromium-profile"), downloads);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class); // the page re-renders while it polls the server
     }
 
     @AfterAll
