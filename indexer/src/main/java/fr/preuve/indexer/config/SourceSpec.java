@@ -26,8 +26,8 @@ import java.util.List;
         @JsonSubTypes.Type(value = SourceSpecs.LocalFolder.class, name = "local-folder")
 })
 public sealed interface SourceSpec permits SourceSpecs.PubMedQa, SourceSpecs.WhoPdf, SourceSpecs.HasApiXml,
-        SourceSpecs.BdpmOpinions, SourceSpecs.PubMedXml, SourceSpecs.Jats, SourceSpecs.PubMedSearch,
-        SourceSpecs.HasApi, SourceSpecs.WhoIris, SourceSpecs.WebPages, SourceSpecs.LocalFolder, SourceSpecs.Provided {
+        SourceSpecs.BdpmOpinions, SourceSpecs.PubMedXml, SourceSpecs.Jats, RemoteSourceSpec, SourceSpecs.LocalFolder,
+        SourceSpecs.Provided {
 
     /** A short name for reports; defaults to the type and file name. */
     String label();

@@ -167,6 +167,11 @@ public final class SourceSpecs {
         return FetchPolicy.defaults(hosts);
     }
 
+    /** The declared API base (a mirror) ending with '/', or the official one. */
+    private static String root(String baseUrl, String official) {
+        return baseUrl == null ? official : baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+    }
+
     /** Fails on a malformed allow-list when the file is loaded rather than when the source is read. */
     private static void checkHosts(List<String> allowedHosts) {
         if (allowedHosts != null && !allowedHosts.isEmpty()) {
@@ -243,7 +248,7 @@ public final class SourceSpecs {
      */
     public record PubMedSearch(String name, String term, String datetype, String mindate, String maxdate,
                                Integer reldate, Integer maxRecords, Integer batch, String email, String baseUrl,
-                               List<String> allowedHosts, String licence) implements SourceSpec {
+                               List<String> allowedHosts, String licence) implements RemoteSourceSpec {
         public PubMedSearch {
             require("term", term, "pubmed-search");
             checkHosts(allowedHosts);
@@ -266,21 +271,11 @@ public final class SourceSpecs {
         }
 
         @Override
-        public boolean remote() {
-            return true;
-        }
-
-        @Override
-        public List<Path> inputs(Path base) {
-            return List.of();
-        }
-
-        @Override
         public DocumentSource open(SourceContext context) {
             String key = context.environment().get("NCBI_API_KEY");
             boolean withKey = key != null && !key.isBlank();
             String contact = email != null ? email : context.environment().get("NCBI_EMAIL");
-            String root = baseUrl != null ? (baseUrl.endsWith("/") ? baseUrl : baseUrl + "/") : Defaults.EUTILS_BASE;
+            String root = root(baseUrl, Defaults.EUTILS_BASE);
             FetchPolicy p = policy(allowedHosts, URI.create(root).getHost())
                     .withRate(withKey ? Defaults.EUTILS_RATE_WITH_KEY : Defaults.EUTILS_RATE_WITHOUT_KEY).withContact(contact);
             EutilsSource.Query q = new EutilsSource.Query(root, term, datetype != null ? datetype : mindate != null || reldate != null ? "pdat" : null,
@@ -344,7 +339,7 @@ public final class SourceSpecs {
      */
     public record HasApi(String name, List<String> types, HasSearch search, Integer pageSize, Integer limit,
                          Boolean pdfs, String language, String baseUrl, List<String> allowedHosts, String licence)
-            implements SourceSpec {
+            implements RemoteSourceSpec {
         public HasApi {
             if ((types == null || types.isEmpty()) == (search == null)) {
                 throw new IllegalArgumentException("source of type has-api: declare either 'types' or 'search'");
@@ -362,18 +357,8 @@ public final class SourceSpecs {
         }
 
         @Override
-        public boolean remote() {
-            return true;
-        }
-
-        @Override
-        public List<Path> inputs(Path base) {
-            return List.of();
-        }
-
-        @Override
         public DocumentSource open(SourceContext context) {
-            String root = baseUrl != null ? (baseUrl.endsWith("/") ? baseUrl : baseUrl + "/") : Defaults.HAS_API_BASE;
+            String root = root(baseUrl, Defaults.HAS_API_BASE);
             FetchPolicy p = policy(allowedHosts, URI.create(root).getHost());
             return new HasApiSource(new HasApiSource.Listing(root, types, search == null ? null : search.parameters(),
                     pageSize == null ? Defaults.HAS_PAGE_SIZE : pageSize, limit, pdfs == null || pdfs,
@@ -383,7 +368,7 @@ public final class SourceSpecs {
 
     /** WHO guideline PDFs from IRIS, each with its title, date, ISBN and handle. */
     public record WhoIris(String name, List<WhoIrisSource.Guideline> guidelines, List<String> allowedHosts,
-                          String licence) implements SourceSpec {
+                          String licence) implements RemoteSourceSpec {
         public WhoIris {
             if (guidelines == null || guidelines.isEmpty()) {
                 throw new IllegalArgumentException("source of type who-iris: 'guidelines' is required");
@@ -395,16 +380,6 @@ public final class SourceSpecs {
         @Override
         public String label() {
             return defaultLabel(name, "who-iris");
-        }
-
-        @Override
-        public boolean remote() {
-            return true;
-        }
-
-        @Override
-        public List<Path> inputs(Path base) {
-            return List.of();
         }
 
         @Override
@@ -420,7 +395,7 @@ public final class SourceSpecs {
      * @param allowedHosts default: the hosts of the listed URLs
      */
     public record WebPages(String name, List<String> urls, String kind, String language, List<String> allowedHosts,
-                           String licence) implements SourceSpec {
+                           String licence) implements RemoteSourceSpec {
         public WebPages {
             if (urls == null || urls.isEmpty()) {
                 throw new IllegalArgumentException("source of type web: 'urls' is required");
@@ -446,16 +421,6 @@ public final class SourceSpecs {
         @Override
         public String label() {
             return defaultLabel(name, "web");
-        }
-
-        @Override
-        public boolean remote() {
-            return true;
-        }
-
-        @Override
-        public List<Path> inputs(Path base) {
-            return List.of();
         }
 
         @Override

@@ -1,0 +1,22 @@
+package fr.preuve.indexer.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A source read from the network (PubMed E-utilities, HAS API, WHO IRIS, web pages): it reads no local file, and its
+ * content can change while its declaration does not, so a corpus holding one is always re-read.
+ */
+public sealed interface RemoteSourceSpec extends SourceSpec
+        permits SourceSpecs.PubMedSearch, SourceSpecs.HasApi, SourceSpecs.WhoIris, SourceSpecs.WebPages {
+
+    @Override
+    default boolean remote() {
+        return true;
+    }
+
+    @Override
+    default List<Path> inputs(Path base) {
+        return List.of();
+    }
+}
