@@ -12,7 +12,6 @@ import fr.preuve.eval.beir.BeirSource;
 import fr.preuve.eval.beir.RetrievalEvaluation;
 import fr.preuve.eval.regression.QualityGate;
 import fr.preuve.eval.regression.Regressions;
-import fr.preuve.eval.regression.Thresholds;
 import fr.preuve.eval.answers.AnswerEvaluation;
 import fr.preuve.eval.metrics.Scores;
 import fr.preuve.eval.support.SupportEvaluation;
@@ -28,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import fr.preuve.server.app.ConsoleProgress;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -76,17 +74,11 @@ public class EvalCommand implements Runnable {
         @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON.")
         Path json;
 
-        @Option(names = "--thresholds", paramLabel = "FILE", description = "Minimum scores (default eval/thresholds.yaml when present).")
-        Path thresholds;
-
-        @Option(names = "--regressions", paramLabel = "FILE", description = "Pinned scores with tolerances (default eval/regressions.yaml when present).")
-        Path regressions;
-
         @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report (plots, trend from the history).")
         Path html;
 
-        @Option(names = "--history", paramLabel = "FILE", description = "History to append this run to (default $PREUVE_HOME/eval/history.jsonl).")
-        Path history;
+        @Mixin
+        QualityOptions quality = new QualityOptions();
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -104,7 +96,7 @@ public class EvalCommand implements Runnable {
                 o.result().write(json);
                 err.println("preuve eval: wrote " + json);
             }
-            Path h = historyFile(history, config);
+            Path h = quality.historyFile(config);
             History.append(h, History.of(o.result(), Instant.now()));
             if (html != null) {
                 new HtmlReport("Preuve evaluation: " + o.result().dataset() + " / " + o.result().split(),
@@ -141,53 +133,20 @@ public class EvalCommand implements Runnable {
                 throw new java.io.UncheckedIOException(e);
             }
             out.print(BeirReport.table(result));
-            QualityGate gate = gate(result.scores(), thresholds, regressions, out);
+            QualityGate gate = quality.gate(result.scores(), out);
             if (gate.rows().isEmpty() && queries != null) {
                 out.println("regressions: none apply to a partial run (--queries " + queries + ")");
             }
             out.flush();
             err.flush();
-            return new Outcome(result, regressions(regressions), gate.breaches(), gate.exitCode());
+            return new Outcome(result, quality.regressions(), gate.breaches(), gate.exitCode());
         }
-    }
-
-    /**
-     * Checks a run against the thresholds and pins ({@code eval/thresholds.yaml} and {@code eval/regressions.yaml} when
-     * not given and present) and prints the regression rows that apply on {@code out}.
-     */
-    static QualityGate gate(Scores scores, Path thresholds, Path regressions, PrintWriter out) {
-        QualityGate gate = QualityGate.check(scores, load(thresholds, "eval/thresholds.yaml", Thresholds::load),
-                regressions(regressions));
-        if (!gate.rows().isEmpty()) {
-            out.println("regressions:");
-            gate.rows().forEach(row -> out.println("  " + row.line()));
-        }
-        out.flush();
-        return gate;
-    }
-
-    /** {@code --regressions FILE}, or {@code eval/regressions.yaml} when present, or null. */
-    static Regressions regressions(Path given) {
-        return load(given, "eval/regressions.yaml", Regressions::load);
     }
 
     /** One line per breach on {@code err}, each after {@code prefix}. */
     static void printBreaches(QualityGate gate, PrintWriter err, String prefix) {
         gate.breaches().forEach(b -> err.println(prefix + b));
         err.flush();
-    }
-
-    private static <T> T load(Path given, String fallback, java.util.function.Function<Path, T> loader) {
-        if (given != null) {
-            return loader.apply(given);
-        }
-        Path p = CommonOptions.resolve(Path.of(fallback));
-        return Files.isRegularFile(p) ? loader.apply(p) : null;
-    }
-
-    /** {@code --history FILE}, or {@code $PREUVE_HOME/eval/history.jsonl}. */
-    static Path historyFile(Path given, PreuveConfig config) {
-        return given != null ? given : config.home().resolve("eval").resolve("history.jsonl");
     }
 
     /** The command as typed, for the report header. */
@@ -225,14 +184,8 @@ public class EvalCommand implements Runnable {
         @Option(names = "--html", paramLabel = "FILE", description = "Write the combined HTML report.")
         Path html;
 
-        @Option(names = "--history", paramLabel = "FILE", description = "History to append each run to (default $PREUVE_HOME/eval/history.jsonl).")
-        Path history;
-
-        @Option(names = "--thresholds", paramLabel = "FILE", description = "Minimum scores (default eval/thresholds.yaml when present).")
-        Path thresholds;
-
-        @Option(names = "--regressions", paramLabel = "FILE", description = "Pinned scores (default eval/regressions.yaml when present).")
-        Path regressions;
+        @Mixin
+        QualityOptions quality = new QualityOptions();
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -244,7 +197,7 @@ public class EvalCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             Path file = Suite.resolve(name, CommonOptions.resolve(Path.of("eval/suites")));
             Suite suite = Suite.load(file);
-            Path h = historyFile(history, config);
+            Path h = quality.historyFile(config);
             HtmlReport report = new HtmlReport("Preuve evaluation suite: " + name, commandLine(spec), Instant.now().toString());
             List<Map<String, Object>> runs = new ArrayList<>();
             List<String> breaches = new ArrayList<>();
@@ -261,8 +214,7 @@ public class EvalCommand implements Runnable {
                     b.dir = Path.of(run.beir());
                     b.split = run.split();
                     b.queries = run.queries();
-                    b.thresholds = thresholds;
-                    b.regressions = regressions;
+                    b.quality = quality;
                     Beir.Outcome o = b.evaluate(config, out, err);
                     History.append(h, History.of(o.result(), Instant.now()));
                     report.add(o.result());
@@ -291,7 +243,7 @@ public class EvalCommand implements Runnable {
                 }
                 runs.add(entry);
             }
-            report.history(History.read(h)).breaches(breaches).baseline(regressions(regressions));
+            report.history(History.read(h)).breaches(breaches).baseline(quality.regressions());
             if (json != null) {
                 Map<String, Object> all = new LinkedHashMap<>();
                 all.put("suite", name);
@@ -318,7 +270,7 @@ public class EvalCommand implements Runnable {
 
         /** Gates one questions or support run of the suite and records its result, exit code and breaches. */
         private void checked(Map<String, Object> entry, Object result, Scores scores, PrintWriter out, List<String> all) {
-            QualityGate gate = gate(scores, thresholds, regressions, out);
+            QualityGate gate = quality.gate(scores, out);
             all.addAll(gate.breaches());
             entry.put("exit", gate.exitCode());
             entry.put("breaches", gate.breaches());

@@ -59,14 +59,8 @@ public class EvalQuestionsCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report (plots, trend from the history).")
     Path html;
 
-    @Option(names = "--history", paramLabel = "FILE", description = "History to append this run to (default $PREUVE_HOME/eval/history.jsonl).")
-    Path history;
-
-    @Option(names = "--thresholds", paramLabel = "FILE", description = "Minimum scores (default eval/thresholds.yaml when present).")
-    Path thresholds;
-
-    @Option(names = "--regressions", paramLabel = "FILE", description = "Pinned scores (default eval/regressions.yaml when present).")
-    Path regressions;
+    @Mixin
+    QualityOptions quality = new QualityOptions();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -78,16 +72,16 @@ public class EvalQuestionsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         AnswerEvaluation.Result r = evaluate(config, err);
         out.println(table(r));
-        QualityGate gate = EvalCommand.gate(r.scores(), thresholds, regressions, out);
+        QualityGate gate = quality.gate(r.scores(), out);
         if (json != null) {
             Yaml.writeJson(json, r);
             out.println("wrote " + json);
         }
-        Path h = EvalCommand.historyFile(history, config);
+        Path h = quality.historyFile(config);
         History.append(h, History.of(r, Instant.now()));
         if (html != null) {
             new HtmlReport("Preuve evaluation: " + r.dataset(), EvalCommand.commandLine(spec), Instant.now().toString())
-                    .add(r).baseline(EvalCommand.regressions(regressions)).breaches(gate.breaches())
+                    .add(r).baseline(quality.regressions()).breaches(gate.breaches())
                     .history(History.read(h)).write(html);
             out.println("wrote " + html);
         }

@@ -64,14 +64,8 @@ public class EvalSupportCommand implements Callable<Integer> {
             + "the judge got wrong, plots, trend from the history).")
     Path html;
 
-    @Option(names = "--history", paramLabel = "FILE", description = "History to append this run to (default $PREUVE_HOME/eval/history.jsonl).")
-    Path history;
-
-    @Option(names = "--thresholds", paramLabel = "FILE", description = "Minimum scores (default eval/thresholds.yaml when present).")
-    Path thresholds;
-
-    @Option(names = "--regressions", paramLabel = "FILE", description = "Pinned scores (default eval/regressions.yaml when present).")
-    Path regressions;
+    @Mixin
+    QualityOptions quality = new QualityOptions();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -86,13 +80,13 @@ public class EvalSupportCommand implements Callable<Integer> {
             r = SupportEvaluation.calibrate(r, minPrecision);
         }
         out.print(SupportReport.table(r));
-        QualityGate gate = EvalCommand.gate(r.scores(), thresholds, regressions, out);
+        QualityGate gate = quality.gate(r.scores(), out);
         out.flush();
         if (json != null) {
             Yaml.writeJson(json, r);
             err.println("preuve eval support: wrote " + json);
         }
-        Path h = EvalCommand.historyFile(history, config);
+        Path h = quality.historyFile(config);
         History.append(h, History.of(r, Instant.now()));
         if (html != null) {
             String command = EvalCommand.commandLine(spec);
@@ -101,7 +95,7 @@ public class EvalSupportCommand implements Callable<Integer> {
                 SupportReport.writeHtml(html, r, command, now);
             } else {
                 new HtmlReport("Preuve support judge: " + r.dataset() + " / " + r.judge(), command, now).add(r)
-                        .baseline(EvalCommand.regressions(regressions)).breaches(gate.breaches())
+                        .baseline(quality.regressions()).breaches(gate.breaches())
                         .history(History.read(h)).write(html);
             }
             err.println("preuve eval support: wrote " + html);
