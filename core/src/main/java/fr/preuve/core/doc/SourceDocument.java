@@ -1,8 +1,8 @@
 package fr.preuve.core.doc;
 
+import fr.preuve.core.hash.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -68,26 +68,22 @@ public record SourceDocument(DocumentId id, String title, String language, Strin
 
     /** SHA-256 over everything indexed from this document; equal hashes mean nothing to re-index. */
     public String contentHash() {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            update(md, id.toString());
-            update(md, title);
-            update(md, language);
-            update(md, date);
-            update(md, url);
-            for (Section s : sections) {
-                update(md, s.heading());
-                update(md, s.page() == null ? null : s.page().toString());
-                update(md, s.text());
-            }
-            for (Map.Entry<String, String> e : metadata.entrySet()) {
-                update(md, e.getKey());
-                update(md, e.getValue());
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
+        MessageDigest md = Sha256.digest();
+        update(md, id.toString());
+        update(md, title);
+        update(md, language);
+        update(md, date);
+        update(md, url);
+        for (Section s : sections) {
+            update(md, s.heading());
+            update(md, s.page() == null ? null : s.page().toString());
+            update(md, s.text());
         }
+        for (Map.Entry<String, String> e : metadata.entrySet()) {
+            update(md, e.getKey());
+            update(md, e.getValue());
+        }
+        return HexFormat.of().formatHex(md.digest());
     }
 
     private static void update(MessageDigest md, String s) {

@@ -3,6 +3,7 @@ package fr.preuve.indexer.config;
 import fr.preuve.core.config.ConfigException;
 import fr.preuve.core.config.PreuveConfig;
 import fr.preuve.core.config.Yaml;
+import fr.preuve.core.hash.Sha256;
 import fr.preuve.indexer.source.SourceContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -133,7 +133,7 @@ public record CorpusConfig(String name, String description, String embedding, St
      */
     public String fingerprint() {
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            MessageDigest md = Sha256.digest();
             if (file != null) {
                 md.update(Files.readAllBytes(file));
             }
@@ -156,8 +156,6 @@ public record CorpusConfig(String name, String description, String embedding, St
             return HexFormat.of().formatHex(md.digest()).substring(0, 16);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot fingerprint corpus " + name + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

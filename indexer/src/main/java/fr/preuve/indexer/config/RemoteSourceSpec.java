@@ -10,6 +10,15 @@ import java.util.List;
 public sealed interface RemoteSourceSpec extends SourceSpec
         permits SourceSpecs.PubMedSearch, SourceSpecs.HasApi, SourceSpecs.WhoIris, SourceSpecs.WebPages {
 
+    /** The declared name, or null. */
+    String name();
+
+    /** The declared name, else the source's type ({@code pubmed-search}). */
+    @Override
+    default String label() {
+        return name() != null && !name().isBlank() ? name() : SourceTypes.of(this);
+    }
+
     @Override
     default boolean remote() {
         return true;

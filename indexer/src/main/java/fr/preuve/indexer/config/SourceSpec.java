@@ -25,9 +25,7 @@ import java.util.List;
         @JsonSubTypes.Type(value = SourceSpecs.WebPages.class, name = "web"),
         @JsonSubTypes.Type(value = SourceSpecs.LocalFolder.class, name = "local-folder")
 })
-public sealed interface SourceSpec permits SourceSpecs.PubMedQa, SourceSpecs.WhoPdf, SourceSpecs.HasApiXml,
-        SourceSpecs.BdpmOpinions, SourceSpecs.PubMedXml, SourceSpecs.Jats, RemoteSourceSpec, SourceSpecs.LocalFolder,
-        SourceSpecs.Provided {
+public sealed interface SourceSpec permits LocalSourceSpec, RemoteSourceSpec, SourceSpecs.Provided {
 
     /** A short name for reports; defaults to the type and file name. */
     String label();

@@ -36,24 +36,15 @@ public final class SourceSpecs {
         return value;
     }
 
-    private static String defaultLabel(String name, String type, String path) {
-        return name != null && !name.isBlank() ? name : type + ":" + Path.of(path).getFileName();
-    }
-
     /** The PubMedQA labelled set, read as PubMed abstracts ({@code ori_pqal.json}). */
-    public record PubMedQa(String name, String path, String licence) implements SourceSpec {
+    public record PubMedQa(String name, String path, String licence) implements LocalSourceSpec {
         public PubMedQa {
             require("path", path, "pubmedqa");
         }
 
         @Override
-        public String label() {
-            return defaultLabel(name, "pubmedqa", path);
-        }
-
-        @Override
-        public List<Path> inputs(Path base) {
-            return List.of(base.resolve(path));
+        public String location() {
+            return path;
         }
 
         @Override
@@ -70,7 +61,7 @@ public final class SourceSpecs {
      * @param lastPage  last PDF page to index, or null for the last
      */
     public record WhoPdf(String name, String path, String id, String title, String date, String url, String language,
-                         Integer firstPage, Integer lastPage, String licence) implements SourceSpec {
+                         Integer firstPage, Integer lastPage, String licence) implements LocalSourceSpec {
         public WhoPdf {
             require("path", path, "who-pdf");
             require("title", title, "who-pdf");
@@ -80,13 +71,8 @@ public final class SourceSpecs {
         }
 
         @Override
-        public String label() {
-            return defaultLabel(name, "who-pdf", path);
-        }
-
-        @Override
-        public List<Path> inputs(Path base) {
-            return List.of(base.resolve(path));
+        public String location() {
+            return path;
         }
 
         @Override
@@ -105,19 +91,14 @@ public final class SourceSpecs {
     }
 
     /** A recorded answer of the HAS publication API (XML). */
-    public record HasApiXml(String name, String path, String licence) implements SourceSpec {
+    public record HasApiXml(String name, String path, String licence) implements LocalSourceSpec {
         public HasApiXml {
             require("path", path, "has-api-xml");
         }
 
         @Override
-        public String label() {
-            return defaultLabel(name, "has-api-xml", path);
-        }
-
-        @Override
-        public List<Path> inputs(Path base) {
-            return List.of(base.resolve(path));
+        public String location() {
+            return path;
         }
 
         @Override
@@ -133,7 +114,7 @@ public final class SourceSpecs {
      * @param limit keep at most this many opinions, newest first
      */
     public record BdpmOpinions(String name, String dir, LocalDate since, Integer limit, String licence)
-            implements SourceSpec {
+            implements LocalSourceSpec {
         public BdpmOpinions {
             require("dir", dir, "bdpm-opinions");
             if (limit != null && limit < 1) {
@@ -142,13 +123,8 @@ public final class SourceSpecs {
         }
 
         @Override
-        public String label() {
-            return defaultLabel(name, "bdpm-opinions", dir);
-        }
-
-        @Override
-        public List<Path> inputs(Path base) {
-            return List.of(base.resolve(dir));
+        public String location() {
+            return dir;
         }
 
         @Override
@@ -157,9 +133,6 @@ public final class SourceSpecs {
         }
     }
 
-    private static String defaultLabel(String name, String type) {
-        return name != null && !name.isBlank() ? name : type;
-    }
 
     /** The declared hosts, or the source's official one; the policy of {@link Defaults} for them. */
     private static FetchPolicy policy(List<String> allowedHosts, String... official) {
@@ -190,19 +163,14 @@ public final class SourceSpecs {
     }
 
     /** PubMed/MEDLINE XML files: efetch answers, baseline and update files, plain or gzip ({@code pubmed:<PMID>}). */
-    public record PubMedXml(String name, String path, String licence) implements SourceSpec {
+    public record PubMedXml(String name, String path, String licence) implements LocalSourceSpec {
         public PubMedXml {
             require("path", path, "pubmed-xml");
         }
 
         @Override
-        public String label() {
-            return defaultLabel(name, "pubmed-xml", path);
-        }
-
-        @Override
-        public List<Path> inputs(Path base) {
-            return List.of(base.resolve(path));
+        public String location() {
+            return path;
         }
 
         @Override
@@ -212,19 +180,14 @@ public final class SourceSpecs {
     }
 
     /** A PMC Open Access JATS full text ({@code .nxml}) or an efetch {@code pmc-articleset} ({@code pmc:PMC<id>}). */
-    public record Jats(String name, String path, String licence) implements SourceSpec {
+    public record Jats(String name, String path, String licence) implements LocalSourceSpec {
         public Jats {
             require("path", path, "jats");
         }
 
         @Override
-        public String label() {
-            return defaultLabel(name, "jats", path);
-        }
-
-        @Override
-        public List<Path> inputs(Path base) {
-            return List.of(base.resolve(path));
+        public String location() {
+            return path;
         }
 
         @Override
@@ -263,11 +226,6 @@ public final class SourceSpecs {
             if ((mindate == null) != (maxdate == null)) {
                 throw new IllegalArgumentException("mindate and maxdate go together");
             }
-        }
-
-        @Override
-        public String label() {
-            return defaultLabel(name, "pubmed-search");
         }
 
         @Override
@@ -352,11 +310,6 @@ public final class SourceSpecs {
         }
 
         @Override
-        public String label() {
-            return defaultLabel(name, "has-api");
-        }
-
-        @Override
         public DocumentSource open(SourceContext context) {
             String root = root(baseUrl, Defaults.HAS_API_BASE);
             FetchPolicy p = policy(allowedHosts, URI.create(root).getHost());
@@ -375,11 +328,6 @@ public final class SourceSpecs {
             }
             guidelines = List.copyOf(guidelines);
             checkHosts(allowedHosts);
-        }
-
-        @Override
-        public String label() {
-            return defaultLabel(name, "who-iris");
         }
 
         @Override
@@ -419,11 +367,6 @@ public final class SourceSpecs {
         }
 
         @Override
-        public String label() {
-            return defaultLabel(name, "web");
-        }
-
-        @Override
         public DocumentSource open(SourceContext context) {
             List<URI> uris = urls.stream().map(URI::create).toList();
             List<String> hosts = new ArrayList<>();
@@ -438,20 +381,15 @@ public final class SourceSpecs {
     }
 
     /** Every file of a local folder: PDF, HTML, PubMed XML and JATS (detected by content), Markdown, text. */
-    public record LocalFolder(String name, String dir, String language, String licence) implements SourceSpec {
+    public record LocalFolder(String name, String dir, String language, String licence) implements LocalSourceSpec {
         public LocalFolder {
             require("dir", dir, "local-folder");
             languageOr(language, "en");
         }
 
         @Override
-        public String label() {
-            return defaultLabel(name, "local-folder", dir);
-        }
-
-        @Override
-        public List<Path> inputs(Path base) {
-            return List.of(base.resolve(dir));
+        public String location() {
+            return dir;
         }
 
         @Override

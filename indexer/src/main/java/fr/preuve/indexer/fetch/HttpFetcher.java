@@ -1,5 +1,6 @@
 package fr.preuve.indexer.fetch;
 
+import fr.preuve.core.hash.Sha256;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RateLimitExceededException;
@@ -19,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -244,7 +244,7 @@ public final class HttpFetcher implements Fetcher {
             timedOut.set(true);
             closeQuietly(in);
         }, remaining, TimeUnit.NANOSECONDS);
-        MessageDigest md = sha256();
+        MessageDigest md = Sha256.digest();
         long total = 0;
         try (in; OutputStream out = Files.newOutputStream(tmp)) {
             byte[] buf = new byte[64 * 1024];
@@ -356,14 +356,6 @@ public final class HttpFetcher implements Fetcher {
             }
         }
         return c;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void closeQuietly(InputStream in) {

@@ -1,5 +1,6 @@
 package fr.preuve.indexer.pipeline;
 
+import fr.preuve.core.hash.Sha256;
 import fr.preuve.core.config.Defaults;
 import fr.preuve.core.doc.DocumentId;
 import fr.preuve.core.doc.Passage;
@@ -25,7 +26,6 @@ import fr.preuve.indexer.versions.VersionDiff;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -425,16 +425,12 @@ public final class Indexer {
     }
 
     private static String contentHash(Map<String, String> hashes, String vectors) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update((vectors + "\n").getBytes(StandardCharsets.UTF_8));
-            for (Map.Entry<String, String> e : new TreeMap<>(hashes).entrySet()) {
-                md.update((e.getKey() + "=" + e.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(md.digest()).substring(0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        MessageDigest md = Sha256.digest();
+        md.update((vectors + "\n").getBytes(StandardCharsets.UTF_8));
+        for (Map.Entry<String, String> e : new TreeMap<>(hashes).entrySet()) {
+            md.update((e.getKey() + "=" + e.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
         }
+        return HexFormat.of().formatHex(md.digest()).substring(0, 8);
     }
 
     private static final class Pending {

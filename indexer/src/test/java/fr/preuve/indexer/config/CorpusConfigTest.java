@@ -59,6 +59,19 @@ class CorpusConfigTest {
     }
 
     @Test
+    void anUnnamedSourceIsLabelledByItsTypeAndFile() throws Exception {
+        Files.writeString(tmp.resolve("leaflet.pdf"), "x");
+        CorpusConfig c = CorpusConfig.load(write("u.yaml", "name: x\nsources:\n"
+                + "  - type: who-pdf\n    path: leaflet.pdf\n    title: t\n    licence: x\n"
+                + "  - type: pubmed-search\n    term: asthma\n    licence: x\n"
+                + "  - type: who-pdf\n    name: named\n    path: leaflet.pdf\n    title: t\n    licence: x\n"));
+
+        assertThat(c.sources()).extracting(SourceSpec::label).containsExactly("who-pdf:leaflet.pdf", "pubmed-search", "named");
+        assertThat(c.sources().getFirst().inputs(c.baseDir())).containsExactly(tmp.resolve("leaflet.pdf"));
+        assertThat(c.sources().get(1).inputs(c.baseDir())).isEmpty();
+    }
+
+    @Test
     void networkSourcesAreCheckedWhenLoadedAndAlwaysReRead() throws Exception {
         Path badHost = write("h.yaml", "name: x\nsources:\n  - type: web\n    urls: [https://www.who.int/a]\n"
                 + "    allowedHosts: [\"https://www.who.int/\"]\n    licence: x\n");
