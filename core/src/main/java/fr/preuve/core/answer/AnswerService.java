@@ -1,5 +1,6 @@
 package fr.preuve.core.answer;
 
+import fr.preuve.core.text.Language;
 import fr.preuve.core.config.AnswerSettings;
 import fr.preuve.core.guard.Finding;
 import fr.preuve.core.guard.PatientDataGuard;

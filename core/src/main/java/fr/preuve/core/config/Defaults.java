@@ -24,6 +24,13 @@ public final class Defaults {
     public static final double BM25_WEIGHT = 1.0;
     public static final double VECTOR_WEIGHT = 1.0;
     public static final int MAX_PASSAGES_PER_DOCUMENT = 3;
+    /**
+     * Weights, relative to the same-language ones, of the BM25 and vector rankings of a question's rendering in the
+     * corpus's other language (French ↔ English, {@code fr.preuve.core.crosslingual}), searched among that language's
+     * passages only.
+     */
+    public static final double CROSS_LANGUAGE_BM25_WEIGHT = 1.0;
+    public static final double CROSS_LANGUAGE_VECTOR_WEIGHT = 1.0;
 
     // Extractive answers
     public static final int ANSWER_PASSAGES = 6;

@@ -1,11 +1,16 @@
 package fr.preuve.core.search;
 
+import fr.preuve.core.config.Defaults;
 import fr.preuve.core.config.SearchSettings;
+import fr.preuve.core.crosslingual.BridgedQuery;
+import fr.preuve.core.crosslingual.ConceptBridge;
+import fr.preuve.core.crosslingual.QueryBridge;
 import fr.preuve.core.doc.Passage;
 import fr.preuve.core.doc.SourceKind;
 import fr.preuve.core.embed.Embedder;
 import fr.preuve.core.index.IndexSchema;
 import fr.preuve.core.index.PassageIndex;
+import fr.preuve.core.text.Language;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -29,7 +34,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 
 /**
  * Hybrid retrieval: BM25 over the English and French analysed fields, HNSW vector search, both under the same filters,
@@ -46,11 +50,22 @@ public final class HybridSearcher {
     private final Embedder embedder;
     private final SearchSettings settings;
     private final Analyzer analyzer = IndexSchema.analyzer();
+    private final QueryBridge bridge;
 
+    /** With the shipped French ↔ English concept bridge, checked against this index's vocabulary. */
     public HybridSearcher(PassageIndex index, Embedder embedder, SearchSettings settings) {
         this.index = index;
         this.embedder = embedder;
         this.settings = settings;
+        this.bridge = ConceptBridge.standard(new IndexVocabulary(index, this));
+    }
+
+    /** With another bridge ({@link QueryBridge#NONE}: monolingual retrieval only). */
+    public HybridSearcher(PassageIndex index, Embedder embedder, SearchSettings settings, QueryBridge bridge) {
+        this.index = index;
+        this.embedder = embedder;
+        this.settings = settings;
+        this.bridge = bridge;
     }
 
     public SearchSettings settings() {
@@ -59,53 +74,71 @@ public final class HybridSearcher {
 
     public SearchResult search(SearchQuery q) {
         long t0 = System.nanoTime();
-        float[] vector = q.retriever() == Retriever.BM25 ? null : embedder.embedQuery(q.text());
+        String lang = Language.detect(q.text());
+        String other = "fr".equals(lang) ? "en" : "fr";
+        BridgedQuery bridged = hasLanguage(other) ? bridge.bridge(q.text(), lang, other) : new BridgedQuery(lang, other, List.of());
+        boolean vectors = q.retriever() != Retriever.BM25;
+        float[] vector = vectors ? embedder.embedQuery(q.text()) : null;
+        String rendering = q.translation() != null ? q.translation() + " " + bridged.rendering() : bridged.rendering();
+        float[] crossVector = vectors && !rendering.isBlank() ? embedder.embedQuery(rendering.strip()) : null;
         long t1 = System.nanoTime();
         List<SearchHit> hits = index.withSearcher(s -> {
             try {
-                return rank(s, q, vector);
+                return rank(s, q, vector, bridged, crossVector);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
         long t2 = System.nanoTime();
-        return new SearchResult(hits, vector, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+        return new SearchResult(hits, vector, (t1 - t0) / 1e6, (t2 - t1) / 1e6, bridged, crossVector);
     }
 
-    private List<SearchHit> rank(IndexSearcher s, SearchQuery q, float[] vector) throws IOException {
+    /** Whether the index holds passages in {@code lang} (a bridge to a language the corpus lacks would find nothing). */
+    private boolean hasLanguage(String lang) {
+        return index.withSearcher(s -> {
+            try {
+                return s.getIndexReader().getDocCount(IndexSchema.textField(lang)) > 0;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private List<SearchHit> rank(IndexSearcher s, SearchQuery q, float[] vector, BridgedQuery bridged,
+                                 float[] crossVector) throws IOException {
         Query filter = filterQuery(q.filters());
         int candidates = Math.max(settings.candidates(), q.k() * 3);
         Map<Integer, Candidate> byDoc = new HashMap<>();
+        Query target = new BooleanQuery.Builder().add(filter, BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(IndexSchema.LANG, bridged.to())), BooleanClause.Occur.FILTER).build();
         if (q.retriever() != Retriever.VECTOR) {
-            Query text = bm25Query(q.text());
-            if (text != null) {
-                Query bm25 = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST)
-                        .add(filter, BooleanClause.Occur.FILTER).build();
-                ScoreDoc[] docs = s.search(bm25, candidates).scoreDocs;
-                for (int i = 0; i < docs.length; i++) {
-                    Candidate c = byDoc.computeIfAbsent(docs[i].doc, Candidate::new);
-                    c.bm25 = (double) docs[i].score;
-                    c.bm25Rank = i + 1;
-                }
+            leg(s, bm25Query(q.text()), filter, candidates, byDoc, Leg.BM25);
+            Query cross = BridgedQueries.of(bridged, this);
+            if (q.translation() != null) {
+                Query rendered = bm25Query(q.translation());
+                cross = cross == null ? rendered : rendered == null ? cross : new BooleanQuery.Builder()
+                        .add(cross, BooleanClause.Occur.SHOULD).add(rendered, BooleanClause.Occur.SHOULD).build();
             }
+            leg(s, cross, target, candidates, byDoc, Leg.CROSS_BM25);
         }
         if (vector != null) {
-            TopDocs top = s.search(new KnnFloatVectorQuery(IndexSchema.VECTOR, vector, candidates, filter), candidates);
-            ScoreDoc[] docs = top.scoreDocs;
-            for (int i = 0; i < docs.length; i++) {
-                Candidate c = byDoc.computeIfAbsent(docs[i].doc, Candidate::new);
-                c.vector = 2.0 * docs[i].score - 1.0; // Lucene's DOT_PRODUCT score is (1 + cos) / 2
-                c.vectorRank = i + 1;
-            }
+            knn(s, vector, filter, candidates, byDoc, Leg.VECTOR);
         }
-        double wb = q.retriever() == Retriever.VECTOR ? 0 : settings.bm25Weight();
-        double wv = q.retriever() == Retriever.BM25 ? 0 : settings.vectorWeight();
+        if (crossVector != null) {
+            knn(s, crossVector, target, candidates, byDoc, Leg.CROSS_VECTOR);
+        }
+        double[] weights = new double[Leg.values().length];
+        weights[Leg.BM25.ordinal()] = settings.bm25Weight();
+        weights[Leg.VECTOR.ordinal()] = settings.vectorWeight();
+        weights[Leg.CROSS_BM25.ordinal()] = settings.bm25Weight() * Defaults.CROSS_LANGUAGE_BM25_WEIGHT;
+        weights[Leg.CROSS_VECTOR.ordinal()] = settings.vectorWeight() * Defaults.CROSS_LANGUAGE_VECTOR_WEIGHT;
+        boolean crossFound = byDoc.values().stream().anyMatch(c -> c.rank[Leg.CROSS_BM25.ordinal()] != null
+                || c.rank[Leg.CROSS_VECTOR.ordinal()] != null);
         for (Candidate c : byDoc.values()) {
             c.fused = switch (q.retriever()) {
-                case BM25 -> c.bm25 == null ? 0 : c.bm25;
-                case VECTOR -> c.vector == null ? 0 : c.vector;
-                case HYBRID -> (c.bm25Rank == null ? 0 : wb / (settings.rrfK() + c.bm25Rank))
-                        + (c.vectorRank == null ? 0 : wv / (settings.rrfK() + c.vectorRank));
+                case BM25 -> crossFound ? c.rrf(weights, settings.rrfK()) : c.score(Leg.BM25);
+                case VECTOR -> crossFound ? c.rrf(weights, settings.rrfK()) : c.score(Leg.VECTOR);
+                case HYBRID -> c.rrf(weights, settings.rrfK());
             };
         }
         List<Candidate> ordered = new ArrayList<>(byDoc.values());
@@ -123,9 +156,34 @@ public final class HybridSearcher {
             if (seen > perDocCap) {
                 continue;
             }
-            out.add(new SearchHit(p, out.size() + 1, c.fused, c.bm25, c.bm25Rank, c.vector, c.vectorRank));
+            out.add(new SearchHit(p, out.size() + 1, c.fused, c.score[Leg.BM25.ordinal()], c.rank[Leg.BM25.ordinal()],
+                    c.score[Leg.VECTOR.ordinal()], c.rank[Leg.VECTOR.ordinal()],
+                    c.score[Leg.CROSS_BM25.ordinal()], c.rank[Leg.CROSS_BM25.ordinal()],
+                    c.score[Leg.CROSS_VECTOR.ordinal()], c.rank[Leg.CROSS_VECTOR.ordinal()]));
         }
         return out;
+    }
+
+    private static void leg(IndexSearcher s, Query text, Query filter, int candidates, Map<Integer, Candidate> byDoc,
+                            Leg leg) throws IOException {
+        if (text == null) {
+            return;
+        }
+        Query q = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST)
+                .add(filter, BooleanClause.Occur.FILTER).build();
+        ScoreDoc[] docs = s.search(q, candidates).scoreDocs;
+        for (int i = 0; i < docs.length; i++) {
+            byDoc.computeIfAbsent(docs[i].doc, Candidate::new).set(leg, docs[i].score, i + 1);
+        }
+    }
+
+    private static void knn(IndexSearcher s, float[] vector, Query filter, int candidates, Map<Integer, Candidate> byDoc,
+                            Leg leg) throws IOException {
+        ScoreDoc[] docs = s.search(new KnnFloatVectorQuery(IndexSchema.VECTOR, vector, candidates, filter), candidates).scoreDocs;
+        for (int i = 0; i < docs.length; i++) {
+            // Lucene's DOT_PRODUCT score is (1 + cos) / 2
+            byDoc.computeIfAbsent(docs[i].doc, Candidate::new).set(leg, 2.0 * docs[i].score - 1.0, i + 1);
+        }
     }
 
     /** The BM25 query: analysed terms of the question on every language's text and title fields; null if no term. */
@@ -205,16 +263,34 @@ public final class HybridSearcher {
         return b.build();
     }
 
+    /** The ranked lists fused: BM25 and vectors on the question, and on its rendering in the corpus's other language. */
+    enum Leg { BM25, VECTOR, CROSS_BM25, CROSS_VECTOR }
+
     private static final class Candidate {
         final int luceneDoc;
-        Double bm25;
-        Integer bm25Rank;
-        Double vector;
-        Integer vectorRank;
+        final Double[] score = new Double[Leg.values().length];
+        final Integer[] rank = new Integer[Leg.values().length];
         double fused;
 
         Candidate(int luceneDoc) {
             this.luceneDoc = luceneDoc;
+        }
+
+        void set(Leg leg, double value, int r) {
+            score[leg.ordinal()] = value;
+            rank[leg.ordinal()] = r;
+        }
+
+        double score(Leg leg) {
+            return score[leg.ordinal()] == null ? 0 : score[leg.ordinal()];
+        }
+
+        double rrf(double[] weights, int k) {
+            double sum = 0;
+            for (int i = 0; i < rank.length; i++) {
+                sum += rank[i] == null ? 0 : weights[i] / (k + rank[i]);
+            }
+            return sum;
         }
     }
 }

@@ -10,8 +10,16 @@ import java.util.Objects;
  * @param filters        restrictions
  * @param retriever      ranking to use
  * @param maxPerDocument at most this many passages per document, or null for the configured default
+ * @param translation    the question rendered in the corpus's other language by a model, joined to the lexical
+ *                       bridge's rendering; or null
  */
-public record SearchQuery(String text, int k, Filters filters, Retriever retriever, Integer maxPerDocument) {
+public record SearchQuery(String text, int k, Filters filters, Retriever retriever, Integer maxPerDocument,
+                          String translation) {
+
+    public SearchQuery(String text, int k, Filters filters, Retriever retriever, Integer maxPerDocument) {
+        this(text, k, filters, retriever, maxPerDocument, null);
+    }
+
     public SearchQuery {
         Objects.requireNonNull(text, "text");
         if (text.isBlank()) {
@@ -25,5 +33,6 @@ public record SearchQuery(String text, int k, Filters filters, Retriever retriev
         if (maxPerDocument != null && maxPerDocument < 1) {
             throw new IllegalArgumentException("maxPerDocument must be at least 1, got " + maxPerDocument);
         }
+        translation = translation == null || translation.isBlank() ? null : translation.strip();
     }
 }

@@ -1,6 +1,6 @@
 package fr.preuve.core.verify;
 
-import fr.preuve.core.answer.Language;
+import fr.preuve.core.text.Language;
 import fr.preuve.core.config.Defaults;
 import fr.preuve.core.embed.Embedder;
 import fr.preuve.core.embed.Vectors;

@@ -147,6 +147,11 @@ public final class DrugLexicon {
         return size;
     }
 
+    /** Every folded spelling of the drug {@code key} (French and English), sorted; empty for an unknown key. */
+    public List<String> spellings(String key) {
+        return keys.entrySet().stream().filter(e -> e.getValue().equals(key)).map(Map.Entry::getKey).sorted().toList();
+    }
+
     /** Whether {@code key} is a canonical key of this lexicon. */
     public boolean containsKey(String key) {
         return keys.containsValue(key);

@@ -1,5 +1,6 @@
 package fr.preuve.core.answer;
 
+import fr.preuve.core.text.Language;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

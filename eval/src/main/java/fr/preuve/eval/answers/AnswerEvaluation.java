@@ -27,19 +27,41 @@ public final class AnswerEvaluation {
     public static final List<String> METRICS = List.of("citation_validity", "citation_coverage",
             "supported_sentence_rate", "hallucination_rate", "supported_sentence_rate_before_gate",
             "hallucination_rate_before_gate", "hallucination_rate_answers", "hallucination_rate_answers_before_gate",
-            "citation_recall", "citation_precision", "key_fact_recall", "gold_doc_cited", "abstention_accuracy",
-            "false_abstention_rate");
+            "citation_recall", "citation_precision", "key_fact_recall", "gold_doc_cited", "gold_doc_top5",
+            "abstention_accuracy", "abstention_accuracy_near_miss", "false_abstention_rate");
+    /**
+     * Sub-groups a run also reports, as {@code metric@group}: per question language, and per language and gold source
+     * ({@code fr/who}; {@code none} for unanswerable questions).
+     */
+    public static final String GROUP_SEPARATOR = "@";
     /** Questions between two progress lines. */
     public static final int PROGRESS_EVERY = 25;
 
     private AnswerEvaluation() {
     }
 
-    /** What one question gave. */
-    public record PerQuestion(String id, boolean unanswerable, boolean abstained, int delivered, int unsupported,
-                              int unsupportedBeforeGate, int sentencesBeforeGate, int citations, int invalidCitations,
-                              int preciseCitations, int uncited, Double keyFactRecall, Boolean goldCited, double millis) {
+    /**
+     * What one question gave.
+     *
+     * @param goldTop5 whether a gold document is among the first 5 passages retrieval returned (null when unanswerable
+     *                 or when the answerer does not tell what it retrieved)
+     */
+    public record PerQuestion(String id, String lang, String source, boolean unanswerable, boolean nearMiss,
+                              boolean abstained, int delivered, int unsupported, int unsupportedBeforeGate,
+                              int sentencesBeforeGate, int citations, int invalidCitations, int preciseCitations,
+                              int uncited, Double keyFactRecall, Boolean goldCited, Boolean goldTop5, double millis) {
     }
+
+    /**
+     * An answer and, when known, the documents of the passages retrieval returned, best first.
+     *
+     * @param retrievedDocs document ids in retrieval order (repeats allowed), or null when unknown (a remote server)
+     */
+    public record Asked(Answer answer, List<String> retrievedDocs) {
+    }
+
+    /** Passages whose documents {@code gold_doc_top5} looks at. */
+    public static final int TOP = 5;
 
     /**
      * The figures of a run; metric keys as in the issue ({@code hallucination_rate}, {@code citation_precision}...).
@@ -49,14 +71,15 @@ public final class AnswerEvaluation {
      * @param model         the model that wrote the generative answers (provider, name, endpoint, health-data
      *                      approval), or the local extractive one
      * @param answersByMode how many answers each mode gave (generative runs fall back to extractive on model failures)
+     * @param split         the split every question belongs to ({@code dev}, {@code test}), or null
      */
     public record Result(String dataset, String mode, String corpusVersion, String supportCheck, ModelInfo model,
                          Map<String, Integer> answersByMode, int questions, Map<String, Estimate> metrics,
-                         Latencies latency, List<PerQuestion> perQuestion) {
+                         Latencies latency, List<PerQuestion> perQuestion, String split) {
 
         /** The figures for thresholds, pins and the history. */
         public Scores scores() {
-            return new Scores(Scores.QUESTIONS, dataset, null, questions, mode, Map.of(Scores.ANSWERS, metrics));
+            return new Scores(Scores.QUESTIONS, dataset, split, questions, mode, Map.of(Scores.ANSWERS, metrics));
         }
 
         /** {@code provider/model @ endpoint}, with the health-data flag; for reports. */
@@ -74,6 +97,12 @@ public final class AnswerEvaluation {
     /** The same, with a progress line every {@value #PROGRESS_EVERY} questions on {@code progress} (may be null). */
     public static Result run(QuestionSet set, Function<Question, Answer> asker, SupportCheck check,
                              java.util.function.Consumer<String> progress) {
+        return runAsked(set, q -> new Asked(asker.apply(q), null), check, progress);
+    }
+
+    /** The same, with what retrieval returned for each question (for {@code gold_doc_top5}). */
+    public static Result runAsked(QuestionSet set, Function<Question, Asked> asker, SupportCheck check,
+                                  java.util.function.Consumer<String> progress) {
         List<PerQuestion> rows = new ArrayList<>();
         Map<String, Integer> byMode = new java.util.TreeMap<>();
         ModelInfo first = null;
@@ -81,13 +110,14 @@ public final class AnswerEvaluation {
         String version = null;
         for (Question q : set.questions()) {
             long t0 = System.nanoTime();
-            Answer a = asker.apply(q);
+            Asked asked = asker.apply(q);
+            Answer a = asked.answer();
             double ms = (System.nanoTime() - t0) / 1e6;
             byMode.merge(a.mode(), 1, Integer::sum);
             first = first == null ? a.model() : first;
             generative = generative == null && "generative".equals(a.mode()) ? a.model() : generative;
             version = a.corpusVersion();
-            rows.add(score(q, a, check, ms));
+            rows.add(score(q, asked, check, ms));
             if (progress != null && (rows.size() % PROGRESS_EVERY == 0 || rows.size() == set.questions().size())) {
                 progress.accept("questions " + rows.size() + "/" + set.questions().size());
             }
@@ -95,10 +125,16 @@ public final class AnswerEvaluation {
         String mode = byMode.containsKey("generative") ? "generative" : "extractive";
         return new Result(set.file() == null ? "questions" : set.file().getFileName().toString(), mode, version,
                 check.name(), generative != null ? generative : first, byMode, rows.size(), metrics(rows),
-                Latencies.of(rows.stream().map(PerQuestion::millis).toList()), rows);
+                Latencies.of(rows.stream().map(PerQuestion::millis).toList()), rows,
+                set.split().map(Question.Split::key).orElse(null));
     }
 
     static PerQuestion score(Question q, Answer a, SupportCheck check, double ms) {
+        return score(q, new Asked(a, null), check, ms);
+    }
+
+    static PerQuestion score(Question q, Asked asked, SupportCheck check, double ms) {
+        Answer a = asked.answer();
         Map<Integer, CitedPassage> byN = a.passages().stream().collect(Collectors.toMap(CitedPassage::n, p -> p, (x, y) -> x));
         int delivered = 0;
         int unsupported = 0;
@@ -145,8 +181,14 @@ public final class AnswerEvaluation {
             Set<String> gold = q.goldDocs().stream().map(Object::toString).collect(Collectors.toSet());
             goldCited = a.passages().stream().anyMatch(p -> gold.contains(p.docId()));
         }
-        return new PerQuestion(q.id(), q.unanswerable(), a.abstained(), delivered, unsupported, unsupportedBefore, before,
-                citations, invalid, precise, uncited, keyFacts, goldCited, ms);
+        Boolean top5 = null;
+        if (!q.unanswerable() && asked.retrievedDocs() != null) {
+            Set<String> gold = q.goldDocs().stream().map(Object::toString).collect(Collectors.toSet());
+            top5 = asked.retrievedDocs().stream().limit(TOP).anyMatch(gold::contains);
+        }
+        return new PerQuestion(q.id(), q.lang(), q.goldSource(), q.unanswerable(), q.nearMiss(), a.abstained(),
+                delivered, unsupported, unsupportedBefore, before, citations, invalid, precise, uncited, keyFacts,
+                goldCited, top5, ms);
     }
 
     /**
@@ -166,6 +208,25 @@ public final class AnswerEvaluation {
     }
 
     static Map<String, Estimate> metrics(List<PerQuestion> rows) {
+        Map<String, Estimate> m = overall(rows);
+        Map<String, List<PerQuestion>> groups = new java.util.TreeMap<>();
+        for (PerQuestion r : rows) {
+            groups.computeIfAbsent(r.lang(), k -> new ArrayList<>()).add(r);
+            groups.computeIfAbsent(r.lang() + "/" + r.source(), k -> new ArrayList<>()).add(r);
+        }
+        if (groups.size() > 2) { // more than one language or source: report each
+            groups.forEach((g, members) -> overall(members).forEach((k, v) -> m.put(k + GROUP_SEPARATOR + g, v)));
+        }
+        return m;
+    }
+
+    /** The base metric of {@code key} ({@code false_abstention_rate@fr/who} → {@code false_abstention_rate}). */
+    public static String baseMetric(String key) {
+        int at = key.indexOf(GROUP_SEPARATOR);
+        return at < 0 ? key : key.substring(0, at);
+    }
+
+    private static Map<String, Estimate> overall(List<PerQuestion> rows) {
         Map<String, Estimate> m = new LinkedHashMap<>();
         int citations = sum(rows, PerQuestion::citations);
         int delivered = sum(rows, PerQuestion::delivered);
@@ -197,7 +258,12 @@ public final class AnswerEvaluation {
         putProportion(m, "gold_doc_cited", (int) withGold.stream().filter(PerQuestion::goldCited).count(), withGold.size());
         List<PerQuestion> unanswerable = rows.stream().filter(PerQuestion::unanswerable).toList();
         List<PerQuestion> answerable = rows.stream().filter(r -> !r.unanswerable()).toList();
+        List<PerQuestion> withTop = rows.stream().filter(r -> r.goldTop5() != null).toList();
+        putProportion(m, "gold_doc_top5", (int) withTop.stream().filter(PerQuestion::goldTop5).count(), withTop.size());
         putProportion(m, "abstention_accuracy", (int) unanswerable.stream().filter(PerQuestion::abstained).count(), unanswerable.size());
+        List<PerQuestion> near = unanswerable.stream().filter(PerQuestion::nearMiss).toList();
+        putProportion(m, "abstention_accuracy_near_miss", (int) near.stream().filter(PerQuestion::abstained).count(),
+                near.size());
         putProportion(m, "false_abstention_rate", (int) answerable.stream().filter(PerQuestion::abstained).count(), answerable.size());
         return m;
     }

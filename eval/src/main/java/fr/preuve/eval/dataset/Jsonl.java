@@ -199,6 +199,28 @@ final class Jsonl {
             return n.booleanValue();
         }
 
+        /** An array of distinct positive integers; absent = empty. */
+        List<Integer> positiveInts(String field) {
+            JsonNode n = present(field);
+            if (n == null) {
+                return List.of();
+            }
+            if (!n.isArray()) {
+                throw error(field, "expected an array of page numbers, found " + n.getNodeType());
+            }
+            Set<Integer> out = new LinkedHashSet<>();
+            for (int i = 0; i < n.size(); i++) {
+                JsonNode e = n.get(i);
+                if (!e.isInt() || e.intValue() < 1) {
+                    throw error(field + "[" + i + "]", "expected a positive integer, found '" + e + "'");
+                }
+                if (!out.add(e.intValue())) {
+                    throw error(field + "[" + i + "]", "duplicate value " + e.intValue());
+                }
+            }
+            return List.copyOf(out);
+        }
+
         /** An array of non-blank strings, distinct; absent = empty unless {@code required}. */
         List<String> strings(String field, boolean required) {
             JsonNode n = present(field);

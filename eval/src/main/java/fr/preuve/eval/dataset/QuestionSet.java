@@ -35,6 +35,22 @@ public record QuestionSet(Path file, List<Question> questions) {
         return new QuestionSet(file, qs);
     }
 
+    /** The questions of {@code split} only (the set's file is kept, so runs are named after it). */
+    public QuestionSet only(Question.Split split) {
+        List<Question> kept = questions.stream().filter(q -> q.split() == split).toList();
+        if (kept.isEmpty()) {
+            throw new IllegalArgumentException(file + " has no question in split '" + split.key() + "'");
+        }
+        return new QuestionSet(file, kept);
+    }
+
+    /** The split all questions belong to, if they all belong to the same one. */
+    public java.util.Optional<Question.Split> split() {
+        java.util.Set<Question.Split> splits = new java.util.HashSet<>();
+        questions.forEach(q -> splits.add(q.split()));
+        return splits.size() == 1 ? java.util.Optional.ofNullable(splits.iterator().next()) : java.util.Optional.empty();
+    }
+
     public int size() {
         return questions.size();
     }

@@ -26,7 +26,8 @@ final class Targets {
                         + "or hybrid)");
             }
             Retriever.fromKey(retriever);
-        } else if (AnswerEvaluation.METRICS.contains(metric) || SupportEvaluation.METRICS.contains(metric)) {
+        } else if (AnswerEvaluation.METRICS.contains(AnswerEvaluation.baseMetric(metric))
+                || SupportEvaluation.METRICS.contains(metric)) {
             if (retriever != null) {
                 throw new IllegalArgumentException("metric '" + metric + "' is not a retrieval metric: drop retriever '"
                         + retriever + "'");

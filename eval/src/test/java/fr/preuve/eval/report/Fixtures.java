@@ -70,7 +70,7 @@ final class Fixtures {
         m.put("false_abstention_rate", e(0.152, 46, 0.076, 0.282));
         return new AnswerEvaluation.Result("fr-demo.jsonl", "extractive", "demo-20261122-709cb8bb", "verbatim",
                 fr.preuve.core.answer.ModelInfo.local(), Map.of("extractive", 56), 56, m,
-                new Latencies(56, 41.0, 95.0, 48.0, 130.0), List.of());
+                new Latencies(56, 41.0, 95.0, 48.0, 130.0), List.of(), null);
     }
 
     /** ExpertQA medicine, judge default-v1, as recorded in docs/eval.md (latency illustrative). */

@@ -35,7 +35,7 @@ class HtmlReportTest {
         am.put("<img src=x onerror=alert(1)>", new Estimate(0.2, 5, null));
         AnswerEvaluation.Result a = new AnswerEvaluation.Result(evil, "<b>mode</b>", "v<1>", "verbatim",
                 new fr.preuve.core.answer.ModelInfo("<p>", "<m>", "<e>", false), Map.of("<b>mode</b>", 5), 5, am,
-                Fixtures.frDemo().latency(), List.of());
+                Fixtures.frDemo().latency(), List.of(), null);
         String html = new HtmlReport("Report " + evil, "preuve eval " + evil, "2026-11-22").add(r).add(a)
                 .history(List.of(History.of(r, Instant.EPOCH), History.of(r, Instant.EPOCH.plusSeconds(60))))
                 .breaches(List.of("FAIL " + evil)).render();

@@ -53,6 +53,10 @@ public class EvalQuestionsCommand implements Callable<Integer> {
             + "answering in process, e.g. http://localhost:7070.")
     URI server;
 
+    @Option(names = "--split", paramLabel = "dev|test", description = "Only the questions of this split (a file "
+            + "whose questions carry \"split\", e.g. eval/datasets/xl-demo.jsonl); default: every question.")
+    String split;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON.")
     Path json;
 
@@ -96,7 +100,8 @@ public class EvalQuestionsCommand implements Callable<Integer> {
      * generated answers), decided here, independently of the answerer's verdicts.
      */
     AnswerEvaluation.Result evaluate(PreuveConfig config, PrintWriter err) {
-        QuestionSet set = QuestionSet.load(CommonOptions.resolve(file));
+        QuestionSet all = QuestionSet.load(CommonOptions.resolve(file));
+        QuestionSet set = split == null ? all : all.only(Question.Split.valueOf(split.toUpperCase(Locale.ROOT)));
         java.util.function.Consumer<String> progress = line -> {
             err.println("preuve eval " + line);
             err.flush();
@@ -109,7 +114,12 @@ public class EvalQuestionsCommand implements Callable<Integer> {
                 }
             }
             try (PreuveRuntime runtime = PreuveRuntime.readOnly(config, CommonOptions.corpus(config))) {
-                return run(set, q -> runtime.answers().ask(q.question(), Filters.NONE), runtime.queryEmbedder(), progress);
+                return AnswerEvaluation.runAsked(set, q -> {
+                    fr.preuve.core.answer.Answered a = runtime.answers().answer(q.question(), Filters.NONE,
+                            fr.preuve.core.answer.AnswerListener.NONE);
+                    return new AnswerEvaluation.Asked(a.answer(),
+                            a.retrieved().stream().map(id -> id.substring(0, id.indexOf('#'))).toList());
+                }, check(runtime.queryEmbedder()), progress);
             }
         } catch (Exception e) {
             if (e instanceof RuntimeException re) {
@@ -121,7 +131,11 @@ public class EvalQuestionsCommand implements Callable<Integer> {
 
     private static AnswerEvaluation.Result run(QuestionSet set, Function<Question, fr.preuve.core.answer.Answer> asker,
                                                Embedder embedder, java.util.function.Consumer<String> progress) {
-        return AnswerEvaluation.run(set, asker, SupportCheck.verbatimElse(new DefaultSupportJudge(embedder)), progress);
+        return AnswerEvaluation.run(set, asker, check(embedder), progress);
+    }
+
+    private static SupportCheck check(Embedder embedder) {
+        return SupportCheck.verbatimElse(new DefaultSupportJudge(embedder));
     }
 
     static String table(AnswerEvaluation.Result r) {

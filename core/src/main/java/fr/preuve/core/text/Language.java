@@ -1,4 +1,4 @@
-package fr.preuve.core.answer;
+package fr.preuve.core.text;
 
 import java.util.Locale;
 import java.util.Set;
