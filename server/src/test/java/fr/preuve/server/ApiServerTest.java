@@ -76,6 +76,11 @@ class ApiServerTest {
     }
 
     @Test
+    void withoutAModelTheRuntimeRendersNoQuestion() {
+        assertThat(runtime.renderer()).isSameAs(fr.preuve.core.crosslingual.QuestionRenderer.NONE);
+    }
+
+    @Test
     void healthAndStatus() throws Exception {
         assertThat(get("/health").body()).contains("\"ok\"");
         JsonNode s = JSON.readTree(get("/api/status").body());

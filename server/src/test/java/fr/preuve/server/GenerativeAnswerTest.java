@@ -14,6 +14,8 @@ import fr.preuve.core.answer.Verdict;
 import fr.preuve.core.config.AnswerSettings;
 import fr.preuve.core.config.LlmSettings;
 import fr.preuve.core.config.LlmSettings.Provider;
+import fr.preuve.core.crosslingual.QuestionRenderer;
+import fr.preuve.core.crosslingual.Rendering;
 import fr.preuve.core.llm.ScriptedLlmServer;
 import fr.preuve.core.llm.ScriptedLlmServer.Reply;
 import fr.preuve.core.search.Filters;
@@ -101,6 +103,16 @@ class GenerativeAnswerTest {
         AnswerSentence rejected = sentence(a, "9–12 g");
         assertThat(rejected.verdict()).isEqualTo(Verdict.UNSUPPORTED);
         assertThat(rejected.reason()).contains("the judge").contains("range for current intake");
+    }
+
+    @Test
+    void theRuntimeRendersQuestionsWithTheConfiguredModel() {
+        llm.script(r -> ScriptedLlmServer.text("Translation: \"How much salt should an adult eat per day?\""));
+        QuestionRenderer renderer = runtime.renderer();
+
+        assertThat(renderer.render("Combien de sel un adulte doit-il consommer par jour ?", "fr", "en"))
+                .isEqualTo(new Rendering.Rendered("How much salt should an adult eat per day?", "scripted-model"));
+        assertThat(runtime.renderer()).isSameAs(renderer);
     }
 
     static final String WITH_PATIENT = "Mrs Martin-Durand, born on 12/03/1958: how much salt should adults eat per day?";

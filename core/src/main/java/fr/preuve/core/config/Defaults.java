@@ -66,6 +66,11 @@ public final class Defaults {
     public static final int LLM_TIMEOUT_SECONDS = 60;
     public static final int LLM_MAX_TOKENS = 800;
     public static final double LLM_TEMPERATURE = 0.0;
+    /**
+     * Deadline of one question rendering (the question translated by the model for retrieval), much shorter than a
+     * generation's since retrieval waits for it: past it there is no rendering and retrieval uses the lexical bridge.
+     */
+    public static final int LLM_RENDER_TIMEOUT_SECONDS = 8;
     /** Consecutive failures that open the circuit breaker. */
     public static final int LLM_CIRCUIT_FAILURES = 3;
     /** How long an open circuit stays open before one trial call. */

@@ -7,6 +7,7 @@ import fr.preuve.core.answer.AnswerServices;
 import fr.preuve.core.answer.Answered;
 import fr.preuve.core.answer.CorpusStamp;
 import fr.preuve.core.config.PreuveConfig;
+import fr.preuve.core.crosslingual.QuestionRenderer;
 import fr.preuve.core.embed.Embedder;
 import fr.preuve.core.embed.Embedders;
 import fr.preuve.core.embed.OnnxBatchEmbedder;
@@ -45,6 +46,7 @@ public final class PreuveRuntime implements AutoCloseable {
     private final AuditTrail audit;
     private final Clock clock;
     private final Instant startedAt;
+    private volatile QuestionRenderer renderer;
 
     private PreuveRuntime(PreuveConfig config, CorpusConfig corpus, PassageIndex index, OnnxBatchEmbedder queryEmbedder,
                           IndexJob job, Clock clock) {
@@ -172,6 +174,24 @@ public final class PreuveRuntime implements AutoCloseable {
 
     public Embedder queryEmbedder() {
         return queryEmbedder;
+    }
+
+    /**
+     * Renders questions in the other language with the configured model, for retrieval ({@link QuestionRenderer#NONE}
+     * when the provider is none). Built on first use, then shared, so its circuit breaker sees every call.
+     */
+    public QuestionRenderer renderer() {
+        QuestionRenderer r = renderer;
+        if (r == null) {
+            synchronized (this) {
+                r = renderer;
+                if (r == null) {
+                    r = QuestionRenderer.of(config.llm());
+                    renderer = r;
+                }
+            }
+        }
+        return r;
     }
 
     /** The background job, or null when read-only. */

@@ -1,0 +1,91 @@
+package fr.preuve.core.crosslingual;
+
+import fr.preuve.core.llm.Prompt;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The rendering prompt, from a versioned template in the resources ({@code render-v1.txt}): rules in the system
+ * message, the question alone between {@code <question>} delimiters in the user message.
+ */
+final class RenderPrompt {
+
+    static final String VERSION = "render-v1";
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(source|target|question)}}");
+    /** Anything that would open or close the question's delimiters from inside it. */
+    static final Pattern DELIMITER = Pattern.compile("<\\s*/?\\s*question\\s*>", Pattern.CASE_INSENSITIVE);
+
+    private final String system;
+    private final String user;
+    private final String version;
+
+    private RenderPrompt(String system, String user, String version) {
+        this.system = system;
+        this.user = user;
+        this.version = version;
+    }
+
+    /** The current template. */
+    static RenderPrompt standard() {
+        return load(VERSION);
+    }
+
+    /** Loads {@code <version>.txt} from this package's resources. */
+    static RenderPrompt load(String version) {
+        String text;
+        try (InputStream in = RenderPrompt.class.getResourceAsStream(version + ".txt")) {
+            if (in == null) {
+                throw new IllegalArgumentException("no rendering prompt named '" + version + "'");
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rendering prompt " + version, e);
+        }
+        int s = text.indexOf("### system\n");
+        int u = text.indexOf("### user\n");
+        if (s < 0 || u < s || !text.contains("{{question}}")) {
+            throw new IllegalArgumentException("rendering prompt " + version
+                    + " needs '### system' then '### user' sections and a {{question}} placeholder");
+        }
+        return new RenderPrompt(text.substring(s + 11, u).strip(), text.substring(u + 9).strip(), version);
+    }
+
+    /** The prompt rendering {@code question} from {@code from} into {@code to} (ISO codes, checked). */
+    Prompt build(String question, String from, String to) {
+        Objects.requireNonNull(question, "question");
+        Map<String, String> values = Map.of("source", languageName(from), "target", languageName(to),
+                "question", asData(question));
+        return new Prompt(fill(system, values), fill(user, values), version);
+    }
+
+    /** "French" or "English" for {@code fr} or {@code en}; anything else is refused. */
+    static String languageName(String code) {
+        return switch (code == null ? "" : code) {
+            case "fr" -> "French";
+            case "en" -> "English";
+            default -> throw new IllegalArgumentException("language must be fr or en, got '" + code + "'");
+        };
+    }
+
+    /** The question on one line, without anything that could close its delimiters. */
+    static String asData(String question) {
+        return DELIMITER.matcher(question).replaceAll(" ").replaceAll("\\s+", " ").strip();
+    }
+
+    /** Placeholders filled in one pass: text inserted for one is never read as another. */
+    private static String fill(String template, Map<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder(template.length() + 200);
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(values.get(m.group(1))));
+        }
+        return m.appendTail(out).toString();
+    }
+}
