@@ -91,7 +91,7 @@ class GenerativeAnswerTest {
         AnswerService judged = AnswerServices.create(runtime.searcher(), runtime.queryEmbedder(),
                 new DefaultSupportJudge(runtime.queryEmbedder()), AnswerSettings.defaults(),
                 settings(Provider.OPENAI, Duration.ofSeconds(5), 3, LlmSettings.PatientDataPolicy.REFUSE, "llm"),
-                runtime::corpusStamp);
+                fr.preuve.core.crosslingual.QuestionRenderer.NONE, runtime::corpusStamp);
         Function<ScriptedLlmServer.Request, Reply> answer = cite("Keeping salt intake to less than 5 g per day helps "
                 + "prevent hypertension in adults [{salt}]. Most people consume an average of 9–12 g of salt per day [{avg}].");
         llm.script(r -> !r.prompt().contains("Claim:") ? answer.apply(r)
@@ -134,7 +134,7 @@ class GenerativeAnswerTest {
     void withTheRedactPolicyOnlyPlaceholdersLeave() {
         AnswerService redacting = AnswerServices.create(runtime.searcher(), runtime.queryEmbedder(),
                 new DefaultSupportJudge(runtime.queryEmbedder()), AnswerSettings.defaults(),
-                settings(Provider.OPENAI, Duration.ofSeconds(5), 3, LlmSettings.PatientDataPolicy.REDACT), runtime::corpusStamp);
+                settings(Provider.OPENAI, Duration.ofSeconds(5), 3, LlmSettings.PatientDataPolicy.REDACT), fr.preuve.core.crosslingual.QuestionRenderer.NONE, runtime::corpusStamp);
         llm.script(cite("Keeping salt intake to less than 5 g per day helps prevent hypertension in adults [{salt}]."));
         int before = llm.requests().size();
         Answer a = redacting.ask(WITH_PATIENT, Filters.NONE);
@@ -320,7 +320,7 @@ class GenerativeAnswerTest {
     void theOllamaProtocolGivesTheSameVerifiedAnswer() {
         AnswerService ollama = AnswerServices.create(runtime.searcher(), runtime.queryEmbedder(),
                 new DefaultSupportJudge(runtime.queryEmbedder()), AnswerSettings.defaults(),
-                settings(Provider.OLLAMA, Duration.ofSeconds(5), 3), runtime::corpusStamp);
+                settings(Provider.OLLAMA, Duration.ofSeconds(5), 3), fr.preuve.core.crosslingual.QuestionRenderer.NONE, runtime::corpusStamp);
         llm.script(cite("Keeping salt intake to less than 5 g per day helps prevent hypertension in adults [{salt}]."));
         int before = llm.requests().size();
         Answer a = ollama.ask(SALT_Q, Filters.NONE);
@@ -335,7 +335,7 @@ class GenerativeAnswerTest {
     void aDeadEndpointIsLeftAloneOnceTheCircuitOpens() {
         AnswerService answers = AnswerServices.create(runtime.searcher(), runtime.queryEmbedder(),
                 new DefaultSupportJudge(runtime.queryEmbedder()), AnswerSettings.defaults(),
-                settings(Provider.OPENAI, Duration.ofSeconds(5), 2), runtime::corpusStamp);
+                settings(Provider.OPENAI, Duration.ofSeconds(5), 2), fr.preuve.core.crosslingual.QuestionRenderer.NONE, runtime::corpusStamp);
         llm.script(r -> new Reply.Status(503, "upstream down"));
         int before = llm.requests().size();
         for (int i = 0; i < 2; i++) {

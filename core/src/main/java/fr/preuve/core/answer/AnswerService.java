@@ -2,6 +2,8 @@ package fr.preuve.core.answer;
 
 import fr.preuve.core.text.Language;
 import fr.preuve.core.config.AnswerSettings;
+import fr.preuve.core.crosslingual.QuestionRenderer;
+import fr.preuve.core.crosslingual.Rendering;
 import fr.preuve.core.guard.Finding;
 import fr.preuve.core.guard.PatientDataGuard;
 import fr.preuve.core.search.Filters;
@@ -28,21 +30,28 @@ public final class AnswerService {
     private final Optional<GenerativeAnswerer> generative;
     private final AnswerSettings settings;
     private final Supplier<CorpusStamp> corpus;
+    private final QuestionRenderer renderer;
     private final PatientDataGuard guard = PatientDataGuard.standard();
 
+    /**
+     * @param renderer renders the (guarded) question in the corpus's other language, joined to the lexical bridge in
+     *                 retrieval; {@link QuestionRenderer#NONE} without a model
+     */
     public AnswerService(HybridSearcher searcher, ExtractiveAnswerer extractive, Optional<GenerativeAnswerer> generative,
-                         AnswerSettings settings, Supplier<CorpusStamp> corpus) {
+                         AnswerSettings settings, QuestionRenderer renderer, Supplier<CorpusStamp> corpus) {
         this.searcher = searcher;
         this.extractive = extractive;
         this.generative = generative;
         this.settings = settings;
+        this.renderer = renderer;
         this.corpus = corpus;
     }
 
     /** Extractive answers only, over a corpus known by its version alone (tests, benchmarks). */
     public AnswerService(HybridSearcher searcher, ExtractiveAnswerer extractive, AnswerSettings settings,
                          Supplier<String> corpusVersion) {
-        this(searcher, extractive, Optional.empty(), settings, () -> new CorpusStamp(corpusVersion.get(), null));
+        this(searcher, extractive, Optional.empty(), settings, QuestionRenderer.NONE,
+                () -> new CorpusStamp(corpusVersion.get(), null));
     }
 
     /** Rejects an empty or over-long question with a message naming the problem. */
@@ -56,6 +65,22 @@ public final class AnswerService {
                     + settings.maxQuestionChars());
         }
         return q;
+    }
+
+    /** The evidence the extractive and generative answers would judge {@code question} by (for fitting abstention). */
+    public EvidenceAssessor.Evidence evidence(String question, Filters filters) {
+        String q = validate(question);
+        String lang = Language.detect(q);
+        List<Finding> identifying = guard.scan(q);
+        String clinical = identifying.isEmpty() ? q : guard.remove(q, identifying);
+        return extractive.evidence(clinical, lang, retrieve(clinical, lang, filters));
+    }
+
+    private SearchResult retrieve(String clinical, String lang, Filters filters) {
+        String translation = renderer.render(clinical, lang, "fr".equals(lang) ? "en" : "fr")
+                instanceof Rendering.Rendered r ? r.text() : null;
+        return searcher.search(new SearchQuery(clinical, Math.max(settings.passages(), 10), filters,
+                Retriever.HYBRID, MAX_PASSAGES_PER_DOCUMENT, translation));
     }
 
     public Answer ask(String question, Filters filters) {
@@ -74,8 +99,7 @@ public final class AnswerService {
         String lang = Language.detect(q);
         List<Finding> identifying = guard.scan(q);
         String clinical = identifying.isEmpty() ? q : guard.remove(q, identifying);
-        SearchResult result = searcher.search(new SearchQuery(clinical, Math.max(settings.passages(), 10), filters,
-                Retriever.HYBRID, MAX_PASSAGES_PER_DOCUMENT));
+        SearchResult result = retrieve(clinical, lang, filters);
         long t1 = System.nanoTime();
         String id = UUID.randomUUID().toString();
         AskedQuestion asked = new AskedQuestion(q, lang, identifying, clinical);

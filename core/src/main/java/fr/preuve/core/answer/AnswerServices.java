@@ -10,6 +10,7 @@ import fr.preuve.core.llm.LangChain4jGateway;
 import fr.preuve.core.llm.Prompt;
 import fr.preuve.core.verify.LlmSupportJudge;
 import fr.preuve.core.verify.NliSupportJudge;
+import fr.preuve.core.crosslingual.QuestionRenderer;
 import java.nio.file.Path;
 import fr.preuve.core.search.HybridSearcher;
 import fr.preuve.core.verify.AnswerVerifier;
@@ -24,10 +25,13 @@ public final class AnswerServices {
     }
 
     /**
-     * @param judge the default support judge; {@code llm.judge()} may choose the LLM or an NLI model instead
+     * @param judge    the default support judge; {@code llm.judge()} may choose the LLM or an NLI model instead
+     * @param renderer renders questions in the corpus's other language for retrieval ({@link QuestionRenderer#NONE}
+     *                 without a model)
      */
     public static AnswerService create(HybridSearcher searcher, Embedder embedder, SupportJudge judge,
-                                       AnswerSettings answer, LlmSettings llm, Supplier<CorpusStamp> corpus) {
+                                       AnswerSettings answer, LlmSettings llm, QuestionRenderer renderer,
+                                       Supplier<CorpusStamp> corpus) {
         ExtractiveAnswerer extractive = new ExtractiveAnswerer(searcher, embedder, answer);
         Optional<GenerativeAnswerer> generative = Optional.empty();
         if (llm.enabled()) {
@@ -41,6 +45,6 @@ public final class AnswerServices {
             generative = Optional.of(new GenerativeAnswerer(extractive, gateway, AnswerPrompt.standard(),
                     new AnswerVerifier(chosen, DrugLexicon.standard()), llm, PatientDataGuard.standard()));
         }
-        return new AnswerService(searcher, extractive, generative, answer, corpus);
+        return new AnswerService(searcher, extractive, generative, answer, renderer, corpus);
     }
 }

@@ -1,7 +1,7 @@
 package fr.preuve.core.answer;
 
+import fr.preuve.core.answer.EvidenceAssessor.Evidence;
 import fr.preuve.core.config.AnswerSettings;
-import fr.preuve.core.config.Defaults;
 import fr.preuve.core.doc.Passage;
 import fr.preuve.core.embed.Embedder;
 import fr.preuve.core.embed.Vectors;
@@ -34,67 +34,27 @@ public final class ExtractiveAnswerer {
     private static final String SENTENCE_END = ".!?»\"”'";
     /** After the minimum count, a sentence scoring under this share of the best one ends the answer. */
     private static final double KEEP_RATIO = 0.85;
-    /** Passages checked for lexical coverage of the question. */
-    private static final int COVERAGE_PASSAGES = 3;
 
     private final HybridSearcher searcher;
     private final Embedder embedder;
     private final AnswerSettings settings;
+    private final EvidenceAssessor assessor;
 
     public ExtractiveAnswerer(HybridSearcher searcher, Embedder embedder, AnswerSettings settings) {
+        this(searcher, embedder, settings, AbstentionModel.standard());
+    }
+
+    /** With another abstention model (fitting, tests). */
+    public ExtractiveAnswerer(HybridSearcher searcher, Embedder embedder, AnswerSettings settings, AbstentionModel model) {
         this.searcher = searcher;
         this.embedder = embedder;
         this.settings = settings;
+        this.assessor = new EvidenceAssessor(searcher, model);
     }
 
-    /**
-     * How strongly the retrieved passages match the question.
-     *
-     * @param bestSimilarity cosine between question and best passage (-1 without vectors)
-     * @param termCoverage   IDF-weighted share of the question's terms found in the best same-language passage, or -1
-     *                       when none of the best passages is in the question's language
-     */
-    public record Evidence(double bestSimilarity, double termCoverage, boolean sufficient) {
-    }
-
-    /** Judges whether the hits are evidence for a question written in {@code lang}. */
+    /** Judges whether the hits are evidence for a question written in {@code lang} (the calibrated model). */
     public Evidence evidence(String question, String lang, SearchResult result) {
-        List<SearchHit> hits = result.hits();
-        if (hits.isEmpty()) {
-            return new Evidence(0, 0, false);
-        }
-        double best = -1;
-        if (result.queryVector() != null) {
-            for (SearchHit h : hits) {
-                if (h.vector() != null) {
-                    best = Math.max(best, h.vector());
-                }
-            }
-        }
-        double coverage = -1;
-        for (SearchHit h : hits.subList(0, Math.min(COVERAGE_PASSAGES, hits.size()))) {
-            Passage p = h.passage();
-            if (!lang.equals(p.language())) {
-                continue;
-            }
-            String field = IndexSchema.textField(p.language());
-            Set<String> q = searcher.terms(field, question);
-            Set<String> t = searcher.terms(field, p.title() + "\n" + (p.section() == null ? "" : p.section()) + "\n" + p.text());
-            double total = 0;
-            double found = 0;
-            for (String term : q) {
-                double idf = searcher.idf(field, term);
-                total += idf;
-                found += t.contains(term) ? idf : 0;
-            }
-            coverage = Math.max(coverage, total == 0 ? 0 : found / total);
-        }
-        double min = settings.minVectorSimilarity();
-        boolean sufficient = coverage < 0
-                ? best >= min - Defaults.CROSS_LANGUAGE_MARGIN
-                : (best >= min && coverage >= settings.minTermCoverage())
-                  || (coverage >= Defaults.STRONG_TERM_COVERAGE && best >= min - Defaults.LEXICAL_RESCUE_MARGIN);
-        return new Evidence(best, coverage, sufficient);
+        return assessor.assess(question, lang, result);
     }
 
     /** Composes the answer from search results; {@code lang} is the question's language. */
@@ -154,7 +114,7 @@ public final class ExtractiveAnswerer {
         for (int i = 0; i < Math.min(3, hits.size()); i++) {
             closest.add(CitedPassage.of(i + 1, hits.get(i).passage(), List.of()));
         }
-        return new Composition(true, Messages.noEvidence(lang), List.of(), closest, evidence);
+        return new Composition(true, Messages.noEvidence(lang, evidence.missing()), List.of(), closest, evidence);
     }
 
     private List<Candidate> candidates(String question, List<SearchHit> hits) {

@@ -72,9 +72,11 @@ public final class GenerativeAnswerer {
         String lang = asked.lang();
         String clinical = asked.clinical();
         List<SearchHit> hits = result.hits();
-        ExtractiveAnswerer.Evidence evidence = extractive.evidence(clinical, lang, result);
+        EvidenceAssessor.Evidence evidence = extractive.evidence(clinical, lang, result);
         if (!evidence.sufficient()) {
-            return abstain(lang, hits.stream().map(SearchHit::passage).toList(), List.of(), List.of());
+            Outcome none = abstain(lang, hits.stream().map(SearchHit::passage).toList(), List.of(), List.of());
+            return new Outcome(none.mode(), true, Messages.noEvidence(lang, evidence.missing()), none.sentences(),
+                    none.passages(), none.warnings());
         }
         List<Passage> given = hits.subList(0, Math.min(Defaults.LLM_PROMPT_PASSAGES, hits.size())).stream()
                 .map(SearchHit::passage).toList();
@@ -170,13 +172,13 @@ public final class GenerativeAnswerer {
         return new Outcome("generative", true, Messages.noEvidence(lang), listed, shown, warnings);
     }
 
-    private Outcome fallback(String question, String lang, SearchResult result, ExtractiveAnswerer.Evidence evidence,
+    private Outcome fallback(String question, String lang, SearchResult result, EvidenceAssessor.Evidence evidence,
                              LlmFailure failure) {
         return extractive(question, lang, result, evidence, Messages.modelFailed(lang, failure));
     }
 
     /** The extractive answer, with the warning that says why the model did not write it. */
-    private Outcome extractive(String question, String lang, SearchResult result, ExtractiveAnswerer.Evidence evidence,
+    private Outcome extractive(String question, String lang, SearchResult result, EvidenceAssessor.Evidence evidence,
                                String warning) {
         ExtractiveAnswerer.Composition c = extractive.compose(question, lang, result, evidence);
         return new Outcome("extractive", c.abstained(), c.answer(), c.sentences(), c.passages(), List.of(warning));

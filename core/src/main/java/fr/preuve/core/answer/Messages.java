@@ -17,6 +17,17 @@ public final class Messages {
                         + "The clinician remains responsible for the decision.";
     }
 
+    /** The abstention, naming what the corpus holds nothing on when that is known. */
+    public static String noEvidence(String lang, java.util.Optional<String> missing) {
+        if (missing.isEmpty()) {
+            return noEvidence(lang);
+        }
+        String m = missing.get();
+        return "fr".equals(lang)
+                ? "Le corpus ne contient rien sur « " + m + " » : aucune preuve trouvée pour répondre à cette question."
+                : "The corpus holds nothing on \"" + m + "\": no evidence found to answer this question.";
+    }
+
     public static String noEvidence(String lang) {
         return "fr".equals(lang)
                 ? "Aucune preuve trouvée dans le corpus pour répondre à cette question."

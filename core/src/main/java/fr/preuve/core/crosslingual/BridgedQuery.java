@@ -9,10 +9,17 @@ import java.util.stream.Collectors;
  * @param from     the question's language
  * @param to       the target language
  * @param concepts in question order
+ * @param unknown  content words of the question that nothing rendered and that the question's own language's
+ *                 passages lack too: what the corpus may know nothing about
  */
-public record BridgedQuery(String from, String to, List<Concept> concepts) {
+public record BridgedQuery(String from, String to, List<Concept> concepts, List<String> unknown) {
     public BridgedQuery {
         concepts = List.copyOf(concepts);
+        unknown = List.copyOf(unknown);
+    }
+
+    public BridgedQuery(String from, String to, List<Concept> concepts) {
+        this(from, to, concepts, List.of());
     }
 
     /** Whether nothing could be rendered. */

@@ -50,7 +50,7 @@ final class Cognates {
                 toSuffixes.add(rule[0]);
             }
             for (String from : fromSuffixes) {
-                if (word.endsWith(from) && word.length() - from.length() >= 3) {
+                if (word.endsWith(from) && word.length() - from.length() >= 2) {
                     String stem = word.substring(0, word.length() - from.length());
                     for (String to : toSuffixes) {
                         out.add(stem + to);

@@ -35,6 +35,8 @@ public final class ConceptBridge implements QueryBridge {
     static final int MIN_GUESS_CHARS = 4;
     /** Trigram similarity a corpus word needs to stand for an untranslated one. */
     static final double MIN_NGRAM_SIMILARITY = 0.6;
+    /** Shortest untranslated word reported as unknown to the corpus. */
+    static final int MIN_UNKNOWN_CHARS = 5;
     private static final Pattern NUMBER = Pattern.compile("\\p{N}+(?:[.,]\\p{N}+)*");
 
     private final TermTable table;
@@ -72,6 +74,7 @@ public final class ConceptBridge implements QueryBridge {
         }
         Set<String> stop = stopWords.get(from);
         List<Concept> concepts = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < words.size(); ) {
             Words.Word w = words.get(i);
@@ -100,9 +103,14 @@ public final class ConceptBridge implements QueryBridge {
                 add(concepts, seen, new Concept(w.text(), List.of(w.text().replace(',', '.')), Origin.NUMBER, "dosing"));
                 continue;
             }
-            guess(w.text(), f, to).ifPresent(c -> add(concepts, seen, c));
+            Optional<Concept> guessed = guess(w.text(), f, to);
+            if (guessed.isPresent()) {
+                add(concepts, seen, guessed.get());
+            } else if (f.length() >= MIN_UNKNOWN_CHARS && vocabulary.docFreq(from, w.text()) == 0) {
+                unknown.add(w.text());
+            }
         }
-        return new BridgedQuery(from, to, concepts);
+        return new BridgedQuery(from, to, concepts, unknown);
     }
 
     /** Identity, spelling rules, then trigrams, each checked against the target corpus. */

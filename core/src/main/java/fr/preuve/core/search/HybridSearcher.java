@@ -5,6 +5,7 @@ import fr.preuve.core.config.SearchSettings;
 import fr.preuve.core.crosslingual.BridgedQuery;
 import fr.preuve.core.crosslingual.ConceptBridge;
 import fr.preuve.core.crosslingual.QueryBridge;
+import fr.preuve.core.crosslingual.Vocabulary;
 import fr.preuve.core.doc.Passage;
 import fr.preuve.core.doc.SourceKind;
 import fr.preuve.core.embed.Embedder;
@@ -50,6 +51,7 @@ public final class HybridSearcher {
     private final Embedder embedder;
     private final SearchSettings settings;
     private final Analyzer analyzer = IndexSchema.analyzer();
+    private final IndexVocabulary vocabulary;
     private final QueryBridge bridge;
 
     /** With the shipped French ↔ English concept bridge, checked against this index's vocabulary. */
@@ -57,7 +59,8 @@ public final class HybridSearcher {
         this.index = index;
         this.embedder = embedder;
         this.settings = settings;
-        this.bridge = ConceptBridge.standard(new IndexVocabulary(index, this));
+        this.vocabulary = new IndexVocabulary(index, this);
+        this.bridge = ConceptBridge.standard(vocabulary);
     }
 
     /** With another bridge ({@link QueryBridge#NONE}: monolingual retrieval only). */
@@ -65,7 +68,13 @@ public final class HybridSearcher {
         this.index = index;
         this.embedder = embedder;
         this.settings = settings;
+        this.vocabulary = new IndexVocabulary(index, this);
         this.bridge = bridge;
+    }
+
+    /** What the index knows of a word, per language. */
+    public Vocabulary vocabulary() {
+        return vocabulary;
     }
 
     public SearchSettings settings() {
@@ -80,7 +89,8 @@ public final class HybridSearcher {
         boolean vectors = q.retriever() != Retriever.BM25;
         float[] vector = vectors ? embedder.embedQuery(q.text()) : null;
         String rendering = q.translation() != null ? q.translation() + " " + bridged.rendering() : bridged.rendering();
-        float[] crossVector = vectors && !rendering.isBlank() ? embedder.embedQuery(rendering.strip()) : null;
+        float[] crossVector = vectors && !rendering.isBlank() && crossVectorWeight(other) > 0
+                ? embedder.embedQuery(rendering.strip()) : null;
         long t1 = System.nanoTime();
         List<SearchHit> hits = index.withSearcher(s -> {
             try {
@@ -91,6 +101,31 @@ public final class HybridSearcher {
         });
         long t2 = System.nanoTime();
         return new SearchResult(hits, vector, (t1 - t0) / 1e6, (t2 - t1) / 1e6, bridged, crossVector);
+    }
+
+    /** How many rankings a hybrid search of this bridged question fuses (2 without a bridge, up to 4). */
+    public int rankings(BridgedQuery bridged) {
+        return 2 + (bridged.isEmpty() ? 0 : (crossBm25Weight(bridged.to()) > 0 ? 1 : 0)
+                + (crossVectorWeight(bridged.to()) > 0 ? 1 : 0));
+    }
+
+    /** The fused score of a passage ranked first by every ranking of a hybrid search of this bridged question. */
+    public double bestFusedScore(BridgedQuery bridged) {
+        double w = settings.bm25Weight() + settings.vectorWeight();
+        if (!bridged.isEmpty()) {
+            w += settings.bm25Weight() * crossBm25Weight(bridged.to()) + settings.vectorWeight() * crossVectorWeight(bridged.to());
+        }
+        return w / (settings.rrfK() + 1);
+    }
+
+    /** The weight of the BM25 ranking of a rendering in {@code to}, relative to the question's own. */
+    static double crossBm25Weight(String to) {
+        return "en".equals(to) ? Defaults.CROSS_LANGUAGE_BM25_WEIGHT : Defaults.CROSS_LANGUAGE_BM25_WEIGHT_TO_FRENCH;
+    }
+
+    /** The weight of the vector ranking of a rendering in {@code to}, relative to the question's own. */
+    static double crossVectorWeight(String to) {
+        return "en".equals(to) ? Defaults.CROSS_LANGUAGE_VECTOR_WEIGHT : Defaults.CROSS_LANGUAGE_VECTOR_WEIGHT_TO_FRENCH;
     }
 
     /** Whether the index holds passages in {@code lang} (a bridge to a language the corpus lacks would find nothing). */
@@ -130,8 +165,8 @@ public final class HybridSearcher {
         double[] weights = new double[Leg.values().length];
         weights[Leg.BM25.ordinal()] = settings.bm25Weight();
         weights[Leg.VECTOR.ordinal()] = settings.vectorWeight();
-        weights[Leg.CROSS_BM25.ordinal()] = settings.bm25Weight() * Defaults.CROSS_LANGUAGE_BM25_WEIGHT;
-        weights[Leg.CROSS_VECTOR.ordinal()] = settings.vectorWeight() * Defaults.CROSS_LANGUAGE_VECTOR_WEIGHT;
+        weights[Leg.CROSS_BM25.ordinal()] = settings.bm25Weight() * crossBm25Weight(bridged.to());
+        weights[Leg.CROSS_VECTOR.ordinal()] = settings.vectorWeight() * crossVectorWeight(bridged.to());
         boolean crossFound = byDoc.values().stream().anyMatch(c -> c.rank[Leg.CROSS_BM25.ordinal()] != null
                 || c.rank[Leg.CROSS_VECTOR.ordinal()] != null);
         for (Candidate c : byDoc.values()) {

@@ -109,6 +109,60 @@ class ShippedDatasetsTest {
         assertThat(found).isEmpty();
     }
 
+    /**
+     * The cross-lingual set: its documented counts, every quote and key fact verbatim in every gold document (on the
+     * gold pages when given), and every "absent" word of an unanswerable question found nowhere in the corpus.
+     */
+    @Test
+    void crossLingualQuestionsAreAnswerableFromTheirGoldDocumentsOrFromNothing() {
+        QuestionSet set = QuestionSet.load(Repo.datasets().resolve("xl-demo.jsonl"));
+        assertThat(set.size()).isEqualTo(280);
+        assertThat(set.questions()).allMatch(q -> q.split() != null);
+        Map<String, Long> groups = new java.util.TreeMap<>();
+        set.questions().forEach(q -> groups.merge(q.lang() + "/" + q.goldSource() + "/" + q.split().key(), 1L, Long::sum));
+        assertThat(groups).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "fr/who/dev", 50L, "fr/who/test", 34L, "fr/pubmed/dev", 48L, "fr/pubmed/test", 32L,
+                "en/has/dev", 24L, "en/has/test", 16L, "fr/none/dev", 28L, "fr/none/test", 18L,
+                "en/none/dev", 18L, "en/none/test", 12L));
+        assertThat(set.unanswerable()).filteredOn(Question::nearMiss).hasSize(48);
+        List<String> problems = new ArrayList<>();
+        for (Question q : set.answerable()) {
+            assertThat(q.goldText()).as(q.id()).isNotNull();
+            assertThat(q.keyFacts()).as(q.id()).isNotEmpty();
+            for (DocumentId id : q.goldDocs()) {
+                SourceDocument d = demo.documents().get(id);
+                if (d == null) {
+                    problems.add(q.id() + ": gold document " + id + " is not in the demo corpus");
+                    continue;
+                }
+                List<String> quotes = new ArrayList<>(q.keyFacts());
+                quotes.add(q.goldText());
+                for (String quote : quotes) {
+                    if (!CorpusDocuments.contains(d, quote)) {
+                        problems.add(q.id() + ": '" + quote + "' is not in " + id);
+                    }
+                }
+                if (!q.goldPages().isEmpty() && d.sections().stream().noneMatch(sec -> sec.page() != null
+                        && q.goldPages().contains(sec.page()) && Jsonl.normalizeSpaces(sec.text()).toLowerCase(Locale.ROOT)
+                        .contains(Jsonl.normalizeSpaces(q.goldText()).toLowerCase(Locale.ROOT)))) {
+                    problems.add(q.id() + ": gold text is on none of pages " + q.goldPages() + " of " + id);
+                }
+            }
+        }
+        List<String> lowered = demo.documents().values().stream()
+                .map(d -> CorpusDocuments.searchableText(d).toLowerCase(Locale.ROOT)).toList();
+        for (Question q : set.unanswerable()) {
+            assertThat(q.absent()).as(q.id()).isNotEmpty();
+            for (String w : q.absent()) {
+                String want = Jsonl.normalizeSpaces(w).toLowerCase(Locale.ROOT);
+                if (lowered.stream().anyMatch(t -> t.contains(want))) {
+                    problems.add(q.id() + ": '" + w + "' occurs in the corpus");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
     @Test
     void pubmedQaQuestionsAreTheTestSplitOverTheDemoAbstracts() throws IOException {
         Path file = Repo.datasets().resolve("pubmedqa-demo.jsonl");

@@ -53,6 +53,39 @@ class HybridSearchTest {
     }
 
     @Test
+    void frenchQuestionsFindEnglishEvidenceThroughTheBridgeAndEnglishOnesFrenchEvidence() {
+        HybridSearcher monolingual = new HybridSearcher(index, DemoData.embedder(), SearchSettings.defaults(),
+                fr.preuve.core.crosslingual.QueryBridge.NONE);
+        String fr = "Quelle quantité maximale de sel par jour chez l'adulte pour prévenir l'hypertension ?";
+        List<SearchHit> bridged = search(fr, Filters.NONE, Retriever.HYBRID, null);
+        assertThat(bridged.getFirst().passage().docId()).hasToString("who:WHO-EM-NUT-282-E");
+        assertThat(bridged.getFirst().crossBm25Rank()).isEqualTo(1);
+        assertThat(bridged.getFirst().passage().text()).containsIgnoringCase("salt");
+        SearchHit alone = monolingual.search(new SearchQuery(fr, 10, Filters.NONE, Retriever.HYBRID, null)).hits().getFirst();
+        assertThat(alone.crossBm25Rank()).isNull();
+        // the bridge's English query is what finds it: BM25 alone on the French words gives French passages first
+        assertThat(monolingual.search(new SearchQuery(fr, 10, Filters.NONE, Retriever.BM25, null)).hits().getFirst()
+                .passage().language()).isEqualTo("fr");
+        assertThat(search(fr, Filters.NONE, Retriever.BM25, null).getFirst().passage().docId())
+                .hasToString("who:WHO-EM-NUT-282-E");
+
+        List<SearchHit> en = search("Which pregnant women should be vaccinated against COVID-19?", Filters.NONE,
+                Retriever.HYBRID, null);
+        assertThat(en.stream().limit(3).map(h -> h.passage().docId().toString())).contains("has:p_3240117");
+        assertThat(en).anySatisfy(h -> assertThat(h.crossBm25Rank()).isNotNull());
+    }
+
+    @Test
+    void theIndexVocabularyKnowsEachLanguagesWordsAndTheirNeighbours() {
+        var v = searcher.vocabulary();
+        assertThat(v.docFreq("en", "salt")).isPositive();
+        assertThat(v.docFreq("en", "paludisme")).isZero();
+        assertThat(v.docFreq("fr", "vaccination")).isPositive();
+        assertThat(v.closest("en", "hypertensio", 0.6)).hasValueSatisfying(s -> assertThat(s.term()).startsWith("hypertens"));
+        assertThat(v.closest("en", "zzzzzzzz", 0.6)).isEmpty();
+    }
+
+    @Test
     void filtersBySourceLanguageAndYear() {
         String q = "vaccination and healthy diet recommendations";
         assertThat(search(q, new Filters(Set.of(SourceKind.HAS), Set.of(), null, null), Retriever.HYBRID, null))

@@ -46,7 +46,7 @@ public final class PreuveRuntime implements AutoCloseable {
     private final AuditTrail audit;
     private final Clock clock;
     private final Instant startedAt;
-    private volatile QuestionRenderer renderer;
+    private final QuestionRenderer renderer;
 
     private PreuveRuntime(PreuveConfig config, CorpusConfig corpus, PassageIndex index, OnnxBatchEmbedder queryEmbedder,
                           IndexJob job, Clock clock) {
@@ -55,8 +55,9 @@ public final class PreuveRuntime implements AutoCloseable {
         this.index = index;
         this.queryEmbedder = queryEmbedder;
         this.searcher = new HybridSearcher(index, queryEmbedder, config.search());
+        this.renderer = QuestionRenderer.of(config.llm());
         this.answers = AnswerServices.create(searcher, queryEmbedder, new DefaultSupportJudge(queryEmbedder),
-                config.answer(), config.llm(), this::corpusStamp);
+                config.answer(), config.llm(), renderer, this::corpusStamp);
         this.job = job;
         this.audit = AuditTrail.of(config, clock);
         this.clock = clock;
@@ -178,20 +179,10 @@ public final class PreuveRuntime implements AutoCloseable {
 
     /**
      * Renders questions in the other language with the configured model, for retrieval ({@link QuestionRenderer#NONE}
-     * when the provider is none). Built on first use, then shared, so its circuit breaker sees every call.
+     * when the provider is none); shared by every answer, so its circuit breaker sees every call.
      */
     public QuestionRenderer renderer() {
-        QuestionRenderer r = renderer;
-        if (r == null) {
-            synchronized (this) {
-                r = renderer;
-                if (r == null) {
-                    r = QuestionRenderer.of(config.llm());
-                    renderer = r;
-                }
-            }
-        }
-        return r;
+        return renderer;
     }
 
     /** The background job, or null when read-only. */

@@ -42,7 +42,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate retrieval, answers or the support judge on a dataset, or run a suite; exits 1 when a "
                 + "threshold or a pinned score is breached.",
-        subcommands = {EvalCommand.Beir.class, EvalQuestionsCommand.class, EvalSupportCommand.class, EvalCommand.SuiteRun.class})
+        subcommands = {EvalCommand.Beir.class, EvalQuestionsCommand.class, EvalSupportCommand.class, EvalCommand.SuiteRun.class,
+                EvalFitAbstentionCommand.class})
 public class EvalCommand implements Runnable {
 
     @CommandLine.Spec

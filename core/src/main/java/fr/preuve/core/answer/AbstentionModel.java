@@ -1,0 +1,98 @@
+package fr.preuve.core.answer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The calibrated abstention model: a logistic regression over {@link EvidenceFeatures} giving the probability that
+ * the corpus answers the question, and the operating point under which Preuve abstains. Fitted on the development
+ * split of {@code eval/datasets/xl-demo.jsonl} by {@code preuve eval fit-abstention}, shipped as the versioned
+ * resource {@code abstention-v1.json} (features, standardisation, coefficients, threshold, what it was fitted on).
+ *
+ * @param version   the resource's version ({@code abstention-v1})
+ * @param mean      per feature, subtracted before scaling
+ * @param scale     per feature, the standard deviation on the fitting data
+ * @param weights   per standardised feature
+ * @param intercept the bias
+ * @param threshold probabilities under it abstain
+ */
+public record AbstentionModel(String version, double[] mean, double[] scale, double[] weights, double intercept,
+                              double threshold) {
+
+    static final String RESOURCE = "abstention-v1.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public AbstentionModel {
+        int n = EvidenceFeatures.NAMES.size();
+        if (mean.length != n || scale.length != n || weights.length != n) {
+            throw new IllegalArgumentException("abstention model " + version + ": expected " + n + " values per "
+                    + "feature " + EvidenceFeatures.NAMES + ", got " + mean.length + "/" + scale.length + "/"
+                    + weights.length);
+        }
+        for (int i = 0; i < n; i++) {
+            if (!(scale[i] > 0)) {
+                throw new IllegalArgumentException("abstention model " + version + ": scale of "
+                        + EvidenceFeatures.NAMES.get(i) + " must be positive, got " + scale[i]);
+            }
+        }
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("abstention model " + version + ": threshold must be in [0, 1], got "
+                    + threshold);
+        }
+    }
+
+    private static final class Holder {
+        static final AbstentionModel STANDARD = load();
+    }
+
+    /** The model shipped with Preuve. */
+    public static AbstentionModel standard() {
+        return Holder.STANDARD;
+    }
+
+    /** The probability that the passages answer the question. */
+    public double probability(EvidenceFeatures f) {
+        double[] x = f.values();
+        double z = intercept;
+        for (int i = 0; i < x.length; i++) {
+            z += weights[i] * (x[i] - mean[i]) / scale[i];
+        }
+        return 1.0 / (1.0 + Math.exp(-z));
+    }
+
+    /** Reads a model from its JSON form (the shipped resource's format). */
+    public static AbstentionModel read(JsonNode o) {
+        List<String> names = new ArrayList<>();
+        o.get("features").forEach(n -> names.add(n.asText()));
+        if (!names.equals(EvidenceFeatures.NAMES)) {
+            throw new IllegalArgumentException("abstention model features " + names + " differ from the code's "
+                    + EvidenceFeatures.NAMES + ": refit it (preuve eval fit-abstention)");
+        }
+        return new AbstentionModel(o.get("version").asText(), doubles(o.get("mean")), doubles(o.get("scale")),
+                doubles(o.get("weights")), o.get("intercept").asDouble(), o.get("threshold").asDouble());
+    }
+
+    private static double[] doubles(JsonNode a) {
+        double[] out = new double[a.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a.get(i).asDouble();
+        }
+        return out;
+    }
+
+    private static AbstentionModel load() {
+        try (InputStream in = AbstentionModel.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + RESOURCE + " next to " + AbstentionModel.class);
+            }
+            return read(JSON.readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package fr.preuve.core.answer;
+
+import fr.preuve.core.crosslingual.BridgedQuery;
+import fr.preuve.core.crosslingual.Concept;
+import fr.preuve.core.crosslingual.FrenchLemmatizer;
+import fr.preuve.core.crosslingual.Origin;
+import fr.preuve.core.crosslingual.Vocabulary;
+import fr.preuve.core.doc.Passage;
+import fr.preuve.core.index.IndexSchema;
+import fr.preuve.core.search.HybridSearcher;
+import fr.preuve.core.search.SearchHit;
+import fr.preuve.core.search.SearchResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Judges whether retrieved passages are evidence for a question: computes its {@link EvidenceFeatures} and applies the
+ * calibrated {@link AbstentionModel}. Also names what the corpus lacks when a key concept of the question occurs in
+ * none of its passages ("le corpus ne contient rien sur l'apixaban").
+ */
+public final class EvidenceAssessor {
+
+    /** Top passages whose words are compared with the question's. */
+    static final int TOP_PASSAGES = 3;
+    /** Rank under which a ranking counts as agreeing on the top passage. */
+    static final int AGREEMENT_RANK = 5;
+
+    private final HybridSearcher searcher;
+    private final AbstentionModel model;
+
+    public EvidenceAssessor(HybridSearcher searcher, AbstentionModel model) {
+        this.searcher = searcher;
+        this.model = model;
+    }
+
+    /**
+     * How strongly the passages match the question.
+     *
+     * @param features    what the model looked at
+     * @param probability the model's probability that the passages answer the question
+     * @param sufficient  whether to answer (probability at or above the model's threshold)
+     * @param missing     a concept of the question the corpus holds nothing on, if any
+     */
+    public record Evidence(EvidenceFeatures features, double probability, boolean sufficient, Optional<String> missing) {
+    }
+
+    /** The evidence for a question written in {@code lang}. */
+    public Evidence assess(String question, String lang, SearchResult result) {
+        List<SearchHit> hits = result.hits();
+        Optional<String> missing = missing(lang, result.bridged());
+        if (hits.isEmpty()) {
+            return new Evidence(new EvidenceFeatures(-1, -1, 0, 0, 0, 1, unknownShare(result.bridged()), 0), 0, false,
+                    missing);
+        }
+        EvidenceFeatures f = features(question, lang, result, missing.isPresent());
+        double p = model.probability(f);
+        return new Evidence(f, p, p >= model.threshold(), missing);
+    }
+
+    EvidenceFeatures features(String question, String lang, SearchResult result, boolean missing) {
+        List<SearchHit> hits = result.hits();
+        double best = -1;
+        double bestCross = -1;
+        for (SearchHit h : hits) {
+            if (h.vector() != null) {
+                best = Math.max(best, h.vector());
+            }
+            if (h.crossVector() != null) {
+                bestCross = Math.max(bestCross, h.crossVector());
+            }
+        }
+        if (best < 0) {
+            best = bestCross;
+        }
+        if (bestCross < 0) {
+            bestCross = best;
+        }
+        BridgedQuery bridged = result.bridged();
+        List<Concept> concepts = bridged.concepts();
+        double coverage = 0;
+        List<Set<String>> topTerms = new ArrayList<>();
+        for (SearchHit h : hits.subList(0, Math.min(TOP_PASSAGES, hits.size()))) {
+            Passage p = h.passage();
+            String field = IndexSchema.textField(p.language());
+            Set<String> terms = searcher.terms(field, p.title() + "\n" + (p.section() == null ? "" : p.section())
+                    + "\n" + p.text());
+            topTerms.add(terms);
+            coverage = Math.max(coverage, lang.equals(p.language()) ? sameLanguageCoverage(question, field, terms)
+                    : conceptCoverage(concepts, field, terms));
+        }
+        List<Concept> key = concepts.stream().filter(Concept::key).toList();
+        double keyCoverage = 1;
+        if (!key.isEmpty()) {
+            int found = 0;
+            for (Concept c : key) {
+                found += inTop(c, lang, hits, topTerms) ? 1 : 0;
+            }
+            keyCoverage = (double) found / key.size();
+        }
+        SearchHit top = hits.get(0);
+        int agreeing = 0;
+        for (Integer r : new Integer[]{top.bm25Rank(), top.vectorRank(), top.crossBm25Rank(), top.crossVectorRank()}) {
+            agreeing += r != null && r <= AGREEMENT_RANK ? 1 : 0;
+        }
+        int legs = searcher.rankings(bridged);
+        double topFused = Math.min(1, top.score() / searcher.bestFusedScore(bridged));
+        return new EvidenceFeatures(best, bestCross, coverage, keyCoverage, (double) agreeing / legs,
+                missing ? 1 : 0, unknownShare(bridged), topFused);
+    }
+
+    /** Whether one of the top passages holds the concept: its own words in its language, else a rendering. */
+    private boolean inTop(Concept c, String lang, List<SearchHit> hits, List<Set<String>> topTerms) {
+        for (int i = 0; i < topTerms.size(); i++) {
+            Passage p = hits.get(i).passage();
+            String field = IndexSchema.textField(p.language());
+            Set<String> passage = topTerms.get(i);
+            if (lang.equals(p.language())) {
+                Set<String> own = searcher.terms(field, c.source());
+                if (!own.isEmpty() && passage.containsAll(own)) {
+                    return true;
+                }
+            } else if (c.alternatives().stream().anyMatch(a -> found(c, a, field, passage))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** IDF-weighted share of the question's analysed terms found in a passage of the question's language. */
+    private double sameLanguageCoverage(String question, String field, Set<String> passage) {
+        double total = 0;
+        double found = 0;
+        for (String term : searcher.terms(field, question)) {
+            double idf = searcher.idf(field, term);
+            total += idf;
+            found += passage.contains(term) ? idf : 0;
+        }
+        return total == 0 ? 0 : found / total;
+    }
+
+    /** IDF-weighted share of the bridged concepts one of whose renderings a passage of the other language holds. */
+    private double conceptCoverage(List<Concept> concepts, String field, Set<String> passage) {
+        double total = 0;
+        double found = 0;
+        for (Concept c : concepts) {
+            double idf = 0;
+            boolean in = false;
+            for (String alt : c.alternatives()) {
+                for (String t : terms(c, alt, field)) {
+                    idf = Math.max(idf, searcher.idf(field, t));
+                }
+                in |= found(c, alt, field, passage);
+            }
+            total += idf;
+            found += in ? idf : 0;
+        }
+        return total == 0 ? 0 : found / total;
+    }
+
+    private boolean found(Concept c, String alternative, String field, Set<String> passage) {
+        Set<String> t = terms(c, alternative, field);
+        return !t.isEmpty() && passage.containsAll(t);
+    }
+
+    private Set<String> terms(Concept c, String alternative, String field) {
+        return c.origin() == Origin.NGRAM ? Set.of(alternative) : searcher.terms(field, alternative);
+    }
+
+    /**
+     * A drug, disease or other key concept of the question that no passage of either language contains (neither its
+     * own words nor any rendering), or a word that nothing translates, no passage contains and the French dictionary
+     * does not know (a drug or brand name: "edoxaban", "Paxlovid").
+     */
+    Optional<String> missing(String lang, BridgedQuery bridged) {
+        Vocabulary vocabulary = searcher.vocabulary();
+        for (Concept c : bridged.concepts()) {
+            boolean named = c.origin() == Origin.DRUG_LEXICON || c.origin() == Origin.TERM_TABLE;
+            if (named && c.key() && vocabulary.docFreq(lang, c.source()) == 0
+                    && c.alternatives().stream().allMatch(a -> vocabulary.docFreq(bridged.to(), a) == 0
+                    && vocabulary.docFreq(lang, a) == 0)) {
+                return Optional.of(c.source());
+            }
+        }
+        return bridged.unknown().stream().filter(w -> !"fr".equals(lang) || !FrenchLemmatizer.standard().known(w))
+                .findFirst();
+    }
+
+    /** Share of the question's rendered concepts and unknown words that are unknown. */
+    static double unknownShare(BridgedQuery bridged) {
+        int all = bridged.concepts().size() + bridged.unknown().size();
+        return all == 0 ? 0 : (double) bridged.unknown().size() / all;
+    }
+}

@@ -1,0 +1,32 @@
+package fr.preuve.core.answer;
+
+import java.util.List;
+
+/**
+ * What the calibrated abstention model ({@link AbstentionModel}) looks at: how well the retrieved passages match a
+ * question, on both language sides. Computed by {@link EvidenceAssessor}.
+ *
+ * @param bestVector      best cosine between the question and a retrieved passage (-1 without vectors)
+ * @param bestCrossVector best cosine between the question's rendering in the other language and a passage of that
+ *                        language (the best same-language cosine when there is no rendering)
+ * @param coverage        IDF-weighted share of the question's concepts found in the best of the top passages (in
+ *                        the passage's language: the question's words, or their renderings)
+ * @param keyCoverage     share of the question's key concepts (disease, drug, population...) found in the top passages
+ * @param agreement       share of the rankings (BM25 and vectors, each language side) that put the top passage in
+ *                        their top 5
+ * @param missing         1 when a key concept or word of the question occurs nowhere in the corpus, else 0
+ * @param unknown         share of the question's content words that nothing renders and no passage contains
+ * @param topFused        the top passage's fused score as a share of the highest possible
+ */
+public record EvidenceFeatures(double bestVector, double bestCrossVector, double coverage, double keyCoverage,
+                               double agreement, double missing, double unknown, double topFused) {
+
+    /** The names of {@link #values()}, in order; the abstention model's resource lists them the same way. */
+    public static final List<String> NAMES = List.of("best_vector", "best_cross_vector", "coverage", "key_coverage",
+            "agreement", "missing", "unknown", "top_fused");
+
+    /** The features in {@link #NAMES} order. */
+    public double[] values() {
+        return new double[]{bestVector, bestCrossVector, coverage, keyCoverage, agreement, missing, unknown, topFused};
+    }
+}

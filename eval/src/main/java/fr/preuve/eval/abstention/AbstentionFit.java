@@ -1,0 +1,156 @@
+package fr.preuve.eval.abstention;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.preuve.core.answer.AbstentionModel;
+import fr.preuve.core.answer.EvidenceFeatures;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Fits the abstention model on labelled questions (answerable or not, with their {@link EvidenceFeatures}) and
+ * chooses its operating point: the threshold with the fewest false abstentions among those that abstain on at least
+ * {@code targetAbstention} of the unanswerable questions (Youden's J breaks ties).
+ */
+public final class AbstentionFit {
+
+    /** The L2 penalty on standardised weights. */
+    public static final double LAMBDA = 1.0;
+
+    private AbstentionFit() {
+    }
+
+    /** One labelled question. */
+    public record Example(String id, boolean answerable, EvidenceFeatures features) {
+    }
+
+    /** A point of the risk–coverage curve: at this threshold, the share answered and the share abstained wrongly. */
+    public record Point(double threshold, double coverage, double risk, double falseAbstention,
+                        double abstentionAccuracy) {
+    }
+
+    /** The fitted model and its curve on the fitting data. */
+    public record Fit(AbstentionModel model, List<Point> curve, int answerable, int unanswerable) {
+    }
+
+    public static Fit fit(List<Example> examples, double targetAbstention, String version) {
+        int n = examples.size();
+        int d = EvidenceFeatures.NAMES.size();
+        double[] mean = new double[d];
+        double[] scale = new double[d];
+        for (Example e : examples) {
+            double[] v = e.features().values();
+            for (int j = 0; j < d; j++) {
+                mean[j] += v[j] / n;
+            }
+        }
+        for (Example e : examples) {
+            double[] v = e.features().values();
+            for (int j = 0; j < d; j++) {
+                scale[j] += (v[j] - mean[j]) * (v[j] - mean[j]) / n;
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            scale[j] = scale[j] > 1e-12 ? Math.sqrt(scale[j]) : 1.0;
+        }
+        double[][] x = new double[n][d];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            double[] v = examples.get(i).features().values();
+            for (int j = 0; j < d; j++) {
+                x[i][j] = (v[j] - mean[j]) / scale[j];
+            }
+            y[i] = examples.get(i).answerable() ? 1 : 0;
+        }
+        double[] beta = LogisticRegression.fit(x, y, LAMBDA);
+        double[] w = new double[d];
+        System.arraycopy(beta, 1, w, 0, d);
+        AbstentionModel unthresholded = new AbstentionModel(version, mean, scale, w, beta[0], 0.5);
+        List<Point> curve = curve(unthresholded, examples);
+        Point chosen = curve.stream().filter(p -> p.abstentionAccuracy() >= targetAbstention)
+                .min(Comparator.comparingDouble(Point::falseAbstention)
+                        .thenComparingDouble(p -> -(p.abstentionAccuracy() - p.falseAbstention()))
+                        .thenComparingDouble(Point::threshold))
+                .orElseGet(() -> curve.stream().max(Comparator.comparingDouble(
+                        (Point p) -> p.abstentionAccuracy() - p.falseAbstention())).orElseThrow());
+        long answerable = examples.stream().filter(Example::answerable).count();
+        return new Fit(new AbstentionModel(version, mean, scale, w, beta[0], chosen.threshold()), curve,
+                (int) answerable, (int) (n - answerable));
+    }
+
+    /** The risk–coverage curve of {@code model} on {@code examples}, one point per distinct probability. */
+    public static List<Point> curve(AbstentionModel model, List<Example> examples) {
+        List<Double> thresholds = new ArrayList<>();
+        for (Example e : examples) {
+            thresholds.add(model.probability(e.features()));
+        }
+        thresholds.add(0.0);
+        thresholds.add(1.0 + 1e-9);
+        List<Point> out = new ArrayList<>();
+        thresholds.stream().distinct().sorted().forEach(t -> out.add(point(model, examples, t)));
+        return out;
+    }
+
+    static Point point(AbstentionModel model, List<Example> examples, double threshold) {
+        int answered = 0;
+        int wrong = 0;
+        int answerable = 0;
+        int unanswerable = 0;
+        int falseAbstained = 0;
+        int abstainedRight = 0;
+        for (Example e : examples) {
+            boolean answers = model.probability(e.features()) >= threshold;
+            answered += answers ? 1 : 0;
+            if (e.answerable()) {
+                answerable++;
+                falseAbstained += answers ? 0 : 1;
+            } else {
+                unanswerable++;
+                wrong += answers ? 1 : 0;
+                abstainedRight += answers ? 0 : 1;
+            }
+        }
+        return new Point(threshold, (double) answered / examples.size(), answered == 0 ? 0 : (double) wrong / answered,
+                answerable == 0 ? 0 : (double) falseAbstained / answerable,
+                unanswerable == 0 ? 1 : (double) abstainedRight / unanswerable);
+    }
+
+    /** The model as the shipped resource's JSON, with what it was fitted on. */
+    public static ObjectNode toJson(Fit fit, String fittedOn, double targetAbstention) {
+        ObjectNode o = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        AbstentionModel m = fit.model();
+        o.put("version", m.version());
+        o.put("fitted_on", fittedOn);
+        o.put("examples", fit.answerable() + fit.unanswerable());
+        o.put("answerable", fit.answerable());
+        o.put("unanswerable", fit.unanswerable());
+        o.put("lambda", LAMBDA);
+        o.put("target_abstention", targetAbstention);
+        ArrayNode names = o.putArray("features");
+        EvidenceFeatures.NAMES.forEach(names::add);
+        ArrayNode mean = o.putArray("mean");
+        ArrayNode scale = o.putArray("scale");
+        ArrayNode weights = o.putArray("weights");
+        for (int i = 0; i < m.mean().length; i++) {
+            mean.add(m.mean()[i]);
+            scale.add(m.scale()[i]);
+            weights.add(m.weights()[i]);
+        }
+        o.put("intercept", m.intercept());
+        o.put("threshold", m.threshold());
+        return o;
+    }
+
+    /** One line per curve point, for reports. */
+    public static String table(List<Point> curve) {
+        StringBuilder sb = new StringBuilder("| threshold | coverage | risk | false abstention | abstention on unanswerable |\n"
+                + "|---|---|---|---|---|\n");
+        for (Point p : curve) {
+            sb.append(String.format(Locale.ROOT, "| %.3f | %.3f | %.3f | %.3f | %.3f |%n", p.threshold(), p.coverage(),
+                    p.risk(), p.falseAbstention(), p.abstentionAccuracy()));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,114 @@
+package fr.preuve.eval.abstention;
+
+/**
+ * L2-regularised logistic regression fitted by Newton's method (iteratively reweighted least squares) on standardised
+ * features. Exact and deterministic: the same data give the same coefficients bit for bit, with no seed and no
+ * learning rate; the intercept is not penalised. Small problems only (a handful of features).
+ */
+public final class LogisticRegression {
+
+    /** Newton steps at most; a handful suffice on well-posed data. */
+    static final int MAX_ITERATIONS = 100;
+    static final double TOLERANCE = 1e-10;
+
+    private LogisticRegression() {
+    }
+
+    /**
+     * The coefficients: {@code [intercept, w1 ... wd]} for standardised rows {@code x} and labels {@code y} (1 or 0).
+     *
+     * @param lambda L2 penalty on the weights
+     */
+    public static double[] fit(double[][] x, int[] y, double lambda) {
+        int n = x.length;
+        int d = x[0].length + 1;
+        double[] beta = new double[d];
+        for (int iter = 0; iter < MAX_ITERATIONS; iter++) {
+            double[] grad = new double[d];
+            double[][] hess = new double[d][d];
+            for (int i = 0; i < n; i++) {
+                double[] xi = row(x[i]);
+                double p = sigmoid(dot(beta, xi));
+                double w = p * (1 - p);
+                for (int a = 0; a < d; a++) {
+                    grad[a] += (y[i] - p) * xi[a];
+                    for (int b = 0; b < d; b++) {
+                        hess[a][b] += w * xi[a] * xi[b];
+                    }
+                }
+            }
+            for (int a = 1; a < d; a++) {
+                grad[a] -= lambda * beta[a];
+                hess[a][a] += lambda;
+            }
+            double[] step = solve(hess, grad);
+            double change = 0;
+            for (int a = 0; a < d; a++) {
+                beta[a] += step[a];
+                change = Math.max(change, Math.abs(step[a]));
+            }
+            if (change < TOLERANCE) {
+                break;
+            }
+        }
+        return beta;
+    }
+
+    static double sigmoid(double z) {
+        return 1.0 / (1.0 + Math.exp(-z));
+    }
+
+    private static double[] row(double[] features) {
+        double[] r = new double[features.length + 1];
+        r[0] = 1;
+        System.arraycopy(features, 0, r, 1, features.length);
+        return r;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    /** Solves {@code a x = b} by Gaussian elimination with partial pivoting ({@code a} is positive definite here). */
+    static double[] solve(double[][] a, double[] b) {
+        int n = b.length;
+        double[][] m = new double[n][n + 1];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(a[i], 0, m[i], 0, n);
+            m[i][n] = b[i];
+        }
+        for (int c = 0; c < n; c++) {
+            int pivot = c;
+            for (int r = c + 1; r < n; r++) {
+                if (Math.abs(m[r][c]) > Math.abs(m[pivot][c])) {
+                    pivot = r;
+                }
+            }
+            double[] t = m[c];
+            m[c] = m[pivot];
+            m[pivot] = t;
+            if (Math.abs(m[c][c]) < 1e-300) {
+                throw new IllegalStateException("singular system: a feature is constant or duplicated");
+            }
+            for (int r = c + 1; r < n; r++) {
+                double f = m[r][c] / m[c][c];
+                for (int k = c; k <= n; k++) {
+                    m[r][k] -= f * m[c][k];
+                }
+            }
+        }
+        double[] x = new double[n];
+        for (int r = n - 1; r >= 0; r--) {
+            double s = m[r][n];
+            for (int k = r + 1; k < n; k++) {
+                s -= m[r][k] * x[k];
+            }
+            x[r] = s / m[r][r];
+        }
+        return x;
+    }
+}
