@@ -54,6 +54,10 @@ class EmbeddingModelOnDiskTest {
         assertThat(cls.embedding()).isEqualTo(EmbeddingSpec.OnDisk.of("bge-small-on-disk",
                 models.resolve("model.onnx"), fr.preuve.core.embed.Pooling.CLS));
 
+        Run check = CliTest.run("corpus", "check", corpus.toString());
+        assertThat(check.out()).contains("OK     " + corpus + " (smoke-bge: 2 sources, embedding bge-small-on-disk from "
+                + models.resolve("model.onnx") + ")");
+
         // 1. Indexed with the model on disk: every passage embedded, the model id recorded with the index.
         Run first = CliTest.run("index", "--home", home, "--corpus", corpus.toString());
         assertThat(first.exit()).as(first.err()).isZero();
