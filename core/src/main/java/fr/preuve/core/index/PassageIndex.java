@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.lucene.document.Document;
@@ -32,6 +33,8 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -231,6 +234,19 @@ public final class PassageIndex implements Closeable {
         }
     }
 
+    /**
+     * Removes every document and forgets the fields' schema, so that vectors of another dimension can be written; takes
+     * effect for readers at the next commit. Earlier commits stay kept for {@link #rollback}.
+     */
+    public void deleteAll() {
+        requireWritable();
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the index at " + dir, e);
+        }
+    }
+
     /** Makes everything written so far durable, recording {@code data} with the commit. */
     public void commit(Map<String, String> data) {
         requireWritable();
@@ -290,6 +306,15 @@ public final class PassageIndex implements Closeable {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** The dimension of the passage vectors in the index, or empty when it holds none. */
+    public OptionalInt vectorDimension() {
+        return withSearcher(s -> {
+            FieldInfo info = FieldInfos.getMergedFieldInfos(s.getIndexReader()).fieldInfo(IndexSchema.VECTOR);
+            return info == null || info.getVectorDimension() == 0 ? OptionalInt.empty()
+                    : OptionalInt.of(info.getVectorDimension());
+        });
     }
 
     /** Content hash of every indexed document, by id. */

@@ -9,6 +9,7 @@ import fr.preuve.core.crosslingual.Vocabulary;
 import fr.preuve.core.doc.Passage;
 import fr.preuve.core.doc.SourceKind;
 import fr.preuve.core.embed.Embedder;
+import fr.preuve.core.index.CorpusState;
 import fr.preuve.core.index.IndexSchema;
 import fr.preuve.core.index.PassageIndex;
 import fr.preuve.core.text.Language;
@@ -39,6 +40,10 @@ import org.apache.lucene.search.TermQuery;
 /**
  * Hybrid retrieval: BM25 over the English and French analysed fields, HNSW vector search, both under the same filters,
  * fused by weighted reciprocal rank ({@code w / (rrfK + rank)}), with at most N passages per document.
+ *
+ * <p>Vector and hybrid searches are refused ({@link ModelMismatchException}) when the query embedder is not the model
+ * recorded with the index's last commit: after the corpus's model changed, until a run has embedded it again, or after
+ * a rollback to a version made with another model.
  */
 public final class HybridSearcher {
 
@@ -82,6 +87,9 @@ public final class HybridSearcher {
     }
 
     public SearchResult search(SearchQuery q) {
+        if (q.retriever() != Retriever.BM25) {
+            requireIndexModel();
+        }
         long t0 = System.nanoTime();
         String lang = Language.detect(q.text());
         String other = "fr".equals(lang) ? "en" : "fr";
@@ -101,6 +109,14 @@ public final class HybridSearcher {
         });
         long t2 = System.nanoTime();
         return new SearchResult(hits, vector, (t1 - t0) / 1e6, (t2 - t1) / 1e6, bridged, crossVector);
+    }
+
+    /** Fails when the index records vectors of another model than the query embedder's. */
+    private void requireIndexModel() {
+        CorpusState state = CorpusState.from(index.commitData());
+        if (state.model() != null && !state.model().equals(embedder.modelId())) {
+            throw new ModelMismatchException(state.name(), state.model(), embedder.modelId());
+        }
     }
 
     /** How many rankings a hybrid search of this bridged question fuses (2 without a bridge, up to 4). */

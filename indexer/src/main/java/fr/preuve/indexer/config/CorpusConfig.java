@@ -1,8 +1,10 @@
 package fr.preuve.indexer.config;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import fr.preuve.core.config.ConfigException;
 import fr.preuve.core.config.PreuveConfig;
 import fr.preuve.core.config.Yaml;
+import fr.preuve.core.embed.EmbeddingSpec;
 import fr.preuve.core.hash.Sha256;
 import fr.preuve.indexer.source.SourceContext;
 import java.io.IOException;
@@ -24,25 +26,22 @@ import java.util.stream.Stream;
  *
  * @param name        corpus name, also the default index directory name ({@code demo})
  * @param description what the corpus holds, for people
- * @param embedding   embedding model id; only {@code bge-small-en-v1.5-q} ships with Preuve
+ * @param embedding   the embedding model: the shipped {@code bge-small-en-v1.5-q} (default), or a model on disk whose
+ *                    paths {@link #load} resolves against the corpus file and checks
  * @param index       the index directory as declared, or null for {@code <home>/indexes/<name>}; see {@link #indexDir}
  * @param sources     the sources, indexed in this order
  * @param file        the YAML file it was read from (set by {@link #load})
  */
-public record CorpusConfig(String name, String description, String embedding, String index, List<SourceSpec> sources,
-                           Path file) {
-
-    public static final String DEFAULT_EMBEDDING = "bge-small-en-v1.5-q";
+public record CorpusConfig(String name, String description,
+                           @JsonDeserialize(using = EmbeddingYaml.class) EmbeddingSpec embedding, String index,
+                           List<SourceSpec> sources, Path file) {
 
     public CorpusConfig {
         if (name == null || !name.matches("[a-z0-9][a-z0-9_-]{0,63}")) {
             throw new IllegalArgumentException("name must be lower-case letters, digits, '-' or '_' (it names the "
                     + "index directory), got '" + name + "'");
         }
-        embedding = embedding == null ? DEFAULT_EMBEDDING : embedding;
-        if (!DEFAULT_EMBEDDING.equals(embedding)) {
-            throw new IllegalArgumentException("unknown embedding '" + embedding + "'; available: " + DEFAULT_EMBEDDING);
-        }
+        embedding = embedding == null ? EmbeddingSpec.shipped() : embedding;
         if (sources == null || sources.isEmpty()) {
             throw new IllegalArgumentException("sources is missing or empty: declare at least one source");
         }
@@ -58,8 +57,14 @@ public record CorpusConfig(String name, String description, String embedding, St
     /** Reads and validates a corpus file; errors name the file, line and field. */
     public static CorpusConfig load(Path file) {
         CorpusConfig c = Yaml.read(file, CorpusConfig.class);
-        CorpusConfig bound = new CorpusConfig(c.name(), c.description(), c.embedding(), c.index(), c.sources(),
-                file.toAbsolutePath().normalize());
+        Path absolute = file.toAbsolutePath().normalize();
+        CorpusConfig bound = new CorpusConfig(c.name(), c.description(), c.embedding().resolve(absolute.getParent()),
+                c.index(), c.sources(), absolute);
+        if (c.embedding() instanceof EmbeddingSpec.OnDisk declared
+                && bound.embedding() instanceof EmbeddingSpec.OnDisk model) {
+            requireFile(file, "model", model.model(), declared.model());
+            requireFile(file, "tokenizer", model.tokenizer(), declared.tokenizer());
+        }
         if (bound.index() != null) {
             String where = file + lineOf(file, "index") + ": field 'index': ";
             if (bound.index().isBlank()) {
@@ -96,6 +101,38 @@ public record CorpusConfig(String name, String description, String embedding, St
      */
     public Path indexDir(PreuveConfig config) {
         return index == null ? config.indexDir(name) : baseDir().resolve(index).normalize();
+    }
+
+    /** Fails unless {@code path}, declared as {@code declared} in field {@code embedding.<key>}, is a regular file. */
+    private static void requireFile(Path corpusFile, String key, Path path, Path declared) {
+        if (!Files.isRegularFile(path)) {
+            throw new ConfigException(corpusFile + lineOf(corpusFile, "embedding", key) + ": field 'embedding." + key
+                    + "': " + (Files.isDirectory(path) ? "'" + declared + "' is a directory, not a file"
+                    : "no such file '" + declared + "'") + " (" + path + ")");
+        }
+    }
+
+    /**
+     * {@code ":<line>"} of {@code sub:} in the block under the top-level {@code key} (for a flow mapping, or when not
+     * found, the line of {@code key}), or "" when {@code key} cannot be found.
+     */
+    private static String lineOf(Path file, String key, String sub) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).startsWith(key + ":")) {
+                    for (int j = i + 1; j < lines.size() && (lines.get(j).isBlank() || lines.get(j).startsWith(" ")); j++) {
+                        if (lines.get(j).strip().startsWith(sub + ":")) {
+                            return ":" + (j + 1);
+                        }
+                    }
+                    return ":" + (i + 1);
+                }
+            }
+        } catch (IOException e) {
+            // the file was just read; without it the message names the field only
+        }
+        return "";
     }
 
     /** {@code ":<line>"} of the top-level {@code key} in {@code file}, or "" when it cannot be found. */

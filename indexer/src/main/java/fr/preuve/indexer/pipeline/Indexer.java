@@ -110,18 +110,31 @@ public final class Indexer {
         Instant started = clock.instant();
         Map<String, String> lastCommit = index.commitData();
         CorpusState previous = CorpusState.from(lastCommit);
-        SourceCursors resumeFrom = SourceCursors.from(lastCommit)
+        SourceCursors lastCursors = SourceCursors.from(lastCommit)
                 .only(corpus.sources().stream().map(SourceSpec::label).collect(java.util.stream.Collectors.toSet()));
         String fingerprint = corpus.fingerprint();
         String pipeline = pipelineId();
         boolean sameVectors = embedder.modelId().equals(previous.model()) && pipeline.equals(previous.pipeline());
-        if (!force && previous.complete() && resumeFrom.isEmpty() && sameVectors && fingerprint.equals(previous.fingerprint())) {
+        if (!force && previous.complete() && lastCursors.isEmpty() && sameVectors && fingerprint.equals(previous.fingerprint())) {
             recordVersion(previous, 0); // in case a crash came between the last commit and its history line
             listener.onProgress(new IndexProgress("done", null, 0, 0, 0, 0, 0, 0, started,
                     "corpus " + previous.version() + " is up to date"));
             return new IndexReport(previous.version(), true, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), 0);
         }
+        // Until the run completes, documents not yet redone keep the previous model's vectors (and the previous
+        // pipeline's passages): checkpoints record those, so that a run resumed after a crash redoes every document
+        // (the vectors already computed come from the cache) and searches meanwhile refuse the new query model.
+        String checkpointModel = sameVectors || previous.model() == null ? embedder.modelId() : previous.model();
+        String checkpointPipeline = sameVectors || previous.pipeline() == null ? pipeline : previous.pipeline();
         Map<String, String> present = index.documentHashes();
+        // Lucene keeps one vector dimension per field: vectors of another size need an empty index (every source is
+        // then read from its start; earlier commits stay kept for rollback).
+        boolean restart = !sameVectors && index.vectorDimension().isPresent()
+                && index.vectorDimension().getAsInt() != embedder.dimension();
+        if (restart) {
+            index.deleteAll();
+        }
+        SourceCursors resumeFrom = restart ? SourceCursors.NONE : lastCursors;
 
         // 1. Read every source.
         Map<String, SourceDocument> documents = new LinkedHashMap<>();
@@ -189,7 +202,7 @@ public final class Indexer {
             sinceCommit += texts.size();
             if (sinceCommit >= commitEvery) {
                 int safe = written < pending.size() ? pending.get(written).position : documents.size();
-                index.commit(withCursors(previous.inProgress(fingerprint, embedder.modelId(), pipeline),
+                index.commit(withCursors(previous.inProgress(fingerprint, checkpointModel, checkpointPipeline),
                         cursorsAt(safe, resumeFrom, marks)));
                 sinceCommit = 0;
             } else {
@@ -210,7 +223,7 @@ public final class Indexer {
                 && resumeFrom.bySource().containsKey(originOf.get(id));
         int kept = (int) missing.stream().filter(resumed).count();
         missing = missing.stream().filter(resumed.negate()).toList();
-        if (failures.isEmpty()) {
+        if (failures.isEmpty() || restart) { // after a restart, nothing is left to keep
             for (String id : missing) {
                 index.delete(DocumentId.parse(id));
                 deleted++;

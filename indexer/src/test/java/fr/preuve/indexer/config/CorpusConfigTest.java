@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.preuve.core.config.ConfigException;
+import fr.preuve.core.embed.EmbeddingSpec;
+import fr.preuve.core.embed.Pooling;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -163,5 +165,87 @@ class CorpusConfigTest {
                 .hasMessageContaining(list + ":2").hasMessageContaining("index");
         assertThatThrownBy(() -> CorpusConfig.load(model)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining(model.toString()).hasMessageContaining("unknown embedding 'e5-large'; available: bge-small-en-v1.5-q");
+    }
+
+    @Test
+    void anEmbeddingModelOnDiskIsDeclaredWithPathsRelativeToTheFileOrAbsolute() throws Exception {
+        Path models = Files.createDirectories(tmp.resolve("models/e5"));
+        Files.writeString(models.resolve("model.onnx"), "not read when the file is checked");
+        Files.writeString(models.resolve("tokenizer.json"), "{}");
+        Files.writeString(models.resolve("other-tokenizer.json"), "{}");
+        Files.writeString(tmp.resolve("a.json"), "{}");
+        String sources = "sources:\n  - type: pubmedqa\n    path: a.json\n    licence: MIT\n";
+
+        CorpusConfig block = CorpusConfig.load(write("block.yaml", "name: e5\nembedding:\n  name: multilingual-e5-small\n"
+                + "  model: models/e5/model.onnx\n  pooling: mean\n  queryPrefix: \"query: \"\n"
+                + "  passagePrefix: \"passage: \"\n  maxTokens: 256\n" + sources));
+        assertThat(block.embedding()).isEqualTo(new EmbeddingSpec.OnDisk("multilingual-e5-small",
+                models.resolve("model.onnx"), models.resolve("tokenizer.json"), Pooling.MEAN, "query: ", "passage: ", 256));
+
+        CorpusConfig flow = CorpusConfig.load(write("flow.yaml", "name: e5\nembedding: {name: e5, model: "
+                + models.resolve("model.onnx") + ", tokenizer: models/e5/other-tokenizer.json, pooling: CLS}\n" + sources));
+        assertThat(flow.embedding()).isInstanceOfSatisfying(EmbeddingSpec.OnDisk.class, e -> {
+            assertThat(e.model()).isEqualTo(models.resolve("model.onnx"));
+            assertThat(e.tokenizer()).isEqualTo(models.resolve("other-tokenizer.json"));
+            assertThat(e.pooling()).isEqualTo(Pooling.CLS);
+            assertThat(e.queryPrefix()).isEmpty();
+            assertThat(e.passagePrefix()).isEmpty();
+            assertThat(e.maxTokens()).isEqualTo(EmbeddingSpec.DEFAULT_MAX_TOKENS);
+        });
+
+        assertThat(CorpusConfig.load(write("id.yaml", "name: e5\nembedding: bge-small-en-v1.5-q\n" + sources)).embedding())
+                .isEqualTo(EmbeddingSpec.shipped());
+        assertThat(CorpusConfig.load(write("none.yaml", "name: e5\n" + sources)).embedding())
+                .as("the default").isEqualTo(new EmbeddingSpec.Shipped("bge-small-en-v1.5-q"));
+    }
+
+    @Test
+    void embeddingErrorsNameTheFileTheFieldAndTheBadValue() throws Exception {
+        Path models = Files.createDirectories(tmp.resolve("models"));
+        Files.writeString(models.resolve("model.onnx"), "x");
+        Files.writeString(tmp.resolve("a.json"), "{}");
+        String sources = "sources:\n  - type: pubmedqa\n    path: a.json\n    licence: MIT\n";
+        String good = "  name: e5\n  model: models/model.onnx\n  tokenizer: models/model.onnx\n  pooling: mean\n";
+
+        Path noModel = write("nomodel.yaml", "name: x\nembedding:\n  name: e5\n  model: models/e5.onnx\n  pooling: mean\n"
+                + sources);
+        assertThatThrownBy(() -> CorpusConfig.load(noModel)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(noModel + ":4: field 'embedding.model': no such file 'models/e5.onnx' ("
+                        + tmp.resolve("models/e5.onnx") + ")");
+        Path noTokenizer = write("notok.yaml", "name: x\nembedding: {name: e5, model: models/model.onnx, pooling: cls}\n"
+                + sources);
+        assertThatThrownBy(() -> CorpusConfig.load(noTokenizer)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(noTokenizer + ":2: field 'embedding.tokenizer': no such file 'models/tokenizer.json'");
+        Path dirModel = write("dir.yaml", "name: x\nembedding: {name: e5, model: models, pooling: cls}\n" + sources);
+        assertThatThrownBy(() -> CorpusConfig.load(dirModel)).hasMessageContaining("field 'embedding.model': 'models' is a "
+                + "directory, not a file");
+
+        Path pooling = write("pooling.yaml", "name: x\nembedding:\n  name: e5\n  model: models/model.onnx\n  pooling: max\n"
+                + sources);
+        assertThatThrownBy(() -> CorpusConfig.load(pooling)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(pooling + ":5: field 'embedding.pooling': unknown pooling 'max'; expected cls or mean");
+        Path noPooling = write("nopool.yaml", "name: x\nembedding:\n  name: e5\n  model: models/model.onnx\n" + sources);
+        assertThatThrownBy(() -> CorpusConfig.load(noPooling)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(noPooling.toString()).hasMessageContaining("field 'embedding.pooling': missing");
+        Path unknownKey = write("key.yaml", "name: x\nembedding:\n" + good + "  colour: blue\n" + sources);
+        assertThatThrownBy(() -> CorpusConfig.load(unknownKey)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(unknownKey + ":7: field 'embedding.colour': unknown key 'colour'; expected name, "
+                        + "model, tokenizer, pooling, queryPrefix, passagePrefix, maxTokens");
+        Path blankName = write("name.yaml", "name: x\nembedding:\n  name: '  '\n  model: models/model.onnx\n"
+                + "  pooling: cls\n" + sources);
+        assertThatThrownBy(() -> CorpusConfig.load(blankName)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(blankName + ":3: field 'embedding.name': the name is blank ('  ')");
+        Path badMax = write("max.yaml", "name: x\nembedding:\n" + good + "  maxTokens: lots\n" + sources);
+        assertThatThrownBy(() -> CorpusConfig.load(badMax)).hasMessageContaining(badMax + ":7: field 'embedding.maxTokens': "
+                + "'lots' is not a whole number");
+        Path bigMax = write("big.yaml", "name: x\nembedding:\n" + good + "  maxTokens: 100000\n" + sources);
+        assertThatThrownBy(() -> CorpusConfig.load(bigMax)).hasMessageContaining("field 'embedding.maxTokens': maxTokens "
+                + "must be between 3 and 8192, got 100000");
+        Path list = write("list.yaml", "name: x\nembedding: [a, b]\n" + sources);
+        assertThatThrownBy(() -> CorpusConfig.load(list)).hasMessageContaining(list + ":2: field 'embedding'")
+                .hasMessageContaining("neither a model id");
+        Path id = write("id.yaml", "name: x\nembedding: multilingual-e5-small\n" + sources);
+        assertThatThrownBy(() -> CorpusConfig.load(id)).hasMessageContaining(id + ":2: field 'embedding': unknown embedding "
+                + "'multilingual-e5-small'; available: bge-small-en-v1.5-q, or a model on disk {name, model, pooling}");
     }
 }

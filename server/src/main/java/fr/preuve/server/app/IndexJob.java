@@ -34,13 +34,13 @@ public final class IndexJob implements ProgressListener, AutoCloseable {
     }
 
     /**
-     * Starts a run in the background with a fresh indexing embedder (closed when the run ends); the returned future
-     * completes with its report.
+     * Starts a run in the background with a fresh indexing embedder of the corpus's model (closed when the run ends);
+     * the returned future completes with its report.
      */
     public Future<IndexReport> start(Function<Embedder, Indexer> indexer, CorpusConfig corpus, boolean force) {
         latest.set(new IndexProgress("reading", null, 0, 0, 0, 0, 0, -1, null, "starting: loading the model"));
         return executor.submit(() -> {
-            try (OnnxBatchEmbedder embedder = Embedders.forIndexing()) {
+            try (OnnxBatchEmbedder embedder = Embedders.forIndexing(corpus.embedding())) {
                 IndexReport report = indexer.apply(embedder).run(corpus, force);
                 for (var f : report.failures()) {
                     LOG.warn("skipped {} ({}): {}", f.location(), f.source(), f.reason());

@@ -31,8 +31,8 @@ import java.util.concurrent.Future;
 
 /**
  * Everything a running Preuve needs, wired once: configuration, corpus, index, embedders, search, answers and (when
- * writable) the background indexing job, and the audit trail every answer is recorded in. Closing it stops indexing
- * and closes the index.
+ * writable) the background indexing job, and the audit trail every answer is recorded in. Queries, answers and
+ * indexing runs embed with the corpus's declared model. Closing it stops indexing and closes the index.
  */
 public final class PreuveRuntime implements AutoCloseable {
 
@@ -68,7 +68,8 @@ public final class PreuveRuntime implements AutoCloseable {
     public static PreuveRuntime writable(PreuveConfig config, CorpusConfig corpus, ProgressListener console) {
         PassageIndex index = PassageIndex.openForWriting(corpus.indexDir(config));
         try {
-            return new PreuveRuntime(config, corpus, index, Embedders.forQueries(), new IndexJob(console), Clock.systemUTC());
+            return new PreuveRuntime(config, corpus, index, Embedders.forQueries(corpus.embedding()), new IndexJob(console),
+                    Clock.systemUTC());
         } catch (RuntimeException e) {
             closeQuietly(index);
             throw e;
@@ -79,7 +80,7 @@ public final class PreuveRuntime implements AutoCloseable {
     public static PreuveRuntime readOnly(PreuveConfig config, CorpusConfig corpus) {
         PassageIndex index = PassageIndex.openReadOnly(corpus.indexDir(config));
         try {
-            return new PreuveRuntime(config, corpus, index, Embedders.forQueries(), null, Clock.systemUTC());
+            return new PreuveRuntime(config, corpus, index, Embedders.forQueries(corpus.embedding()), null, Clock.systemUTC());
         } catch (RuntimeException e) {
             closeQuietly(index);
             throw e;
@@ -94,7 +95,7 @@ public final class PreuveRuntime implements AutoCloseable {
     /**
      * Starts indexing {@code declaration}, a new reading of the served corpus's declaration (sources added, removed or
      * edited), in the background; from now on it is the declaration the librarian status shows. It must name the same
-     * corpus, since the name selects the index.
+     * corpus, since the name selects the index, and the same embedding model, since queries are embedded with it.
      */
     public Future<IndexReport> startIndexing(CorpusConfig declaration, boolean force) {
         if (job == null) {
@@ -103,6 +104,11 @@ public final class PreuveRuntime implements AutoCloseable {
         if (!declaration.name().equals(corpus.name())) {
             throw new IllegalArgumentException("the declaration names corpus '" + declaration.name() + "' but this server "
                     + "serves corpus '" + corpus.name() + "'");
+        }
+        if (!declaration.embedding().equals(corpus.embedding())) {
+            throw new IllegalArgumentException("the declaration changes the embedding model from '"
+                    + corpus.embedding().name() + "' to '" + declaration.embedding().name() + "': restart the server "
+                    + "with it, queries are embedded with the model it started with");
         }
         corpus = declaration;
         return job.start(embedder -> new Indexer(index, embedder, Chunker.defaults(), clock, job), declaration, force);

@@ -77,7 +77,7 @@ public class BenchCommand implements Runnable {
             CorpusConfig corpus = CommonOptions.corpus(config);
             Files.createDirectories(config.home());
             Path dir = Files.createTempDirectory(config.home(), "bench-index-");
-            try (OnnxBatchEmbedder embedder = Embedders.forIndexing()) {
+            try (OnnxBatchEmbedder embedder = Embedders.forIndexing(corpus.embedding())) {
                 IndexBenchmark.Result r = IndexBenchmark.run(corpus, dir, embedder, ConsoleProgress.stderr());
                 spec.commandLine().getOut().println(r.table());
             } finally {
@@ -110,7 +110,7 @@ public class BenchCommand implements Runnable {
             CorpusConfig corpus = CommonOptions.corpus(config);
             List<String> qs = new ArrayList<>(SearchBenchmark.FRENCH_QUESTIONS);
             qs.addAll(EmbeddingBenchmark.loadQuestions(pubmedqa(), queries));
-            try (OnnxBatchEmbedder embedder = Embedders.forQueries();
+            try (OnnxBatchEmbedder embedder = Embedders.forQueries(corpus.embedding());
                  PassageIndex index = PassageIndex.openReadOnly(corpus.indexDir(config))) {
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(SearchBenchmark.run(index, embedder, qs, asks).table());

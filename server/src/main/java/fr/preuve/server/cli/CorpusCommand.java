@@ -2,6 +2,7 @@ package fr.preuve.server.cli;
 
 import fr.preuve.core.config.ConfigException;
 import fr.preuve.core.config.PreuveConfig;
+import fr.preuve.core.embed.EmbeddingSpec;
 import fr.preuve.core.index.CorpusState;
 import fr.preuve.core.index.IndexCounts;
 import fr.preuve.core.index.PassageIndex;
@@ -72,7 +73,9 @@ public class CorpusCommand implements Runnable {
             for (Path f : targets) {
                 try {
                     CorpusConfig c = CorpusConfig.load(CommonOptions.resolve(f));
-                    out.printf("OK     %s (%s: %d sources)%n", f, c.name(), c.sources().size());
+                    String model = c.embedding() instanceof EmbeddingSpec.OnDisk d
+                            ? ", embedding " + d.name() + " from " + d.model() : "";
+                    out.printf("OK     %s (%s: %d sources%s)%n", f, c.name(), c.sources().size(), model);
                 } catch (ConfigException | IllegalArgumentException e) {
                     errors++;
                     out.printf("ERROR  %s%n", e.getMessage());

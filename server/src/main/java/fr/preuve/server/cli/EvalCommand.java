@@ -6,6 +6,7 @@ import fr.preuve.core.embed.OnnxBatchEmbedder;
 import fr.preuve.core.index.PassageIndex;
 import fr.preuve.core.search.HybridSearcher;
 import fr.preuve.eval.beir.BeirDataset;
+import fr.preuve.indexer.config.CorpusConfig;
 import fr.preuve.eval.beir.BeirIndex;
 import fr.preuve.eval.beir.BeirReport;
 import fr.preuve.eval.beir.BeirSource;
@@ -115,15 +116,16 @@ public class EvalCommand implements Runnable {
         /** Indexes (incrementally), ranks, scores and checks; prints the table and the regression rows on {@code out}. */
         Outcome evaluate(PreuveConfig config, PrintWriter out, PrintWriter err) {
             BeirDataset dataset = BeirDataset.load(CommonOptions.resolve(dir), split);
-            Path indexDir = BeirSource.corpusConfig(dataset).indexDir(config);
+            CorpusConfig beir = BeirSource.corpusConfig(dataset);
+            Path indexDir = beir.indexDir(config);
             err.println("preuve eval: " + dataset.name() + ": " + dataset.corpusIds().size() + " documents, "
                     + dataset.judgedQueries().size() + " judged " + split + " queries; index " + indexDir);
             BeirIndex.Info info;
-            try (OnnxBatchEmbedder embedder = Embedders.forIndexing()) {
+            try (OnnxBatchEmbedder embedder = Embedders.forIndexing(beir.embedding())) {
                 info = BeirIndex.build(dataset, indexDir, embedder, ConsoleProgress.stderr());
             }
             RetrievalEvaluation.Result result;
-            try (OnnxBatchEmbedder embedder = Embedders.forQueries();
+            try (OnnxBatchEmbedder embedder = Embedders.forQueries(beir.embedding());
                  PassageIndex index = PassageIndex.openReadOnly(indexDir)) {
                 HybridSearcher searcher = new HybridSearcher(index, embedder, config.search());
                 result = RetrievalEvaluation.run(dataset, searcher, queries, info.toMap(), line -> {

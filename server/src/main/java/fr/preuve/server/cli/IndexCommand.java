@@ -1,6 +1,7 @@
 package fr.preuve.server.cli;
 
 import fr.preuve.core.config.PreuveConfig;
+import fr.preuve.core.embed.Embedders;
 import fr.preuve.core.index.CorpusState;
 import fr.preuve.core.index.PassageIndex;
 import fr.preuve.core.text.Chunker;
@@ -80,7 +81,11 @@ public class IndexCommand implements Callable<Integer> {
         out.printf("dry run, corpus %s: %d would be added, %d changed, %d removed, %d unchanged; %d failures%n",
                 corpus.name(), plan.added().size(), plan.changed().size(), plan.removed().size(), plan.unchanged(),
                 plan.failures().size());
-        if (state.pipeline() != null && !Indexer.pipelineId(Chunker.defaults()).equals(state.pipeline())) {
+        String model = Embedders.modelId(corpus.embedding());
+        if (state.model() != null && !model.equals(state.model())) {
+            out.println("the embedding model changed (" + state.model() + " -> " + model + "): every document would be "
+                    + "indexed again with its vectors (texts it embedded before come from its cache)");
+        } else if (state.pipeline() != null && !Indexer.pipelineId(Chunker.defaults()).equals(state.pipeline())) {
             out.println("the parsing/chunking pipeline changed: every document would be cut again (vectors of "
                     + "unchanged passage texts come from the cache)");
         }

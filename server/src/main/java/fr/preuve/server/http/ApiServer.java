@@ -15,6 +15,7 @@ import fr.preuve.core.index.CorpusState;
 import fr.preuve.core.index.IndexCounts;
 import fr.preuve.core.index.StoredDocument;
 import fr.preuve.core.search.Filters;
+import fr.preuve.core.search.ModelMismatchException;
 import fr.preuve.core.search.Retriever;
 import fr.preuve.core.search.SearchHit;
 import fr.preuve.core.search.SearchQuery;
@@ -204,6 +205,8 @@ public final class ApiServer implements AutoCloseable {
                 }
             });
             sse.send("answer", answer);
+        } catch (ModelMismatchException e) {
+            sse.send("error", error(503, e.getMessage()));
         } catch (RuntimeException e) {
             String ref = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("stream {} failed (ref {})", ctx.path(), ref, e);
@@ -307,6 +310,10 @@ public final class ApiServer implements AutoCloseable {
         }
         if (e instanceof io.javalin.http.HttpResponseException h) {
             ctx.status(h.getStatus()).json(error(h.getStatus(), h.getMessage()));
+            return;
+        }
+        if (e instanceof ModelMismatchException m) { // until the corpus is embedded with its declared model
+            ctx.status(503).json(error(503, m.getMessage()));
             return;
         }
         String ref = UUID.randomUUID().toString().substring(0, 8);
