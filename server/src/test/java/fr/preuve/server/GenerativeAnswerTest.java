@@ -146,6 +146,35 @@ class GenerativeAnswerTest {
     }
 
     /** A script that answers with {@code reply}, where {@code {salt}} and {@code {avg}} become the numbers of the passages holding those real sentences. */
+    @Test
+    void theModelsRenderingOfAFrenchQuestionJoinsRetrievalAndItsFailureLeavesTheLexicalBridge() {
+        String question = "Au maximum, combien de grammes de sel par jour pour un adulte ?";
+        String rendering = "At most, how many grams of salt per day for an adult?";
+        Function<ScriptedLlmServer.Request, Reply> answer = cite("Keeping salt intake to less than 5 g per day helps "
+                + "prevent hypertension in adults [{salt}].");
+        llm.script(r -> r.prompt().contains("<question>") ? ScriptedLlmServer.text(rendering) : answer.apply(r));
+        int before = llm.requests().size();
+        Answer a = ask(question);
+        List<ScriptedLlmServer.Request> sent = llm.requests().subList(before, llm.requests().size());
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(0).prompt()).contains("<question>").contains(question).contains("into English");
+        assertThat(a.abstained()).isFalse();
+        assertThat(a.passages()).anySatisfy(p -> assertThat(p.docId()).isEqualTo("who:WHO-EM-NUT-282-E"));
+
+        var bridgeOnly = runtime.searcher().search(new fr.preuve.core.search.SearchQuery(question, 10, Filters.NONE,
+                fr.preuve.core.search.Retriever.HYBRID, 2));
+        var withRendering = runtime.searcher().search(new fr.preuve.core.search.SearchQuery(question, 10, Filters.NONE,
+                fr.preuve.core.search.Retriever.HYBRID, 2, rendering));
+        assertThat(withRendering.hits()).isNotEqualTo(bridgeOnly.hits());
+        assertThat(withRendering.bridged().rendering()).isEqualTo(bridgeOnly.bridged().rendering());
+
+        // the rendering fails: the lexical bridge alone retrieves, the answer is still given
+        llm.script(r -> r.prompt().contains("<question>") ? new Reply.Status(503, "overloaded") : answer.apply(r));
+        Answer fallback = ask(question);
+        assertThat(fallback.abstained()).isFalse();
+        assertThat(fallback.passages()).anySatisfy(p -> assertThat(p.docId()).isEqualTo("who:WHO-EM-NUT-282-E"));
+    }
+
     static Function<ScriptedLlmServer.Request, Reply> cite(String reply) {
         return r -> ScriptedLlmServer.text(reply.replace("{salt}", number(r.prompt(), SALT_LIMIT))
                 .replace("{avg}", number(r.prompt(), SALT_AVERAGE)));

@@ -20,9 +20,12 @@ import java.util.List;
  * @param weights   per standardised feature
  * @param intercept the bias
  * @param threshold probabilities under it abstain
+ * @param minSimilarity the floor of the best question–passage cosine: under it the question is unlike every one the
+ *                  model was fitted on (off-topic: "what is the capital of Australia?") and Preuve abstains whatever
+ *                  the probability. The fitter sets it a margin under the lowest cosine of an answerable question.
  */
 public record AbstentionModel(String version, double[] mean, double[] scale, double[] weights, double intercept,
-                              double threshold) {
+                              double threshold, double minSimilarity) {
 
     static final String RESOURCE = "abstention-v1.json";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,6 +58,11 @@ public record AbstentionModel(String version, double[] mean, double[] scale, dou
         return Holder.STANDARD;
     }
 
+    /** Whether the corpus answers a question with these features: probability and similarity both high enough. */
+    public boolean answers(EvidenceFeatures f) {
+        return probability(f) >= threshold && Math.max(f.bestVector(), f.bestCrossVector()) >= minSimilarity;
+    }
+
     /** The probability that the passages answer the question. */
     public double probability(EvidenceFeatures f) {
         double[] x = f.values();
@@ -74,7 +82,8 @@ public record AbstentionModel(String version, double[] mean, double[] scale, dou
                     + EvidenceFeatures.NAMES + ": refit it (preuve eval fit-abstention)");
         }
         return new AbstentionModel(o.get("version").asText(), doubles(o.get("mean")), doubles(o.get("scale")),
-                doubles(o.get("weights")), o.get("intercept").asDouble(), o.get("threshold").asDouble());
+                doubles(o.get("weights")), o.get("intercept").asDouble(), o.get("threshold").asDouble(),
+                o.get("min_similarity").asDouble());
     }
 
     private static double[] doubles(JsonNode a) {

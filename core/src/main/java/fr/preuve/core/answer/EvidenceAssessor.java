@@ -7,6 +7,7 @@ import fr.preuve.core.crosslingual.Origin;
 import fr.preuve.core.crosslingual.Vocabulary;
 import fr.preuve.core.doc.Passage;
 import fr.preuve.core.index.IndexSchema;
+import fr.preuve.core.search.ConceptCoverage;
 import fr.preuve.core.search.HybridSearcher;
 import fr.preuve.core.search.SearchHit;
 import fr.preuve.core.search.SearchResult;
@@ -29,10 +30,12 @@ public final class EvidenceAssessor {
 
     private final HybridSearcher searcher;
     private final AbstentionModel model;
+    private final ConceptCoverage conceptCoverage;
 
     public EvidenceAssessor(HybridSearcher searcher, AbstentionModel model) {
         this.searcher = searcher;
         this.model = model;
+        this.conceptCoverage = new ConceptCoverage(searcher);
     }
 
     /**
@@ -56,7 +59,7 @@ public final class EvidenceAssessor {
         }
         EvidenceFeatures f = features(question, lang, result, missing.isPresent());
         double p = model.probability(f);
-        return new Evidence(f, p, p >= model.threshold(), missing);
+        return new Evidence(f, p, model.answers(f), missing);
     }
 
     EvidenceFeatures features(String question, String lang, SearchResult result, boolean missing) {
@@ -84,11 +87,10 @@ public final class EvidenceAssessor {
         for (SearchHit h : hits.subList(0, Math.min(TOP_PASSAGES, hits.size()))) {
             Passage p = h.passage();
             String field = IndexSchema.textField(p.language());
-            Set<String> terms = searcher.terms(field, p.title() + "\n" + (p.section() == null ? "" : p.section())
-                    + "\n" + p.text());
+            Set<String> terms = searcher.terms(field, HybridSearcher.searchable(p));
             topTerms.add(terms);
-            coverage = Math.max(coverage, lang.equals(p.language()) ? sameLanguageCoverage(question, field, terms)
-                    : conceptCoverage(concepts, field, terms));
+            coverage = Math.max(coverage, lang.equals(p.language()) ? sameLanguage(question, field, terms)
+                    : conceptCoverage.rendered(field, concepts, terms));
         }
         List<Concept> key = concepts.stream().filter(Concept::key).toList();
         double keyCoverage = 1;
@@ -105,7 +107,7 @@ public final class EvidenceAssessor {
             agreeing += r != null && r <= AGREEMENT_RANK ? 1 : 0;
         }
         int legs = searcher.rankings(bridged);
-        double topFused = Math.min(1, top.score() / searcher.bestFusedScore(bridged));
+        double topFused = Math.min(1, top.score() / searcher.bestFusedScore(result));
         return new EvidenceFeatures(best, bestCross, coverage, keyCoverage, (double) agreeing / legs,
                 missing ? 1 : 0, unknownShare(bridged), topFused);
     }
@@ -121,51 +123,16 @@ public final class EvidenceAssessor {
                 if (!own.isEmpty() && passage.containsAll(own)) {
                     return true;
                 }
-            } else if (c.alternatives().stream().anyMatch(a -> found(c, a, field, passage))) {
+            } else if (conceptCoverage.rendered(field, List.of(c), passage) > 0) {
                 return true;
             }
         }
         return false;
     }
 
-    /** IDF-weighted share of the question's analysed terms found in a passage of the question's language. */
-    private double sameLanguageCoverage(String question, String field, Set<String> passage) {
-        double total = 0;
-        double found = 0;
-        for (String term : searcher.terms(field, question)) {
-            double idf = searcher.idf(field, term);
-            total += idf;
-            found += passage.contains(term) ? idf : 0;
-        }
-        return total == 0 ? 0 : found / total;
-    }
-
-    /** IDF-weighted share of the bridged concepts one of whose renderings a passage of the other language holds. */
-    private double conceptCoverage(List<Concept> concepts, String field, Set<String> passage) {
-        double total = 0;
-        double found = 0;
-        for (Concept c : concepts) {
-            double idf = 0;
-            boolean in = false;
-            for (String alt : c.alternatives()) {
-                for (String t : terms(c, alt, field)) {
-                    idf = Math.max(idf, searcher.idf(field, t));
-                }
-                in |= found(c, alt, field, passage);
-            }
-            total += idf;
-            found += in ? idf : 0;
-        }
-        return total == 0 ? 0 : found / total;
-    }
-
-    private boolean found(Concept c, String alternative, String field, Set<String> passage) {
-        Set<String> t = terms(c, alternative, field);
-        return !t.isEmpty() && passage.containsAll(t);
-    }
-
-    private Set<String> terms(Concept c, String alternative, String field) {
-        return c.origin() == Origin.NGRAM ? Set.of(alternative) : searcher.terms(field, alternative);
+    /** IDF-weighted share of the question's analysed terms a passage of the question's language holds. */
+    private double sameLanguage(String question, String field, Set<String> passage) {
+        return conceptCoverage.analysed(field, searcher.terms(field, question), passage);
     }
 
     /**

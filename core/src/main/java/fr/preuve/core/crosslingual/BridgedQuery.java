@@ -22,6 +22,14 @@ public record BridgedQuery(String from, String to, List<Concept> concepts, List<
         this(from, to, concepts, List.of());
     }
 
+    /** The question's words behind each concept, then the unknown words: its content, framing left out. */
+    public List<String> sources() {
+        List<String> out = new java.util.ArrayList<>();
+        concepts.forEach(c -> out.add(c.source()));
+        out.addAll(unknown);
+        return out;
+    }
+
     /** Whether nothing could be rendered. */
     public boolean isEmpty() {
         return concepts.isEmpty();

@@ -64,9 +64,10 @@ public final class FrenchLemmatizer {
         return lemma;
     }
 
-    /** Whether the dictionary knows {@code word} as a French form. */
+    /** Whether the dictionary knows {@code word} as a French form, as written or in lower case. */
     public boolean known(String word) {
-        return !lookup.get().lookup(word.toLowerCase(Locale.ROOT)).isEmpty();
+        DictionaryLookup l = lookup.get();
+        return !l.lookup(word).isEmpty() || !l.lookup(word.toLowerCase(Locale.ROOT)).isEmpty();
     }
 
     private static String best(List<WordData> entries, String word) {

@@ -58,6 +58,7 @@ public final class HybridSearcher {
     private final Analyzer analyzer = IndexSchema.analyzer();
     private final IndexVocabulary vocabulary;
     private final QueryBridge bridge;
+    private final ConceptCoverage coverage = new ConceptCoverage(this);
 
     /** With the shipped French ↔ English concept bridge, checked against this index's vocabulary. */
     public HybridSearcher(PassageIndex index, Embedder embedder, SearchSettings settings) {
@@ -100,15 +101,18 @@ public final class HybridSearcher {
         float[] crossVector = vectors && !rendering.isBlank() && crossVectorWeight(other) > 0
                 ? embedder.embedQuery(rendering.strip()) : null;
         long t1 = System.nanoTime();
+        double[] scale = {1};
         List<SearchHit> hits = index.withSearcher(s -> {
             try {
-                return rank(s, q, vector, bridged, crossVector);
+                Query cross = bridged.isEmpty() && q.translation() == null ? null : crossQuery(q, bridged);
+                scale[0] = cross == null ? 0 : crossScale(s, q, lang, bridged, cross);
+                return rank(s, q, vector, bridged, cross, crossVector, scale[0]);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
         long t2 = System.nanoTime();
-        return new SearchResult(hits, vector, (t1 - t0) / 1e6, (t2 - t1) / 1e6, bridged, crossVector);
+        return new SearchResult(hits, vector, (t1 - t0) / 1e6, (t2 - t1) / 1e6, bridged, crossVector, scale[0]);
     }
 
     /** Fails when the index records vectors of another model than the query embedder's. */
@@ -125,11 +129,13 @@ public final class HybridSearcher {
                 + (crossVectorWeight(bridged.to()) > 0 ? 1 : 0));
     }
 
-    /** The fused score of a passage ranked first by every ranking of a hybrid search of this bridged question. */
-    public double bestFusedScore(BridgedQuery bridged) {
+    /** The fused score of a passage ranked first by every ranking of a hybrid search that gave {@code result}. */
+    public double bestFusedScore(SearchResult result) {
+        BridgedQuery bridged = result.bridged();
         double w = settings.bm25Weight() + settings.vectorWeight();
         if (!bridged.isEmpty()) {
-            w += settings.bm25Weight() * crossBm25Weight(bridged.to()) + settings.vectorWeight() * crossVectorWeight(bridged.to());
+            w += result.crossScale() * (settings.bm25Weight() * crossBm25Weight(bridged.to())
+                    + settings.vectorWeight() * crossVectorWeight(bridged.to()));
         }
         return w / (settings.rrfK() + 1);
     }
@@ -155,8 +161,59 @@ public final class HybridSearcher {
         });
     }
 
-    private List<SearchHit> rank(IndexSearcher s, SearchQuery q, float[] vector, BridgedQuery bridged,
-                                 float[] crossVector) throws IOException {
+    /**
+     * How much the rankings of the rendering count, from 0 to 1: the side whose best BM25 passage covers more of the
+     * question wins. {@code clamp(0.5 + slope × (r − c), 0, 1)}, where c is the IDF-weighted share of the question's
+     * concepts (their own words, framing left out) found in its best passage of the question's language and r the
+     * share of the concepts whose rendering the best passage of the other language holds. A French question on a HAS
+     * opinion keeps its French passages first, one on a WHO guideline gets the English rankings at full weight.
+     */
+    private double crossScale(IndexSearcher s, SearchQuery q, String lang, BridgedQuery bridged, Query cross)
+            throws IOException {
+        Query filter = filterQuery(q.filters());
+        Passage theirs = best(s, cross, filter, bridged.to());
+        if (theirs == null) {
+            return 0;
+        }
+        Passage ours = best(s, bm25Query(q.text()), filter, lang);
+        if (ours == null) {
+            return 1;
+        }
+        String field = IndexSchema.textField(lang);
+        String target = IndexSchema.textField(bridged.to());
+        double c = coverage.own(field, bridged.sources(), terms(field, searchable(ours)));
+        double r = coverage.rendered(target, bridged.concepts(), terms(target, searchable(theirs)));
+        return Math.max(0, Math.min(1, 0.5 + Defaults.CROSS_LANGUAGE_SCALE_SLOPE * (r - c)));
+    }
+
+    /** Title, section and text of a passage, as coverage reads it. */
+    public static String searchable(Passage p) {
+        return p.title() + "\n" + (p.section() == null ? "" : p.section()) + "\n" + p.text();
+    }
+
+    private static Passage best(IndexSearcher s, Query text, Query filter, String lang) throws IOException {
+        if (text == null) {
+            return null;
+        }
+        Query q = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST).add(filter, BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(IndexSchema.LANG, lang)), BooleanClause.Occur.FILTER).build();
+        ScoreDoc[] top = s.search(q, 1).scoreDocs;
+        return top.length == 0 ? null : PassageIndex.toPassage(s.storedFields().document(top[0].doc));
+    }
+
+    /** The BM25 query of the rendering: the bridge's structured query, joined by the model's rendering if any. */
+    private Query crossQuery(SearchQuery q, BridgedQuery bridged) {
+        Query cross = BridgedQueries.of(bridged, this);
+        if (q.translation() == null) {
+            return cross;
+        }
+        Query rendered = bm25Query(q.translation());
+        return cross == null ? rendered : rendered == null ? cross : new BooleanQuery.Builder()
+                .add(cross, BooleanClause.Occur.SHOULD).add(rendered, BooleanClause.Occur.SHOULD).build();
+    }
+
+    private List<SearchHit> rank(IndexSearcher s, SearchQuery q, float[] vector, BridgedQuery bridged, Query cross,
+                                 float[] crossVector, double crossScale) throws IOException {
         Query filter = filterQuery(q.filters());
         int candidates = Math.max(settings.candidates(), q.k() * 3);
         Map<Integer, Candidate> byDoc = new HashMap<>();
@@ -164,12 +221,6 @@ public final class HybridSearcher {
                 .add(new TermQuery(new Term(IndexSchema.LANG, bridged.to())), BooleanClause.Occur.FILTER).build();
         if (q.retriever() != Retriever.VECTOR) {
             leg(s, bm25Query(q.text()), filter, candidates, byDoc, Leg.BM25);
-            Query cross = BridgedQueries.of(bridged, this);
-            if (q.translation() != null) {
-                Query rendered = bm25Query(q.translation());
-                cross = cross == null ? rendered : rendered == null ? cross : new BooleanQuery.Builder()
-                        .add(cross, BooleanClause.Occur.SHOULD).add(rendered, BooleanClause.Occur.SHOULD).build();
-            }
             leg(s, cross, target, candidates, byDoc, Leg.CROSS_BM25);
         }
         if (vector != null) {
@@ -181,8 +232,8 @@ public final class HybridSearcher {
         double[] weights = new double[Leg.values().length];
         weights[Leg.BM25.ordinal()] = settings.bm25Weight();
         weights[Leg.VECTOR.ordinal()] = settings.vectorWeight();
-        weights[Leg.CROSS_BM25.ordinal()] = settings.bm25Weight() * crossBm25Weight(bridged.to());
-        weights[Leg.CROSS_VECTOR.ordinal()] = settings.vectorWeight() * crossVectorWeight(bridged.to());
+        weights[Leg.CROSS_BM25.ordinal()] = settings.bm25Weight() * crossBm25Weight(bridged.to()) * crossScale;
+        weights[Leg.CROSS_VECTOR.ordinal()] = settings.vectorWeight() * crossVectorWeight(bridged.to()) * crossScale;
         boolean crossFound = byDoc.values().stream().anyMatch(c -> c.rank[Leg.CROSS_BM25.ordinal()] != null
                 || c.rank[Leg.CROSS_VECTOR.ordinal()] != null);
         for (Candidate c : byDoc.values()) {

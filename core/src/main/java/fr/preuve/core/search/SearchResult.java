@@ -12,9 +12,10 @@ import java.util.List;
  * @param searchMillis time spent in Lucene and fusion
  * @param bridged      the question's concepts rendered in the corpus's other language (empty when not bridged)
  * @param crossVector  the embedded rendering, or null
+ * @param crossScale   how much the rendering's rankings counted in the fusion (0 to 1)
  */
 public record SearchResult(List<SearchHit> hits, float[] queryVector, double embedMillis, double searchMillis,
-                           BridgedQuery bridged, float[] crossVector) {
+                           BridgedQuery bridged, float[] crossVector, double crossScale) {
 
     public SearchResult {
         hits = List.copyOf(hits);
@@ -23,6 +24,6 @@ public record SearchResult(List<SearchHit> hits, float[] queryVector, double emb
 
     /** Results of a monolingual search. */
     public SearchResult(List<SearchHit> hits, float[] queryVector, double embedMillis, double searchMillis) {
-        this(hits, queryVector, embedMillis, searchMillis, null, null);
+        this(hits, queryVector, embedMillis, searchMillis, null, null, 0);
     }
 }

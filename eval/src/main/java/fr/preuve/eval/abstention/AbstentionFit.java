@@ -18,6 +18,8 @@ public final class AbstentionFit {
 
     /** The L2 penalty on standardised weights. */
     public static final double LAMBDA = 1.0;
+    /** How far under the lowest best cosine of an answerable fitting question the similarity floor sits. */
+    public static final double SIMILARITY_MARGIN = 0.03;
 
     private AbstentionFit() {
     }
@@ -67,7 +69,10 @@ public final class AbstentionFit {
         double[] beta = LogisticRegression.fit(x, y, LAMBDA);
         double[] w = new double[d];
         System.arraycopy(beta, 1, w, 0, d);
-        AbstentionModel unthresholded = new AbstentionModel(version, mean, scale, w, beta[0], 0.5);
+        double floor = examples.stream().filter(Example::answerable)
+                .mapToDouble(e -> Math.max(e.features().bestVector(), e.features().bestCrossVector())).min().orElse(0)
+                - SIMILARITY_MARGIN;
+        AbstentionModel unthresholded = new AbstentionModel(version, mean, scale, w, beta[0], 0.5, floor);
         List<Point> curve = curve(unthresholded, examples);
         Point chosen = curve.stream().filter(p -> p.abstentionAccuracy() >= targetAbstention)
                 .min(Comparator.comparingDouble(Point::falseAbstention)
@@ -76,7 +81,7 @@ public final class AbstentionFit {
                 .orElseGet(() -> curve.stream().max(Comparator.comparingDouble(
                         (Point p) -> p.abstentionAccuracy() - p.falseAbstention())).orElseThrow());
         long answerable = examples.stream().filter(Example::answerable).count();
-        return new Fit(new AbstentionModel(version, mean, scale, w, beta[0], chosen.threshold()), curve,
+        return new Fit(new AbstentionModel(version, mean, scale, w, beta[0], chosen.threshold(), floor), curve,
                 (int) answerable, (int) (n - answerable));
     }
 
@@ -101,7 +106,8 @@ public final class AbstentionFit {
         int falseAbstained = 0;
         int abstainedRight = 0;
         for (Example e : examples) {
-            boolean answers = model.probability(e.features()) >= threshold;
+            boolean answers = model.probability(e.features()) >= threshold
+                    && Math.max(e.features().bestVector(), e.features().bestCrossVector()) >= model.minSimilarity();
             answered += answers ? 1 : 0;
             if (e.answerable()) {
                 answerable++;
@@ -140,6 +146,7 @@ public final class AbstentionFit {
         }
         o.put("intercept", m.intercept());
         o.put("threshold", m.threshold());
+        o.put("min_similarity", m.minSimilarity());
         return o;
     }
 
