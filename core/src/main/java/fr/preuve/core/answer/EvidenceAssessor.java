@@ -2,6 +2,7 @@ package fr.preuve.core.answer;
 
 import fr.preuve.core.crosslingual.BridgedQuery;
 import fr.preuve.core.crosslingual.Concept;
+import fr.preuve.core.crosslingual.EntityShape;
 import fr.preuve.core.crosslingual.FrenchLemmatizer;
 import fr.preuve.core.crosslingual.Origin;
 import fr.preuve.core.crosslingual.Vocabulary;
@@ -52,9 +53,9 @@ public final class EvidenceAssessor {
     /** The evidence for a question written in {@code lang}. */
     public Evidence assess(String question, String lang, SearchResult result) {
         List<SearchHit> hits = result.hits();
-        Optional<String> missing = missing(lang, result.bridged());
+        Optional<String> missing = missing(question, lang, result.bridged());
         if (hits.isEmpty()) {
-            return new Evidence(new EvidenceFeatures(-1, -1, 0, 0, 0, 1, unknownShare(result.bridged()), 0), 0, false,
+            return new Evidence(new EvidenceFeatures(-1, -1, 0, 0, 0, 0, 1, unknownShare(result.bridged()), 0), 0, false,
                     missing);
         }
         EvidenceFeatures f = features(question, lang, result, missing.isPresent());
@@ -108,7 +109,23 @@ public final class EvidenceAssessor {
         }
         int legs = searcher.rankings(bridged);
         double topFused = Math.min(1, top.score() / searcher.bestFusedScore(result));
-        return new EvidenceFeatures(best, bestCross, coverage, keyCoverage, (double) agreeing / legs,
+        Concept rarest = null;
+        double rarestIdf = -1;
+        for (Concept c : concepts) {
+            String field = IndexSchema.textField(bridged.to());
+            double idf = 0;
+            for (String a : c.alternatives()) {
+                for (String t : conceptCoverage.terms(c, a, field)) {
+                    idf = Math.max(idf, searcher.idf(field, t));
+                }
+            }
+            if (idf > rarestIdf) {
+                rarestIdf = idf;
+                rarest = c;
+            }
+        }
+        double rarestFound = rarest == null ? 1 : inTop(rarest, lang, hits, topTerms) ? 1 : 0;
+        return new EvidenceFeatures(best, bestCross, coverage, keyCoverage, rarestFound, (double) agreeing / legs,
                 missing ? 1 : 0, unknownShare(bridged), topFused);
     }
 
@@ -137,10 +154,11 @@ public final class EvidenceAssessor {
 
     /**
      * A drug, disease or other key concept of the question that no passage of either language contains (neither its
-     * own words nor any rendering), or a word that nothing translates, no passage contains and the French dictionary
-     * does not know (a drug or brand name: "edoxaban", "Paxlovid").
+     * own words nor any rendering), or a word that nothing translates, that no passage contains, that the French
+     * dictionary does not know and that is shaped like a drug or brand name ({@link EntityShape}: "edoxaban",
+     * "Paxlovid").
      */
-    Optional<String> missing(String lang, BridgedQuery bridged) {
+    Optional<String> missing(String question, String lang, BridgedQuery bridged) {
         Vocabulary vocabulary = searcher.vocabulary();
         for (Concept c : bridged.concepts()) {
             boolean named = c.origin() == Origin.DRUG_LEXICON || c.origin() == Origin.TERM_TABLE;
@@ -150,8 +168,17 @@ public final class EvidenceAssessor {
                 return Optional.of(c.source());
             }
         }
-        return bridged.unknown().stream().filter(w -> !"fr".equals(lang) || !FrenchLemmatizer.standard().known(w))
+        return bridged.unknown().stream()
+                .filter(w -> !"fr".equals(lang) || !FrenchLemmatizer.standard().known(w))
+                .filter(w -> EntityShape.drugOrBrand(w, startsSentence(question, w)))
                 .findFirst();
+    }
+
+    /** Whether {@code word} first occurs at the start of {@code question} or of one of its sentences. */
+    static boolean startsSentence(String question, String word) {
+        int at = question.indexOf(word);
+        String before = at < 0 ? "" : question.substring(0, at).strip();
+        return before.isEmpty() || ".?!:;".indexOf(before.charAt(before.length() - 1)) >= 0;
     }
 
     /** Share of the question's rendered concepts and unknown words that are unknown. */

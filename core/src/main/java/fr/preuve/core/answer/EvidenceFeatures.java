@@ -12,6 +12,8 @@ import java.util.List;
  * @param coverage        IDF-weighted share of the question's concepts found in the best of the top passages (in
  *                        the passage's language: the question's words, or their renderings)
  * @param keyCoverage     share of the question's key concepts (disease, drug, population...) found in the top passages
+ * @param rarestFound     1 when the question's rarest concept (highest inverse document frequency of its renderings)
+ *                        is in one of the top passages, else 0
  * @param agreement       share of the rankings (BM25 and vectors, each language side) that put the top passage in
  *                        their top 5
  * @param missing         1 when a key concept or word of the question occurs nowhere in the corpus, else 0
@@ -19,14 +21,14 @@ import java.util.List;
  * @param topFused        the top passage's fused score as a share of the highest possible
  */
 public record EvidenceFeatures(double bestVector, double bestCrossVector, double coverage, double keyCoverage,
-                               double agreement, double missing, double unknown, double topFused) {
+                               double rarestFound, double agreement, double missing, double unknown, double topFused) {
 
     /** The names of {@link #values()}, in order; the abstention model's resource lists them the same way. */
     public static final List<String> NAMES = List.of("best_vector", "best_cross_vector", "coverage", "key_coverage",
-            "agreement", "missing", "unknown", "top_fused");
+            "rarest_found", "agreement", "missing", "unknown", "top_fused");
 
     /** The features in {@link #NAMES} order. */
     public double[] values() {
-        return new double[]{bestVector, bestCrossVector, coverage, keyCoverage, agreement, missing, unknown, topFused};
+        return new double[]{bestVector, bestCrossVector, coverage, keyCoverage, rarestFound, agreement, missing, unknown, topFused};
     }
 }

@@ -89,7 +89,12 @@ public final class ConceptBridge implements QueryBridge {
             if (match.isPresent() && !(match.get().words() == 1 && stop.contains(folded.get(i)))) {
                 TermTable.Entry e = match.get().entry();
                 Words.Word last = words.get(i + match.get().words() - 1);
-                add(concepts, seen, new Concept(question.substring(w.start(), last.end()), e.side(to),
+                List<String> renderings = new ArrayList<>(e.side(to));
+                if (match.get().words() == 1 && renderings.stream().allMatch(r -> vocabulary.docFreq(to, r) == 0)) {
+                    // the corpus words it otherwise ("clavicle" never written, "clavicular" is)
+                    guess(w.text(), folded.get(i), to).ifPresent(g -> renderings.addAll(g.alternatives()));
+                }
+                add(concepts, seen, new Concept(question.substring(w.start(), last.end()), renderings,
                         Origin.TERM_TABLE, e.category()));
                 i += match.get().words();
                 continue;

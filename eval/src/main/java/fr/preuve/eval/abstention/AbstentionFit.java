@@ -98,7 +98,8 @@ public final class AbstentionFit {
         return out;
     }
 
-    static Point point(AbstentionModel model, List<Example> examples, double threshold) {
+    /** The point of the curve at {@code threshold} (the similarity floor applies too). */
+    public static Point point(AbstentionModel model, List<Example> examples, double threshold) {
         int answered = 0;
         int wrong = 0;
         int answerable = 0;

@@ -47,6 +47,10 @@ public class EvalFitAbstentionCommand implements Callable<Integer> {
     @Option(names = "--features", paramLabel = "FILE", description = "Also write each question's features as TSV.")
     Path features;
 
+    @Option(names = "--evaluate", paramLabel = "SPLIT", description = "Fit nothing: print the shipped model's "
+            + "risk-coverage curve and its operating point on the questions of this split (test: held out).")
+    String evaluate;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -61,8 +65,10 @@ public class EvalFitAbstentionCommand implements Callable<Integer> {
             for (Path f : files) {
                 QuestionSet set = QuestionSet.load(CommonOptions.resolve(f));
                 int before = examples.size();
+                Question.Split wanted = evaluate == null ? Question.Split.DEV
+                        : Question.Split.valueOf(evaluate.toUpperCase(java.util.Locale.ROOT));
                 for (Question q : set.questions()) {
-                    if (q.split() == Question.Split.TEST) {
+                    if (q.split() != null && q.split() != wanted) {
                         continue;
                     }
                     var evidence = runtime.answers().evidence(q.question(), Filters.NONE);
@@ -71,6 +77,18 @@ public class EvalFitAbstentionCommand implements Callable<Integer> {
                 }
                 names.add(f.getFileName() + " (" + (examples.size() - before) + ")");
             }
+        }
+        if (evaluate != null) {
+            fr.preuve.core.answer.AbstentionModel shipped = fr.preuve.core.answer.AbstentionModel.standard();
+            out.println(String.join(", ", names) + ", split " + evaluate + ": shipped model " + shipped.version()
+                    + ", threshold " + shipped.threshold() + ", similarity floor " + shipped.minSimilarity());
+            out.println(AbstentionFit.table(AbstentionFit.curve(shipped, examples)));
+            AbstentionFit.Point at = AbstentionFit.point(shipped, examples, shipped.threshold());
+            out.println(String.format(java.util.Locale.ROOT, "operating point: coverage %.3f, risk %.3f, false "
+                    + "abstention %.3f, abstention on unanswerable %.3f", at.coverage(), at.risk(), at.falseAbstention(),
+                    at.abstentionAccuracy()));
+            out.flush();
+            return 0;
         }
         String fittedOn = String.join(", ", names) + ", dev split, corpus " + CommonOptions.corpus(config).name();
         AbstentionFit.Fit fit = AbstentionFit.fit(examples, target, "abstention-v1");
