@@ -149,7 +149,11 @@ class EvalCommandTest {
                 .isEqualTo(2);
         JsonNode a = JSON.readTree(local.toFile());
         JsonNode b = JSON.readTree(remote.toFile());
-        assertThat(b.path("metrics")).isEqualTo(a.path("metrics"));
+        // what retrieval returned is known in process only: gold_doc_top5 is not reported over HTTP
+        com.fasterxml.jackson.databind.node.ObjectNode inProcessMetrics = a.path("metrics").deepCopy();
+        inProcessMetrics.properties().removeIf(e -> e.getKey().startsWith("gold_doc_top5"));
+        assertThat(a.path("metrics").has("gold_doc_top5")).isTrue();
+        assertThat(b.path("metrics")).isEqualTo(inProcessMetrics);
         assertThat(b.path("model")).isEqualTo(a.path("model"));
         assertThat(b.path("corpusVersion")).isEqualTo(a.path("corpusVersion"));
     }

@@ -148,8 +148,8 @@ class GenerativeAnswerTest {
     /** A script that answers with {@code reply}, where {@code {salt}} and {@code {avg}} become the numbers of the passages holding those real sentences. */
     @Test
     void theModelsRenderingOfAFrenchQuestionJoinsRetrievalAndItsFailureLeavesTheLexicalBridge() {
-        String question = "Au maximum, combien de grammes de sel par jour pour un adulte ?";
-        String rendering = "At most, how many grams of salt per day for an adult?";
+        String question = "Combien de sel par jour pour prévenir l'hypertension artérielle chez l'adulte ?";
+        String rendering = "How much salt per day to prevent high blood pressure in adults?";
         Function<ScriptedLlmServer.Request, Reply> answer = cite("Keeping salt intake to less than 5 g per day helps "
                 + "prevent hypertension in adults [{salt}].");
         llm.script(r -> r.prompt().contains("<question>") ? ScriptedLlmServer.text(rendering) : answer.apply(r));

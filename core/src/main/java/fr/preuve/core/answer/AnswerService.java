@@ -77,8 +77,10 @@ public final class AnswerService {
     }
 
     private SearchResult retrieve(String clinical, String lang, Filters filters) {
-        String translation = renderer.render(clinical, lang, "fr".equals(lang) ? "en" : "fr")
-                instanceof Rendering.Rendered r ? r.text() : null;
+        // French questions only: the corpus is mostly English, and an English question's French rendering is left to
+        // the lexical bridge (the model is then called only to answer)
+        String translation = "fr".equals(lang) && renderer.render(clinical, "fr", "en") instanceof Rendering.Rendered r
+                ? r.text() : null;
         return searcher.search(new SearchQuery(clinical, Math.max(settings.passages(), 10), filters,
                 Retriever.HYBRID, MAX_PASSAGES_PER_DOCUMENT, translation));
     }

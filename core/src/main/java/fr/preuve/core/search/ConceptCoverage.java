@@ -8,7 +8,9 @@ import java.util.Set;
 /**
  * How much of a question a passage covers, weighted by inverse document frequency so that the rare words (the drug,
  * the disease) count most: in the question's own language by the words behind its concepts, in the other language by
- * the concepts' renderings. Shared by the fusion's weighting and the abstention features.
+ * the concepts' renderings. Words no passage of that language holds at all do not count (the corpus lacking them is
+ * measured apart, by the abstention's "missing" and "unknown" features). Shared by the fusion's weighting and the
+ * abstention features.
  */
 public final class ConceptCoverage {
 
@@ -36,7 +38,7 @@ public final class ConceptCoverage {
         double total = 0;
         double found = 0;
         for (String t : terms) {
-            double idf = searcher.idf(field, t);
+            double idf = searcher.idfIfIndexed(field, t);
             total += idf;
             found += passage.contains(t) ? idf : 0;
         }
@@ -69,7 +71,7 @@ public final class ConceptCoverage {
     private double weight(String field, Set<String> words) {
         double w = 0;
         for (String t : words) {
-            w = Math.max(w, searcher.idf(field, t));
+            w = Math.max(w, searcher.idfIfIndexed(field, t));
         }
         return w;
     }

@@ -322,11 +322,20 @@ public final class HybridSearcher {
 
     /** BM25's inverse document frequency of {@code term} in {@code field}: rare terms weigh more. */
     public double idf(String field, String term) {
+        return idf(field, term, false);
+    }
+
+    /** {@link #idf}, or 0 for a term no passage holds. */
+    public double idfIfIndexed(String field, String term) {
+        return idf(field, term, true);
+    }
+
+    private double idf(String field, String term, boolean zeroIfAbsent) {
         return index.withSearcher(s -> {
             try {
                 long n = s.getIndexReader().numDocs();
                 long df = s.getIndexReader().docFreq(new Term(field, term));
-                return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+                return df == 0 && zeroIfAbsent ? 0 : Math.log(1 + (n - df + 0.5) / (df + 0.5));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

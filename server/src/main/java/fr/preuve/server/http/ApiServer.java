@@ -364,12 +364,14 @@ public final class ApiServer implements AutoCloseable {
                 Passage p = h.passage();
                 return new Hit(h.rank(), p.id(), p.docId().toString(), p.source().key(), p.title(), p.url(), p.year(),
                         p.page(), p.section(), p.language(), p.text(),
-                        new Scores(h.score(), h.bm25(), h.bm25Rank(), h.vector(), h.vectorRank()));
+                        new Scores(h.score(), h.bm25(), h.bm25Rank(), h.vector(), h.vectorRank(), h.crossBm25(),
+                                h.crossBm25Rank(), h.crossVector(), h.crossVectorRank()));
             }
         }
 
         /** Fused, BM25 and vector scores (null where that retriever did not find the passage). */
-        public record Scores(double fused, Double bm25, Integer bm25Rank, Double vector, Integer vectorRank) {
+        public record Scores(double fused, Double bm25, Integer bm25Rank, Double vector, Integer vectorRank,
+                             Double crossBm25, Integer crossBm25Rank, Double crossVector, Integer crossVectorRank) {
         }
 
         /** Milliseconds spent embedding the query and searching. */
