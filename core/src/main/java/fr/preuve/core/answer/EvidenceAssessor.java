@@ -36,7 +36,7 @@ public final class EvidenceAssessor {
     public EvidenceAssessor(HybridSearcher searcher, AbstentionModel model) {
         this.searcher = searcher;
         this.model = model;
-        this.conceptCoverage = new ConceptCoverage(searcher);
+        this.conceptCoverage = new ConceptCoverage(searcher, false);
     }
 
     /**

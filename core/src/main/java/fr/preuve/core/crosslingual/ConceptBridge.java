@@ -108,9 +108,6 @@ public final class ConceptBridge implements QueryBridge {
                 add(concepts, seen, new Concept(w.text(), List.of(w.text().replace(',', '.')), Origin.NUMBER, "dosing"));
                 continue;
             }
-            if ("fr".equals(from) && FrenchLemmatizer.standard().verbOnly(w.text())) {
-                continue; // a verb the table does not render is left to the question's own rankings ("augmente-t-il")
-            }
             Optional<Concept> guessed = guess(w.text(), f, to);
             if (guessed.isPresent()) {
                 add(concepts, seen, guessed.get());

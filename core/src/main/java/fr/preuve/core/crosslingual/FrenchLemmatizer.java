@@ -64,21 +64,6 @@ public final class FrenchLemmatizer {
         return lemma;
     }
 
-    /** Whether every reading the dictionary gives of {@code word} is a verb form ("augmente", "peut", "faut"). */
-    public boolean verbOnly(String word) {
-        List<WordData> entries = lookup.get().lookup(word.toLowerCase(Locale.ROOT));
-        if (entries.isEmpty()) {
-            return false;
-        }
-        for (WordData d : entries) {
-            CharSequence tag = d.getTag();
-            if (tag == null || tag.length() == 0 || tag.charAt(0) != 'V') {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Whether the dictionary knows {@code word} as a French form, as written or in lower case. */
     public boolean known(String word) {
         DictionaryLookup l = lookup.get();

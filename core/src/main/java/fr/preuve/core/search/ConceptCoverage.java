@@ -8,16 +8,19 @@ import java.util.Set;
 /**
  * How much of a question a passage covers, weighted by inverse document frequency so that the rare words (the drug,
  * the disease) count most: in the question's own language by the words behind its concepts, in the other language by
- * the concepts' renderings. Words no passage of that language holds at all do not count (the corpus lacking them is
- * measured apart, by the abstention's "missing" and "unknown" features). Shared by the fusion's weighting and the
- * abstention features.
+ * the concepts' renderings. Shared by the fusion's weighting, where a word no passage of the language holds counts
+ * against that side, and the abstention features, where it does not count (the corpus lacking a word is measured
+ * apart, by the "missing" and "unknown" features).
  */
 public final class ConceptCoverage {
 
     private final HybridSearcher searcher;
+    private final boolean countAbsent;
 
-    public ConceptCoverage(HybridSearcher searcher) {
+    /** @param countAbsent whether words no passage of the language holds count (as not found) */
+    public ConceptCoverage(HybridSearcher searcher, boolean countAbsent) {
         this.searcher = searcher;
+        this.countAbsent = countAbsent;
     }
 
     /** Share of {@code sources} (the question's own words, per concept) whose analysed terms the passage holds. */
@@ -38,7 +41,7 @@ public final class ConceptCoverage {
         double total = 0;
         double found = 0;
         for (String t : terms) {
-            double idf = searcher.idfIfIndexed(field, t);
+            double idf = idf(field, t);
             total += idf;
             found += passage.contains(t) ? idf : 0;
         }
@@ -68,10 +71,14 @@ public final class ConceptCoverage {
         return c.origin() == Origin.NGRAM ? Set.of(alternative) : searcher.terms(field, alternative);
     }
 
+    private double idf(String field, String term) {
+        return countAbsent ? searcher.idf(field, term) : searcher.idfIfIndexed(field, term);
+    }
+
     private double weight(String field, Set<String> words) {
         double w = 0;
         for (String t : words) {
-            w = Math.max(w, searcher.idfIfIndexed(field, t));
+            w = Math.max(w, idf(field, t));
         }
         return w;
     }

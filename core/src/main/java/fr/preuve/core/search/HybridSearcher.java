@@ -58,7 +58,7 @@ public final class HybridSearcher {
     private final Analyzer analyzer = IndexSchema.analyzer();
     private final IndexVocabulary vocabulary;
     private final QueryBridge bridge;
-    private final ConceptCoverage coverage = new ConceptCoverage(this);
+    private final ConceptCoverage coverage = new ConceptCoverage(this, true);
 
     /** With the shipped French ↔ English concept bridge, checked against this index's vocabulary. */
     public HybridSearcher(PassageIndex index, Embedder embedder, SearchSettings settings) {
