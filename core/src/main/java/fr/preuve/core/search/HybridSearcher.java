@@ -59,6 +59,8 @@ public final class HybridSearcher {
     private final IndexVocabulary vocabulary;
     private final QueryBridge bridge;
     private final ConceptCoverage coverage = new ConceptCoverage(this, true);
+    /** BM25 results looked through for the question's best same-language passage before a search of its own. */
+    private static final int FIRST_IN_LANGUAGE = 20;
 
     /** With the shipped French ↔ English concept bridge, checked against this index's vocabulary. */
     public HybridSearcher(PassageIndex index, Embedder embedder, SearchSettings settings) {
@@ -101,18 +103,20 @@ public final class HybridSearcher {
         float[] crossVector = vectors && !rendering.isBlank() && crossVectorWeight(other) > 0
                 ? embedder.embedQuery(rendering.strip()) : null;
         long t1 = System.nanoTime();
-        double[] scale = {1};
-        List<SearchHit> hits = index.withSearcher(s -> {
+        Ranked ranked = index.withSearcher(s -> {
             try {
-                Query cross = bridged.isEmpty() && q.translation() == null ? null : crossQuery(q, bridged);
-                scale[0] = cross == null ? 0 : crossScale(s, q, lang, bridged, cross);
-                return rank(s, q, vector, bridged, cross, crossVector, scale[0]);
+                // the rendering's BM25 query serves its BM25 ranking and, with its vector ranking, the scale
+                boolean rendered = !bridged.isEmpty() || q.translation() != null;
+                Query cross = rendered && (q.retriever() != Retriever.VECTOR || crossVector != null)
+                        ? crossQuery(q, bridged) : null;
+                return rank(s, q, lang, vector, bridged, cross, crossVector);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
         long t2 = System.nanoTime();
-        return new SearchResult(hits, vector, (t1 - t0) / 1e6, (t2 - t1) / 1e6, bridged, crossVector, scale[0]);
+        return new SearchResult(ranked.hits(), vector, (t1 - t0) / 1e6, (t2 - t1) / 1e6, bridged, crossVector,
+                ranked.crossScale());
     }
 
     /** Fails when the index records vectors of another model than the query embedder's. */
@@ -168,14 +172,18 @@ public final class HybridSearcher {
      * share of the concepts whose rendering the best passage of the other language holds. A French question on a HAS
      * opinion keeps its French passages first, one on a WHO guideline gets the English rankings at full weight.
      */
-    private double crossScale(IndexSearcher s, SearchQuery q, String lang, BridgedQuery bridged, Query cross)
-            throws IOException {
+    private double crossScale(IndexSearcher s, SearchQuery q, String lang, BridgedQuery bridged, Query cross,
+                              ScoreDoc[] own, ScoreDoc[] rendered) throws IOException {
         Query filter = filterQuery(q.filters());
-        Passage theirs = best(s, cross, filter, bridged.to());
+        Passage theirs = rendered == null ? best(s, cross, filter, bridged.to())
+                : rendered.length == 0 ? null : PassageIndex.toPassage(s.storedFields().document(rendered[0].doc));
         if (theirs == null) {
             return 0;
         }
-        Passage ours = best(s, bm25Query(q.text()), filter, lang);
+        Passage ours = own == null ? null : firstIn(s, own, lang);
+        if (ours == null) {
+            ours = best(s, bm25Query(q.text()), filter, lang);
+        }
         if (ours == null) {
             return 1;
         }
@@ -189,6 +197,18 @@ public final class HybridSearcher {
     /** Title, section and text of a passage, as coverage reads it. */
     public static String searchable(Passage p) {
         return p.title() + "\n" + (p.section() == null ? "" : p.section()) + "\n" + p.text();
+    }
+
+    /** The first of {@code ranked} in {@code lang} among the first few, or null. */
+    private static Passage firstIn(IndexSearcher s, ScoreDoc[] ranked, String lang) throws IOException {
+        StoredFields stored = s.storedFields();
+        for (int i = 0; i < Math.min(FIRST_IN_LANGUAGE, ranked.length); i++) {
+            Passage p = PassageIndex.toPassage(stored.document(ranked[i].doc));
+            if (lang.equals(p.language())) {
+                return p;
+            }
+        }
+        return null;
     }
 
     private static Passage best(IndexSearcher s, Query text, Query filter, String lang) throws IOException {
@@ -212,17 +232,25 @@ public final class HybridSearcher {
                 .add(cross, BooleanClause.Occur.SHOULD).add(rendered, BooleanClause.Occur.SHOULD).build();
     }
 
-    private List<SearchHit> rank(IndexSearcher s, SearchQuery q, float[] vector, BridgedQuery bridged, Query cross,
-                                 float[] crossVector, double crossScale) throws IOException {
+    /** Ranked hits and how much the rendering's rankings counted. */
+    private record Ranked(List<SearchHit> hits, double crossScale) {
+    }
+
+    private Ranked rank(IndexSearcher s, SearchQuery q, String lang, float[] vector, BridgedQuery bridged, Query cross,
+                        float[] crossVector) throws IOException {
         Query filter = filterQuery(q.filters());
         int candidates = Math.max(settings.candidates(), q.k() * 3);
         Map<Integer, Candidate> byDoc = new HashMap<>();
         Query target = new BooleanQuery.Builder().add(filter, BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term(IndexSchema.LANG, bridged.to())), BooleanClause.Occur.FILTER).build();
+        ScoreDoc[] own = null;
+        ScoreDoc[] rendered = null;
         if (q.retriever() != Retriever.VECTOR) {
-            leg(s, bm25Query(q.text()), filter, candidates, byDoc, Leg.BM25);
-            leg(s, cross, target, candidates, byDoc, Leg.CROSS_BM25);
+            own = leg(s, bm25Query(q.text()), filter, candidates, byDoc, Leg.BM25);
+            rendered = leg(s, cross, target, candidates, byDoc, Leg.CROSS_BM25);
         }
+        boolean crossRanked = (rendered != null && rendered.length > 0) || crossVector != null;
+        double crossScale = cross == null || !crossRanked ? 0 : crossScale(s, q, lang, bridged, cross, own, rendered);
         if (vector != null) {
             knn(s, vector, filter, candidates, byDoc, Leg.VECTOR);
         }
@@ -263,13 +291,14 @@ public final class HybridSearcher {
                     c.score[Leg.CROSS_BM25.ordinal()], c.rank[Leg.CROSS_BM25.ordinal()],
                     c.score[Leg.CROSS_VECTOR.ordinal()], c.rank[Leg.CROSS_VECTOR.ordinal()]));
         }
-        return out;
+        return new Ranked(out, crossScale);
     }
 
-    private static void leg(IndexSearcher s, Query text, Query filter, int candidates, Map<Integer, Candidate> byDoc,
-                            Leg leg) throws IOException {
+    /** Runs one BM25 ranking into {@code byDoc}; its results, or an empty array without a query. */
+    private static ScoreDoc[] leg(IndexSearcher s, Query text, Query filter, int candidates, Map<Integer, Candidate> byDoc,
+                                  Leg leg) throws IOException {
         if (text == null) {
-            return;
+            return new ScoreDoc[0];
         }
         Query q = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST)
                 .add(filter, BooleanClause.Occur.FILTER).build();
@@ -277,6 +306,7 @@ public final class HybridSearcher {
         for (int i = 0; i < docs.length; i++) {
             byDoc.computeIfAbsent(docs[i].doc, Candidate::new).set(leg, docs[i].score, i + 1);
         }
+        return docs;
     }
 
     private static void knn(IndexSearcher s, float[] vector, Query filter, int candidates, Map<Integer, Candidate> byDoc,
