@@ -13,9 +13,7 @@ public enum Origin {
     /** The closest target-corpus word by character trigrams, for words nothing else translates. */
     NGRAM(0.5),
     /** A number or unit, the same in both languages. */
-    NUMBER(0.6),
-    /** Rendered by the configured generative model. */
-    LLM(1.0);
+    NUMBER(0.6);
 
     private final double weight;
 

@@ -7,7 +7,6 @@ import fr.preuve.core.crosslingual.ConceptBridge;
 import fr.preuve.core.crosslingual.QueryBridge;
 import fr.preuve.core.crosslingual.Vocabulary;
 import fr.preuve.core.doc.Passage;
-import fr.preuve.core.doc.SourceKind;
 import fr.preuve.core.embed.Embedder;
 import fr.preuve.core.index.CorpusState;
 import fr.preuve.core.index.IndexSchema;
@@ -25,7 +24,6 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -174,7 +172,7 @@ public final class HybridSearcher {
      */
     private double crossScale(IndexSearcher s, SearchQuery q, String lang, BridgedQuery bridged, Query cross,
                               ScoreDoc[] own, ScoreDoc[] rendered) throws IOException {
-        Query filter = filterQuery(q.filters());
+        Query filter = FilterQueries.of(q.filters());
         Passage theirs = rendered == null ? best(s, cross, filter, bridged.to())
                 : rendered.length == 0 ? null : PassageIndex.toPassage(s.storedFields().document(rendered[0].doc));
         if (theirs == null) {
@@ -238,7 +236,7 @@ public final class HybridSearcher {
 
     private Ranked rank(IndexSearcher s, SearchQuery q, String lang, float[] vector, BridgedQuery bridged, Query cross,
                         float[] crossVector) throws IOException {
-        Query filter = filterQuery(q.filters());
+        Query filter = FilterQueries.of(q.filters());
         int candidates = Math.max(settings.candidates(), q.k() * 3);
         Map<Integer, Candidate> byDoc = new HashMap<>();
         Query target = new BooleanQuery.Builder().add(filter, BooleanClause.Occur.FILTER)
@@ -370,68 +368,5 @@ public final class HybridSearcher {
                 throw new UncheckedIOException(e);
             }
         });
-    }
-
-    static Query filterQuery(Filters f) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder()
-                .add(PassageIndex.kindQuery(IndexSchema.KIND_PASSAGE), BooleanClause.Occur.FILTER);
-        if (!f.sources().isEmpty()) {
-            BooleanQuery.Builder any = new BooleanQuery.Builder();
-            for (SourceKind k : f.sources()) {
-                any.add(new TermQuery(new Term(IndexSchema.SOURCE, k.key())), BooleanClause.Occur.SHOULD);
-            }
-            b.add(any.build(), BooleanClause.Occur.FILTER);
-        }
-        if (!f.languages().isEmpty()) {
-            BooleanQuery.Builder any = new BooleanQuery.Builder();
-            for (String l : f.languages()) {
-                any.add(new TermQuery(new Term(IndexSchema.LANG, l)), BooleanClause.Occur.SHOULD);
-            }
-            b.add(any.build(), BooleanClause.Occur.FILTER);
-        }
-        if (!f.types().isEmpty()) {
-            BooleanQuery.Builder any = new BooleanQuery.Builder();
-            for (String t : f.types()) {
-                any.add(new TermQuery(new Term(IndexSchema.TYPE, t)), BooleanClause.Occur.SHOULD);
-            }
-            b.add(any.build(), BooleanClause.Occur.FILTER);
-        }
-        if (f.fromYear() != null || f.toYear() != null) {
-            int from = f.fromYear() == null ? Integer.MIN_VALUE : f.fromYear();
-            int to = f.toYear() == null ? Integer.MAX_VALUE : f.toYear();
-            b.add(IntPoint.newRangeQuery(IndexSchema.YEAR, from, to), BooleanClause.Occur.FILTER);
-        }
-        return b.build();
-    }
-
-    /** The ranked lists fused: BM25 and vectors on the question, and on its rendering in the corpus's other language. */
-    enum Leg { BM25, VECTOR, CROSS_BM25, CROSS_VECTOR }
-
-    private static final class Candidate {
-        final int luceneDoc;
-        final Double[] score = new Double[Leg.values().length];
-        final Integer[] rank = new Integer[Leg.values().length];
-        double fused;
-
-        Candidate(int luceneDoc) {
-            this.luceneDoc = luceneDoc;
-        }
-
-        void set(Leg leg, double value, int r) {
-            score[leg.ordinal()] = value;
-            rank[leg.ordinal()] = r;
-        }
-
-        double score(Leg leg) {
-            return score[leg.ordinal()] == null ? 0 : score[leg.ordinal()];
-        }
-
-        double rrf(double[] weights, int k) {
-            double sum = 0;
-            for (int i = 0; i < rank.length; i++) {
-                sum += rank[i] == null ? 0 : weights[i] / (k + rank[i]);
-            }
-            return sum;
-        }
     }
 }
