@@ -1,10 +1,8 @@
 package fr.preuve.core.crosslingual;
 
 import fr.preuve.core.llm.Prompt;
+import fr.preuve.core.llm.PromptTemplate;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -39,22 +37,11 @@ final class RenderPrompt {
 
     /** Loads {@code <version>.txt} from this package's resources. */
     static RenderPrompt load(String version) {
-        String text;
-        try (InputStream in = RenderPrompt.class.getResourceAsStream(version + ".txt")) {
-            if (in == null) {
-                throw new IllegalArgumentException("no rendering prompt named '" + version + "'");
-            }
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read rendering prompt " + version, e);
+        PromptTemplate t = PromptTemplate.load(RenderPrompt.class, version, "rendering prompt");
+        if (!t.user().contains("{{question}}") && !t.system().contains("{{question}}")) {
+            throw new IllegalArgumentException("rendering prompt " + version + " needs a {{question}} placeholder");
         }
-        int s = text.indexOf("### system\n");
-        int u = text.indexOf("### user\n");
-        if (s < 0 || u < s || !text.contains("{{question}}")) {
-            throw new IllegalArgumentException("rendering prompt " + version
-                    + " needs '### system' then '### user' sections and a {{question}} placeholder");
-        }
-        return new RenderPrompt(text.substring(s + 11, u).strip(), text.substring(u + 9).strip(), version);
+        return new RenderPrompt(t.system(), t.user(), version);
     }
 
     /** The prompt rendering {@code question} from {@code from} into {@code to} (ISO codes, checked). */

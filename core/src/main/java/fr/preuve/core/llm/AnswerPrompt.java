@@ -3,9 +3,6 @@ package fr.preuve.core.llm;
 import fr.preuve.core.answer.Messages;
 import fr.preuve.core.doc.Passage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,21 +31,8 @@ public final class AnswerPrompt {
 
     /** Loads {@code <version>.txt} from this package's resources. */
     public static AnswerPrompt load(String version) {
-        String text;
-        try (InputStream in = AnswerPrompt.class.getResourceAsStream(version + ".txt")) {
-            if (in == null) {
-                throw new IllegalArgumentException("no prompt template named '" + version + "'");
-            }
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read prompt template " + version, e);
-        }
-        int s = text.indexOf("### system\n");
-        int u = text.indexOf("### user\n");
-        if (s < 0 || u < s) {
-            throw new IllegalArgumentException("prompt template " + version + " needs '### system' then '### user' sections");
-        }
-        return new AnswerPrompt(text.substring(s + 11, u).strip(), text.substring(u + 9).strip(), version);
+        PromptTemplate t = PromptTemplate.load(AnswerPrompt.class, version, "prompt template");
+        return new AnswerPrompt(t.system(), t.user(), t.version());
     }
 
     /** The prompt for {@code question} (in {@code lang}) over {@code passages}, numbered from 1 in list order. */
