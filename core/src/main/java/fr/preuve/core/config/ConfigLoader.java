@@ -35,8 +35,7 @@ public final class ConfigLoader {
     }
 
     /** Optional overrides of {@link AnswerSettings}. */
-    public record AnswerFile(Integer passages, Integer minSentences, Integer maxSentences, Integer maxQuestionChars,
-                             Double minVectorSimilarity, Double minTermCoverage) {
+    public record AnswerFile(Integer passages, Integer minSentences, Integer maxSentences, Integer maxQuestionChars) {
     }
 
     private final Environment env;
@@ -97,8 +96,7 @@ public final class ConfigLoader {
             return d;
         }
         return new AnswerSettings(or(f.passages(), d.passages()), or(f.minSentences(), d.minSentences()),
-                or(f.maxSentences(), d.maxSentences()), or(f.maxQuestionChars(), d.maxQuestionChars()),
-                or(f.minVectorSimilarity(), d.minVectorSimilarity()), or(f.minTermCoverage(), d.minTermCoverage()));
+                or(f.maxSentences(), d.maxSentences()), or(f.maxQuestionChars(), d.maxQuestionChars()));
     }
 
     private LlmSettings llm(LlmFile f) {

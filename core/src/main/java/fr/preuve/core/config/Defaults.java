@@ -40,6 +40,7 @@ public final class Defaults {
      * first in a small corpus is kept, and no vector leg: the English-only model embeds the French rendering poorly.
      */
     public static final double CROSS_LANGUAGE_BM25_WEIGHT_TO_FRENCH = 0.5;
+    public static final double CROSS_LANGUAGE_VECTOR_WEIGHT_TO_FRENCH = 0.0;
     /**
      * How fast the rendering's rankings gain or lose weight with the difference between what the best passage of each
      * language covers of the question: {@code clamp(0.5 + slope × (rendered coverage − own coverage), 0, 1)}
@@ -49,36 +50,12 @@ public final class Defaults {
      * a fixed full weight 0.980 and 0.717; no rendering at all 0.541 and 0.891.
      */
     public static final double CROSS_LANGUAGE_SCALE_SLOPE = 2.0;
-    public static final double CROSS_LANGUAGE_VECTOR_WEIGHT_TO_FRENCH = 0.0;
 
     // Extractive answers
     public static final int ANSWER_PASSAGES = 6;
     public static final int ANSWER_MIN_SENTENCES = 3;
     public static final int ANSWER_MAX_SENTENCES = 6;
     public static final int QUESTION_MAX_CHARS = 2_000;
-    /**
-     * Cosine (bge-small-en-v1.5-q) between the question and its best passage under which the corpus holds no evidence.
-     * Measured on the demo index: answerable questions 0.70–0.93 (PubMedQA titles and paraphrases, French questions on
-     * HAS text), off-topic questions 0.49–0.61.
-     */
-    public static final double MIN_VECTOR_SIMILARITY = 0.65;
-    /**
-     * When the best passages are in the question's language, the IDF-weighted share of the question's terms that one
-     * of them must contain. In-domain questions the corpus cannot answer ("poux", "lithium") pass the similarity test
-     * but miss their rarest terms: on eval/datasets/fr-demo.jsonl, 8 of 10 unanswerable questions fall under 0.30 and no
-     * same-language answerable one does. Across languages the terms cannot match and only similarity counts.
-     */
-    public static final double MIN_TERM_COVERAGE = 0.30;
-    /** IDF-weighted coverage at or above which a similarity up to {@link #LEXICAL_RESCUE_MARGIN} under the minimum suffices. */
-    public static final double STRONG_TERM_COVERAGE = 0.8;
-    /**
-     * How far under {@link #MIN_VECTOR_SIMILARITY} the best passage may score when none of the best passages is in
-     * the question's language (a French question over English evidence): the English-only embedding model scores
-     * translations about 0.1 lower than same-language paraphrases.
-     */
-    public static final double CROSS_LANGUAGE_MARGIN = 0.08;
-    /** How far under {@link #MIN_VECTOR_SIMILARITY} strong lexical evidence may still count. */
-    public static final double LEXICAL_RESCUE_MARGIN = 0.05;
 
     // Generative answers (provider none unless configured)
     /** Deadline of one generation; past it the answer falls back to extractive. */
