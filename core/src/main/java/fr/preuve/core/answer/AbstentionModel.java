@@ -60,7 +60,12 @@ public record AbstentionModel(String version, double[] mean, double[] scale, dou
 
     /** Whether the corpus answers a question with these features: probability and similarity both high enough. */
     public boolean answers(EvidenceFeatures f) {
-        return probability(f) >= threshold && Math.max(f.bestVector(), f.bestCrossVector()) >= minSimilarity;
+        return answers(f, threshold);
+    }
+
+    /** As {@link #answers(EvidenceFeatures)} at another threshold (the points of a risk–coverage curve). */
+    public boolean answers(EvidenceFeatures f, double atThreshold) {
+        return probability(f) >= atThreshold && Math.max(f.bestVector(), f.bestCrossVector()) >= minSimilarity;
     }
 
     /** The probability that the passages answer the question. */

@@ -69,11 +69,16 @@ public final class AnswerService {
 
     /** The evidence the extractive and generative answers would judge {@code question} by (for fitting abstention). */
     public EvidenceAssessor.Evidence evidence(String question, Filters filters) {
+        AskedQuestion asked = scan(question);
+        return extractive.evidence(asked.clinical(), asked.lang(), retrieve(asked.clinical(), asked.lang(), filters));
+    }
+
+    /** The validated question, its language, the identifying data found and the question without them. */
+    private AskedQuestion scan(String question) {
         String q = validate(question);
-        String lang = Language.detect(q);
         List<Finding> identifying = guard.scan(q);
-        String clinical = identifying.isEmpty() ? q : guard.remove(q, identifying);
-        return extractive.evidence(clinical, lang, retrieve(clinical, lang, filters));
+        return new AskedQuestion(q, Language.detect(q), identifying,
+                identifying.isEmpty() ? q : guard.remove(q, identifying));
     }
 
     private SearchResult retrieve(String clinical, String lang, Filters filters) {
@@ -97,14 +102,13 @@ public final class AnswerService {
     /** As {@link #ask(String, Filters, AnswerListener)}, with the scanned question and the retrieved passages. */
     public Answered answer(String question, Filters filters, AnswerListener listener) {
         long t0 = System.nanoTime();
-        String q = validate(question);
-        String lang = Language.detect(q);
-        List<Finding> identifying = guard.scan(q);
-        String clinical = identifying.isEmpty() ? q : guard.remove(q, identifying);
+        AskedQuestion asked = scan(question);
+        String q = asked.text();
+        String lang = asked.lang();
+        String clinical = asked.clinical();
         SearchResult result = retrieve(clinical, lang, filters);
         long t1 = System.nanoTime();
         String id = UUID.randomUUID().toString();
-        AskedQuestion asked = new AskedQuestion(q, lang, identifying, clinical);
         List<String> retrieved = result.hits().stream().map(h -> h.passage().id()).toList();
         CorpusStamp stamp = corpus.get();
         if (generative.isPresent()) {

@@ -107,8 +107,7 @@ public final class AbstentionFit {
         int falseAbstained = 0;
         int abstainedRight = 0;
         for (Example e : examples) {
-            boolean answers = model.probability(e.features()) >= threshold
-                    && Math.max(e.features().bestVector(), e.features().bestCrossVector()) >= model.minSimilarity();
+            boolean answers = model.answers(e.features(), threshold);
             answered += answers ? 1 : 0;
             if (e.answerable()) {
                 answerable++;

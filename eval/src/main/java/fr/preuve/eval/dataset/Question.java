@@ -38,7 +38,8 @@ public record Question(String id, String question, String lang, List<DocumentId>
             return name().toLowerCase(java.util.Locale.ROOT);
         }
 
-        static Split parse(String s) {
+        /** {@code dev} or {@code test}; anything else is refused, naming the value. */
+        public static Split parse(String s) {
             for (Split v : values()) {
                 if (v.key().equals(s)) {
                     return v;

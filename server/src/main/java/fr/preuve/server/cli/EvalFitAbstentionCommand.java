@@ -66,7 +66,7 @@ public class EvalFitAbstentionCommand implements Callable<Integer> {
                 QuestionSet set = QuestionSet.load(CommonOptions.resolve(f));
                 int before = examples.size();
                 Question.Split wanted = evaluate == null ? Question.Split.DEV
-                        : Question.Split.valueOf(evaluate.toUpperCase(java.util.Locale.ROOT));
+                        : Question.Split.parse(evaluate.toLowerCase(java.util.Locale.ROOT));
                 for (Question q : set.questions()) {
                     if (q.split() != null && q.split() != wanted) {
                         continue;

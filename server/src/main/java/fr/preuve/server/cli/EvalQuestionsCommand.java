@@ -101,7 +101,7 @@ public class EvalQuestionsCommand implements Callable<Integer> {
      */
     AnswerEvaluation.Result evaluate(PreuveConfig config, PrintWriter err) {
         QuestionSet all = QuestionSet.load(CommonOptions.resolve(file));
-        QuestionSet set = split == null ? all : all.only(Question.Split.valueOf(split.toUpperCase(Locale.ROOT)));
+        QuestionSet set = split == null ? all : all.only(Question.Split.parse(split.toLowerCase(Locale.ROOT)));
         java.util.function.Consumer<String> progress = line -> {
             err.println("preuve eval " + line);
             err.flush();
