@@ -8,6 +8,8 @@ import java.util.List;
  * @param mode          {@code "extractive"} or {@code "generative"}
  * @param modeLabel     the mode in words, in the question's language
  * @param abstained     true when the corpus holds no evidence for the question
+ * @param coverage      whether the answer states what was asked ({@code full}), only related evidence
+ *                      ({@code partial}), or nothing ({@code none}, an abstention)
  * @param answer        the delivered text, each sentence followed by its citations
  * @param sentences     every sentence considered, with its verdict
  * @param passages      the passages cited (or, on abstention, the closest ones)
@@ -20,10 +22,15 @@ import java.util.List;
  * @param warnings      what went wrong on the way (e.g. the model timed out and the answer fell back to extractive),
  *                      in the question's language; empty when nothing did
  */
-public record Answer(String id, String question, String mode, String modeLabel, boolean abstained, String answer,
+public record Answer(String id, String question, String mode, String modeLabel, boolean abstained, Coverage coverage, String answer,
                      List<AnswerSentence> sentences, List<CitedPassage> passages, String language, String notice,
                      String corpusVersion, String corpusDate, Timings timings, ModelInfo model, List<String> warnings) {
     public Answer {
+        java.util.Objects.requireNonNull(coverage, "coverage");
+        if (abstained != (coverage == Coverage.NONE)) {
+            throw new IllegalArgumentException("an answer abstains exactly when its coverage is none, got abstained="
+                    + abstained + " and coverage " + coverage.key());
+        }
         sentences = List.copyOf(sentences);
         passages = List.copyOf(passages);
         warnings = List.copyOf(warnings);

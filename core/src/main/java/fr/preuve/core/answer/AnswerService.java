@@ -117,13 +117,13 @@ public final class AnswerService {
             long t2 = System.nanoTime();
             boolean fellBack = o.mode().equals("extractive");
             return new Answered(new Answer(id, q, o.mode(), fellBack ? Messages.extractiveMode(lang)
-                    : Messages.generativeMode(lang, g.model().model()), o.abstained(), o.answer(), o.sentences(),
+                    : Messages.generativeMode(lang, g.model().model()), o.abstained(), o.coverage(), o.answer(), o.sentences(),
                     o.passages(), lang, Messages.notice(lang), stamp.version(), stamp.date(), timings(t0, t1, t2),
                     fellBack ? ModelInfo.local() : g.model(), o.warnings()), asked, retrieved);
         }
         ExtractiveAnswerer.Composition c = extractive.compose(clinical, lang, result);
         long t2 = System.nanoTime();
-        return new Answered(new Answer(id, q, "extractive", Messages.extractiveMode(lang), c.abstained(), c.answer(),
+        return new Answered(new Answer(id, q, "extractive", Messages.extractiveMode(lang), c.abstained(), c.coverage(), c.answer(),
                 c.sentences(), c.passages(), lang, Messages.notice(lang), stamp.version(), stamp.date(),
                 timings(t0, t1, t2), ModelInfo.local(), List.of()), asked, retrieved);
     }

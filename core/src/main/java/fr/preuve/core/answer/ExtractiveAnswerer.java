@@ -1,44 +1,62 @@
 package fr.preuve.core.answer;
 
 import fr.preuve.core.answer.EvidenceAssessor.Evidence;
+import fr.preuve.core.answer.extract.AnswerCues;
+import fr.preuve.core.answer.extract.Needles;
+import fr.preuve.core.answer.extract.PreparedQuote;
+import fr.preuve.core.answer.extract.QuoteCache;
 import fr.preuve.core.config.AnswerSettings;
+import fr.preuve.core.config.Defaults;
 import fr.preuve.core.doc.Passage;
 import fr.preuve.core.embed.Embedder;
-import fr.preuve.core.embed.Vectors;
 import fr.preuve.core.index.IndexSchema;
+import fr.preuve.core.question.Constraint;
+import fr.preuve.core.question.QuestionAnalysis;
+import fr.preuve.core.question.QuestionAnalyzer;
 import fr.preuve.core.search.HybridSearcher;
 import fr.preuve.core.search.SearchHit;
 import fr.preuve.core.search.SearchResult;
-import fr.preuve.core.text.SentenceSplitter;
+import fr.preuve.core.text.Folding;
 import fr.preuve.core.text.TextSpan;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Answers without a generative model: picks 3–6 sentences verbatim from the top passages, for relevance to the
- * question and for diversity (maximal marginal relevance), each citing its passage; abstains when the passages do not
- * match the question well enough.
+ * Answers without a generative model: quotes 3–6 units verbatim from the top passages, each citing its passage, chosen
+ * for answering the question rather than sharing its topic. A unit scores by the question's concepts it holds (key
+ * concepts required), whether it holds the kind of fact asked ({@link AnswerCues}: a dose for a dose question), the
+ * question's restrictions (child, pregnancy…), its section ({@code RESULTS} over {@code METHODS}) and its passage's
+ * rank. Near-duplicates are dropped and the answer is ordered by score. When the question asks for a value that no
+ * unit holds, the answer is {@link Coverage#PARTIAL}: it says so and quotes the closest units. Abstains
+ * ({@link Coverage#NONE}) when the calibrated evidence check says the passages do not answer.
  */
 public final class ExtractiveAnswerer {
 
-    /** Candidate sentences are embedded only for the best lexical ones. */
-    private static final int SEMANTIC_CANDIDATES = 24;
-    private static final int MIN_SENTENCE_WORDS = 6;
-    private static final int MAX_SENTENCE_WORDS = 90;
-    private static final double MMR_LAMBDA = 0.75;
-    /** Characters a quotable sentence ends with. */
-    private static final String SENTENCE_END = ".!?»\"”'";
-    /** After the minimum count, a sentence scoring under this share of the best one ends the answer. */
-    private static final double KEEP_RATIO = 0.85;
+    static final double W_CONCEPTS = 0.40;
+    static final double W_TYPE = 0.25;
+    static final double W_CONSTRAINTS = 0.10;
+    static final double W_SECTION = 0.15;
+    static final double W_RANK = 0.10;
+    /** Units sharing more of their terms with a chosen one are near-duplicates. */
+    static final double DUPLICATE_JACCARD = 0.6;
+    /** After the minimum count, a unit scoring under this share of the best one ends the answer. */
+    static final double KEEP_RATIO = 0.8;
+    /** Documents of the first hits read further, and how many more of their passages. */
+    static final int MORE_DOCUMENTS = 2;
+    static final int MORE_PASSAGES = 8;
+    /** Units quoted in a partial answer. */
+    static final int PARTIAL_SENTENCES = 3;
 
     private final HybridSearcher searcher;
-    private final Embedder embedder;
     private final AnswerSettings settings;
     private final EvidenceAssessor assessor;
+    private final QuestionAnalyzer analyzer;
+    private final QuoteCache quotes;
 
     public ExtractiveAnswerer(HybridSearcher searcher, Embedder embedder, AnswerSettings settings) {
         this(searcher, embedder, settings, AbstentionModel.standard());
@@ -47,9 +65,10 @@ public final class ExtractiveAnswerer {
     /** With another abstention model (fitting, tests). */
     public ExtractiveAnswerer(HybridSearcher searcher, Embedder embedder, AnswerSettings settings, AbstentionModel model) {
         this.searcher = searcher;
-        this.embedder = embedder;
         this.settings = settings;
         this.assessor = new EvidenceAssessor(searcher, model);
+        this.analyzer = QuestionAnalyzer.standard();
+        this.quotes = new QuoteCache(searcher::terms, Defaults.QUOTE_CACHE_PASSAGES);
     }
 
     /** Judges whether the hits are evidence for a question written in {@code lang} (the calibrated model). */
@@ -68,45 +87,53 @@ public final class ExtractiveAnswerer {
         if (!evidence.sufficient()) {
             return abstain(lang, hits, evidence);
         }
-        List<Candidate> candidates = candidates(question, hits);
+        QuestionAnalysis analysis = analyzer.analyze(question);
+        Needles needles = new Needles(searcher, question, lang, result.bridged());
+        List<Passage> read = new ArrayList<>(hits.stream().map(SearchHit::passage).toList());
+        read.addAll(searcher.morePassages(question, result, MORE_DOCUMENTS, MORE_PASSAGES));
+        List<Candidate> candidates = candidates(analysis, needles, read);
         if (candidates.isEmpty()) {
             return abstain(lang, hits, evidence);
         }
-        candidates.sort(Comparator.comparingDouble((Candidate c) -> -(c.lexical + c.prior)));
-        List<Candidate> pool = new ArrayList<>(candidates.subList(0, Math.min(SEMANTIC_CANDIDATES, candidates.size())));
-        List<float[]> vectors = embedder.embedAll(pool.stream().map(c -> c.text).toList());
-        float[] q = result.queryVector() != null ? result.queryVector() : embedder.embedQuery(question);
-        for (int i = 0; i < pool.size(); i++) {
-            Candidate c = pool.get(i);
-            c.vector = vectors.get(i);
-            c.score = 0.55 * Vectors.dot(q, c.vector) + 0.30 * c.lexical + 0.15 * c.prior;
+        List<Candidate> chosen = select(candidates);
+        Coverage coverage = Coverage.FULL;
+        String lead = "";
+        if (analysis.valued() && chosen.stream().noneMatch(c -> c.typed && c.key)) {
+            coverage = Coverage.PARTIAL;
+            chosen = chosen.subList(0, Math.min(PARTIAL_SENTENCES, chosen.size()));
+            lead = Messages.partial(lang, analysis.type(), subject(result, needles));
         }
-        List<Candidate> chosen = select(pool);
-        chosen.sort(Comparator.comparingInt((Candidate c) -> c.hitIndex).thenComparingInt(c -> c.span.start()));
+        return compose(lang, read, chosen, coverage, lead, evidence);
+    }
 
+    /** The composed answer body, before the caller adds ids, versions and timings. */
+    public record Composition(boolean abstained, Coverage coverage, String answer, List<AnswerSentence> sentences,
+                              List<CitedPassage> passages, Evidence evidence) {
+    }
+
+    private Composition compose(String lang, List<Passage> read, List<Candidate> chosen, Coverage coverage,
+                                String lead, Evidence evidence) {
         Map<Integer, Integer> numberOfHit = new LinkedHashMap<>();
         Map<Integer, List<CitedPassage.Highlight>> highlights = new LinkedHashMap<>();
         List<AnswerSentence> sentences = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
+        StringBuilder text = new StringBuilder(lead);
         for (Candidate c : chosen) {
             int n = numberOfHit.computeIfAbsent(c.hitIndex, k -> numberOfHit.size() + 1);
-            highlights.computeIfAbsent(c.hitIndex, k -> new ArrayList<>())
-                    .add(new CitedPassage.Highlight(c.span.start(), c.span.end()));
-            sentences.add(new AnswerSentence(c.text, List.of(n), Verdict.SUPPORTED,
+            for (TextSpan s : c.quote.quote().spans()) {
+                highlights.computeIfAbsent(c.hitIndex, k -> new ArrayList<>()).add(new CitedPassage.Highlight(s.start(), s.end()));
+            }
+            String quoted = c.quote.quote().text();
+            sentences.add(new AnswerSentence(quoted, List.of(n), Verdict.SUPPORTED,
                     "quoted verbatim from passage [" + n + "]", true));
             if (!text.isEmpty()) {
                 text.append(' ');
             }
-            text.append(c.text).append(" [").append(n).append(']');
+            text.append(quoted).append(" [").append(n).append(']');
         }
         List<CitedPassage> cited = new ArrayList<>();
-        numberOfHit.forEach((hitIndex, n) -> cited.add(CitedPassage.of(n, hits.get(hitIndex).passage(), highlights.get(hitIndex))));
-        return new Composition(false, text.toString(), sentences, cited, evidence);
-    }
-
-    /** The composed answer body, before the caller adds ids, versions and timings. */
-    public record Composition(boolean abstained, String answer, List<AnswerSentence> sentences,
-                              List<CitedPassage> passages, Evidence evidence) {
+        numberOfHit.forEach((hitIndex, n) -> cited.add(CitedPassage.of(n, read.get(hitIndex),
+                highlights.get(hitIndex).stream().sorted(Comparator.comparingInt(CitedPassage.Highlight::start)).toList())));
+        return new Composition(false, coverage, text.toString(), sentences, cited, evidence);
     }
 
     private Composition abstain(String lang, List<SearchHit> hits, Evidence evidence) {
@@ -114,82 +141,104 @@ public final class ExtractiveAnswerer {
         for (int i = 0; i < Math.min(3, hits.size()); i++) {
             closest.add(CitedPassage.of(i + 1, hits.get(i).passage(), List.of()));
         }
-        return new Composition(true, Messages.noEvidence(lang, evidence.missing()), List.of(), closest, evidence);
+        return new Composition(true, Coverage.NONE, Messages.noEvidence(lang, evidence.missing()), List.of(), closest,
+                evidence);
     }
 
-    private List<Candidate> candidates(String question, List<SearchHit> hits) {
-        List<Candidate> out = new ArrayList<>();
-        for (int i = 0; i < hits.size(); i++) {
-            Passage p = hits.get(i).passage();
+    private List<Candidate> candidates(QuestionAnalysis analysis, Needles needles, List<Passage> read) {
+        List<Candidate> all = new ArrayList<>();
+        boolean anyKey = false;
+        for (int i = 0; i < read.size(); i++) {
+            Passage p = read.get(i);
             String field = IndexSchema.textField(p.language());
-            Set<String> q = searcher.terms(field, question);
-            double prior = 1.0 / (1.0 + 0.25 * i);
-            for (TextSpan span : SentenceSplitter.split(p.text())) {
-                String s = p.text().substring(span.start(), span.end()).strip();
-                if (!usable(s)) {
+            boolean keyed = needles.hasKey(field, p.language());
+            double rank = 1.0 / (1.0 + 0.3 * i);
+            for (PreparedQuote q : quotes.of(p)) {
+                Needles.Match m = needles.match(field, p.language(), q.terms());
+                if (m.coverage() <= 0) {
                     continue;
                 }
-                Set<String> t = searcher.terms(field, s);
-                long found = q.stream().filter(t::contains).count();
-                Candidate c = new Candidate(i, span, s, q.isEmpty() ? 0 : (double) found / q.size(), prior);
-                out.add(c);
+                Candidate c = new Candidate(i, q, m.coverage(), m.key() || !keyed);
+                anyKey |= m.key();
+                c.typed = AnswerCues.carries(analysis.type(), q.quote().text());
+                c.score = W_CONCEPTS * m.coverage() + W_TYPE * (c.typed ? 1 : 0)
+                        + W_CONSTRAINTS * constraints(analysis, q.quote().text()) + W_SECTION * q.prior() + W_RANK * rank;
+                all.add(c);
             }
         }
-        return out;
-    }
-
-    /** A complete sentence worth quoting: not a heading, list stub, table row or fragment. */
-    static boolean usable(String s) {
-        int words = s.split("\\s+").length;
-        if (words < MIN_SENTENCE_WORDS || words > MAX_SENTENCE_WORDS || SENTENCE_END.indexOf(s.charAt(s.length() - 1)) < 0) {
-            return false;
+        if (anyKey) {
+            all.removeIf(c -> !c.key);
         }
-        long letters = s.chars().filter(Character::isLetter).count();
-        return letters >= 0.6 * s.length();
+        all.sort(Comparator.comparingDouble((Candidate c) -> -c.score));
+        return all;
     }
 
-    private List<Candidate> select(List<Candidate> pool) {
+    /** Share of the question's restrictions the unit names (1 when the question has none). */
+    private static double constraints(QuestionAnalysis analysis, String text) {
+        if (analysis.constraints().isEmpty()) {
+            return 1;
+        }
+        String folded = Folding.fold(text);
+        long named = analysis.constraints().stream().filter(c -> c.namedIn(folded)).count();
+        return (double) named / analysis.constraints().size();
+    }
+
+    private List<Candidate> select(List<Candidate> ranked) {
         List<Candidate> chosen = new ArrayList<>();
-        List<Candidate> left = new ArrayList<>(pool);
-        double best = pool.stream().mapToDouble(c -> c.score).max().orElse(0);
-        while (!left.isEmpty() && chosen.size() < settings.maxSentences()) {
-            Candidate next = null;
-            double nextMmr = Double.NEGATIVE_INFINITY;
-            for (Candidate c : left) {
-                double redundancy = 0;
-                for (Candidate s : chosen) {
-                    redundancy = Math.max(redundancy, Vectors.dot(c.vector, s.vector));
-                }
-                double mmr = MMR_LAMBDA * c.score - (1 - MMR_LAMBDA) * redundancy;
-                if (mmr > nextMmr) {
-                    nextMmr = mmr;
-                    next = c;
-                }
-            }
-            if (chosen.size() >= settings.minSentences() && next.score < KEEP_RATIO * best) {
+        double best = ranked.get(0).score;
+        for (Candidate c : ranked) {
+            if (chosen.size() >= settings.maxSentences()
+                    || chosen.size() >= settings.minSentences() && c.score < KEEP_RATIO * best) {
                 break;
             }
-            chosen.add(next);
-            left.remove(next);
+            if (chosen.stream().noneMatch(s -> jaccard(s.quote.terms(), c.quote.terms()) >= DUPLICATE_JACCARD
+                    || s.hitIndex == c.hitIndex && overlaps(s, c))) {
+                chosen.add(c);
+            }
         }
         return chosen;
     }
 
+    private static boolean overlaps(Candidate a, Candidate b) {
+        for (TextSpan x : a.quote.quote().spans()) {
+            for (TextSpan y : b.quote.quote().spans()) {
+                if (x.start() < y.end() && y.start() < x.end()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static double jaccard(Set<String> a, Set<String> b) {
+        if (a.isEmpty() && b.isEmpty()) {
+            return 1;
+        }
+        Set<String> inter = new HashSet<>(a);
+        inter.retainAll(b);
+        return (double) inter.size() / (a.size() + b.size() - inter.size());
+    }
+
+    /** What the question is about, in its own words: the sources of its key concepts. */
+    private static String subject(SearchResult result, Needles needles) {
+        List<String> keys = result.bridged().concepts().stream().filter(fr.preuve.core.crosslingual.Concept::key)
+                .map(fr.preuve.core.crosslingual.Concept::source).distinct().limit(3).toList();
+        return String.join(", ", keys);
+    }
+
     private static final class Candidate {
         final int hitIndex;
-        final TextSpan span;
-        final String text;
-        final double lexical;
-        final double prior;
-        float[] vector;
+        final PreparedQuote quote;
+        final double concepts;
+        final boolean key;
+        boolean typed;
         double score;
 
-        Candidate(int hitIndex, TextSpan span, String text, double lexical, double prior) {
+        Candidate(int hitIndex, PreparedQuote quote, double concepts, boolean key) {
             this.hitIndex = hitIndex;
-            this.span = span;
-            this.text = text;
-            this.lexical = lexical;
-            this.prior = prior;
+            this.quote = quote;
+            this.concepts = concepts;
+            this.key = key;
         }
     }
 }

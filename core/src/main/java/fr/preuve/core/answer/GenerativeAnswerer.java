@@ -61,7 +61,12 @@ public final class GenerativeAnswerer {
 
     /** What a generation produced, before the caller adds ids, versions and timings. */
     public record Outcome(String mode, boolean abstained, String answer, List<AnswerSentence> sentences,
-                          List<CitedPassage> passages, List<String> warnings) {
+                          List<CitedPassage> passages, List<String> warnings, Coverage coverage) {
+        /** A generated answer covers the question, or abstains. */
+        Outcome(String mode, boolean abstained, String answer, List<AnswerSentence> sentences,
+                List<CitedPassage> passages, List<String> warnings) {
+            this(mode, abstained, answer, sentences, passages, warnings, abstained ? Coverage.NONE : Coverage.FULL);
+        }
     }
 
     /**
@@ -116,7 +121,7 @@ public final class GenerativeAnswerer {
             return o;
         }
         warnings.addAll(o.warnings());
-        return new Outcome(o.mode(), o.abstained(), o.answer(), o.sentences(), o.passages(), warnings);
+        return new Outcome(o.mode(), o.abstained(), o.answer(), o.sentences(), o.passages(), warnings, o.coverage());
     }
 
     private Outcome deliver(String lang, List<Passage> given, List<AnswerVerifier.Checked> checked) {
@@ -181,7 +186,8 @@ public final class GenerativeAnswerer {
     private Outcome extractive(String question, String lang, SearchResult result, EvidenceAssessor.Evidence evidence,
                                String warning) {
         ExtractiveAnswerer.Composition c = extractive.compose(question, lang, result, evidence);
-        return new Outcome("extractive", c.abstained(), c.answer(), c.sentences(), c.passages(), List.of(warning));
+        return new Outcome("extractive", c.abstained(), c.answer(), c.sentences(), c.passages(), List.of(warning),
+                c.coverage());
     }
 
     /** Whether the reply is the fixed abstention sentence (in either language). */

@@ -28,6 +28,28 @@ public final class Messages {
                 : "The corpus holds nothing on \"" + m + "\": no evidence found to answer this question.";
     }
 
+    /**
+     * The lead of a partial answer: the corpus does not give the value asked for; what follows is what it says about
+     * {@code subject} (the question's key words, or blank).
+     */
+    public static String partial(String lang, fr.preuve.core.question.AnswerType type, String subject) {
+        boolean fr = "fr".equals(lang);
+        String what = switch (type) {
+            case DOSE -> fr ? "la dose demandée" : "the dose asked for";
+            case DURATION -> fr ? "la durée demandée" : "the duration asked for";
+            case FREQUENCY -> fr ? "la fréquence demandée" : "the frequency asked for";
+            case THRESHOLD -> fr ? "le seuil demandé" : "the threshold asked for";
+            case PROPORTION -> fr ? "la proportion demandée" : "the proportion asked for";
+            default -> fr ? "la réponse exacte" : "the exact answer";
+        };
+        if (subject == null || subject.isBlank()) {
+            return fr ? "Le corpus ne donne pas " + what + " ; voici les passages les plus proches :"
+                    : "The corpus does not give " + what + "; here are the closest passages:";
+        }
+        return fr ? "Le corpus ne donne pas " + what + " ; voici ce qu'il dit de « " + subject + " » :"
+                : "The corpus does not give " + what + "; here is what it says about \"" + subject + "\":";
+    }
+
     public static String noEvidence(String lang) {
         return "fr".equals(lang)
                 ? "Aucune preuve trouvée dans le corpus pour répondre à cette question."

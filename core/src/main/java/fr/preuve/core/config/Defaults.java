@@ -55,6 +55,8 @@ public final class Defaults {
     public static final int ANSWER_PASSAGES = 6;
     public static final int ANSWER_MIN_SENTENCES = 3;
     public static final int ANSWER_MAX_SENTENCES = 6;
+    /** Passages whose quotable units an extractive answerer keeps prepared (split, shaped, analysed). */
+    public static final int QUOTE_CACHE_PASSAGES = 4096;
     public static final int QUESTION_MAX_CHARS = 2_000;
 
     // Generative answers (provider none unless configured)

@@ -27,6 +27,14 @@ public enum AnswerType {
     /** None of the above could be told. */
     OTHER;
 
+    /** Whether the answer is a value a sentence visibly holds (a number with its unit, a rate…). */
+    public boolean valued() {
+        return switch (this) {
+            case DOSE, DURATION, FREQUENCY, THRESHOLD, PROPORTION -> true;
+            default -> false;
+        };
+    }
+
     /** The lower-case key used in datasets and the API ({@code dose}, {@code yes_no}). */
     public String key() {
         return name().toLowerCase(Locale.ROOT);

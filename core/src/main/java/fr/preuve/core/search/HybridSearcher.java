@@ -117,6 +117,14 @@ public final class HybridSearcher {
                 ranked.crossScale());
     }
 
+    /**
+     * Up to {@code k} passages of the first {@code documents} documents of {@code result} that it did not return, best
+     * matching {@code question} first (BM25 on its words and its rendering, inside those documents only).
+     */
+    public List<Passage> morePassages(String question, SearchResult result, int documents, int k) {
+        return DocumentPassages.more(this, index, question, result, documents, k);
+    }
+
     /** Fails when the index records vectors of another model than the query embedder's. */
     private void requireIndexModel() {
         CorpusState state = CorpusState.from(index.commitData());

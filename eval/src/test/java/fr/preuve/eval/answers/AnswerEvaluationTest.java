@@ -33,7 +33,8 @@ class AnswerEvaluationTest {
 
     static Answer answer(String q, boolean abstained, List<AnswerSentence> sentences, List<CitedPassage> passages) {
         String text = String.join(" ", sentences.stream().filter(AnswerSentence::delivered).map(AnswerSentence::text).toList());
-        return new Answer("a-" + q.hashCode(), q, "generative", "generative", abstained, text, sentences, passages, "en",
+        return new Answer("a-" + q.hashCode(), q, "generative", "generative", abstained,
+                abstained ? fr.preuve.core.answer.Coverage.NONE : fr.preuve.core.answer.Coverage.FULL, text, sentences, passages, "en",
                 "verify", "test-1", "2026-11-22T10:00:00Z", new Timings(1, 1, 2), new fr.preuve.core.answer.ModelInfo("openai", "m", "e", false), List.of());
     }
 

@@ -22,6 +22,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -62,6 +63,10 @@ public class EvalQuestionsCommand implements Callable<Integer> {
 
     @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report (plots, trend from the history).")
     Path html;
+
+    @Option(names = "--answers", paramLabel = "FILE", description = "Also write every answer, as the API returns it, "
+            + "one JSON object per line with the question's id, to read what was delivered.")
+    Path answers;
 
     @Mixin
     QualityOptions quality = new QualityOptions();
@@ -106,18 +111,21 @@ public class EvalQuestionsCommand implements Callable<Integer> {
             err.println("preuve eval " + line);
             err.flush();
         };
-        try {
+        try (AnswerLog log = AnswerLog.open(answers)) {
             if (server != null) {
                 try (OnnxBatchEmbedder embedder = Embedders.forQueries()) {
-                    return run(set, new RemoteAnswers(server,
-                            java.time.Duration.ofSeconds(Defaults.EVAL_SERVER_TIMEOUT_SECONDS)), embedder, progress);
+                    RemoteAnswers remote = new RemoteAnswers(server,
+                            java.time.Duration.ofSeconds(Defaults.EVAL_SERVER_TIMEOUT_SECONDS));
+                    return run(set, q -> log.write(q.id(), remote.apply(q)), embedder, progress);
                 }
             }
             try (PreuveRuntime runtime = PreuveRuntime.readOnly(config, CommonOptions.corpus(config))) {
                 return AnswerEvaluation.runAsked(set, q -> {
                     fr.preuve.core.answer.Answered a = runtime.answers().answer(q.question(), Filters.NONE,
                             fr.preuve.core.answer.AnswerListener.NONE);
-                    return new AnswerEvaluation.Asked(a.answer(),
+                    List<fr.preuve.core.doc.Passage> hits = answers == null ? List.of() : a.retrieved().stream()
+                            .map(id -> runtime.index().passage(id)).flatMap(java.util.Optional::stream).toList();
+                    return new AnswerEvaluation.Asked(log.write(q.id(), a.answer(), hits),
                             a.retrieved().stream().map(id -> id.substring(0, id.indexOf('#'))).toList());
                 }, check(runtime.queryEmbedder()), progress);
             }

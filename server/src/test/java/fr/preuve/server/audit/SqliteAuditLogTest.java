@@ -36,7 +36,8 @@ class SqliteAuditLogTest extends AuditLogContract {
                 Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC));
         assertThat(trail.health().status()).isEqualTo("idle");
         AuditEntry e = entry("a", "2026-11-22T10:00:00Z", null, List.of());
-        Answered answered = new Answered(new Answer("a", "Quelle dose ?", "extractive", "extractif", false, "", List.of(),
+        Answered answered = new Answered(new Answer("a", "Quelle dose ?", "extractive", "extractif", false,
+                fr.preuve.core.answer.Coverage.FULL, "", List.of(),
                 List.of(), "fr", "vérifiez", "v1", null, new Timings(1, 1, 2), ModelInfo.local(), List.of()),
                 new AskedQuestion("Quelle dose ?", "fr", List.of(), "Quelle dose ?"), List.of());
         assertThat(trail.record(answered, Filters.NONE, "api", e.time())).isFalse();
