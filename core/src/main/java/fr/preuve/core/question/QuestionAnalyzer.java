@@ -93,6 +93,9 @@ public final class QuestionAnalyzer {
                 + "quel chiffre|quelle tension|quelle glycemie|quel score|quel debit|quel dfg|cut-?offs?|thresholds?|"
                 + "above what|below what|what level|at what level|what value|which level|what concentration|"
                 + "what score|what count)");
+        m.put(AnswerType.DEFINITION, "(qu'est-ce qu|qu'appelle|c'est quoi|\\bdefinitions?\\b|se definit|comment (est )?definie?|"
+                + "que signifie|what is meant|what does .* mean|how is .* defined|how are .* defined|what counts as|"
+                + "what is the definition|defined as)");
         m.put(AnswerType.PROPORTION, "(quelle proportion|quel pourcentage|pourcentage|quelle part|combien de (patients|malades|"
                 + "personnes|cas|femmes|enfants|sujets)|quel est le taux|taux de (mortalite|survie|reponse|guerison|"
                 + "complications?|recidives?|succes|echec)|\\bincidence|\\bprevalence|quel (est le )?risque|"
@@ -106,9 +109,6 @@ public final class QuestionAnalyzer {
                 + "quelle population|quelles populations|quelles personnes|quels groupes|qui (doit|peut|faut|est concerne)|"
                 + "\\ba qui\\b|which patients|who should|which groups|what population|which population|in whom|for whom|"
                 + "who is eligible|who are)");
-        m.put(AnswerType.DEFINITION, "(qu'est-ce qu|qu'appelle|c'est quoi|\\bdefinitions?\\b|se definit|comment (est )?definie?|"
-                + "que signifie|what is meant|what does .* mean|how is .* defined|how are .* defined|what counts as|"
-                + "what is the definition|defined as)");
         m.put(AnswerType.RECOMMENDATION, "(que (faire|donner|prescrire|recommande)|quel (traitement|antibiotique|vaccin|"
                 + "medicament|schema|protocole|antipaludique)|quelle (prise en charge|strategie|conduite|molecule|option|"
                 + "alternative|therapeutique)|quels (traitements|medicaments|vaccins)|recommand|\\bindique|indications?\\b|"

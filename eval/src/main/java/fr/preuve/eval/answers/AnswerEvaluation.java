@@ -1,6 +1,8 @@
 package fr.preuve.eval.answers;
 
 import fr.preuve.core.answer.Answer;
+import fr.preuve.core.answer.Coverage;
+import fr.preuve.core.verify.QuoteShape;
 import fr.preuve.core.answer.AnswerSentence;
 import fr.preuve.core.answer.CitedPassage;
 import fr.preuve.core.answer.ModelInfo;
@@ -28,7 +30,8 @@ public final class AnswerEvaluation {
             "supported_sentence_rate", "hallucination_rate", "supported_sentence_rate_before_gate",
             "hallucination_rate_before_gate", "hallucination_rate_answers", "hallucination_rate_answers_before_gate",
             "citation_recall", "citation_precision", "key_fact_recall", "gold_doc_cited", "gold_doc_top5",
-            "abstention_accuracy", "abstention_accuracy_near_miss", "false_abstention_rate");
+            "abstention_accuracy", "abstention_accuracy_near_miss", "false_abstention_rate", "partial_answer_rate",
+            "malformed_quote_rate");
     /**
      * Sub-groups a run also reports, as {@code metric@group}: per question language, and per language and gold source
      * ({@code fr/who}; {@code none} for unanswerable questions).
@@ -49,7 +52,12 @@ public final class AnswerEvaluation {
     public record PerQuestion(String id, String lang, String source, boolean unanswerable, boolean nearMiss,
                               boolean abstained, int delivered, int unsupported, int unsupportedBeforeGate,
                               int sentencesBeforeGate, int citations, int invalidCitations, int preciseCitations,
-                              int uncited, Double keyFactRecall, Boolean goldCited, Boolean goldTop5, double millis) {
+                              int uncited, Double keyFactRecall, Boolean goldCited, Boolean goldTop5, double millis,
+                              Coverage coverage, int quoted, int malformed) {
+        /** Whether the answer claims to answer the question (neither an abstention nor a partial answer). */
+        public boolean claims() {
+            return coverage == Coverage.FULL;
+        }
     }
 
     /**
@@ -174,8 +182,7 @@ public final class AnswerEvaluation {
         Boolean goldCited = null;
         if (!q.unanswerable() && !a.abstained()) {
             if (!q.keyFacts().isEmpty()) {
-                String text = SupportCheck.fold(a.answer());
-                long found = q.keyFacts().stream().filter(f -> text.contains(SupportCheck.fold(f))).count();
+                long found = q.keyFacts().stream().filter(f -> KeyFacts.found(f, a.answer())).count();
                 keyFacts = (double) found / q.keyFacts().size();
             }
             Set<String> gold = q.goldDocs().stream().map(Object::toString).collect(Collectors.toSet());
@@ -186,9 +193,20 @@ public final class AnswerEvaluation {
             Set<String> gold = q.goldDocs().stream().map(Object::toString).collect(Collectors.toSet());
             top5 = asked.retrievedDocs().stream().limit(TOP).anyMatch(gold::contains);
         }
+        // the shape of quotes, judged apart from the answerer's own rules: extractive sentences only
+        int quoted = 0;
+        int malformed = 0;
+        if ("extractive".equals(a.mode()) && !a.abstained()) {
+            for (AnswerSentence s : a.sentences()) {
+                if (s.delivered()) {
+                    quoted++;
+                    malformed += QuoteShape.flaw(s.text()).isPresent() ? 1 : 0;
+                }
+            }
+        }
         return new PerQuestion(q.id(), q.lang(), q.goldSource(), q.unanswerable(), q.nearMiss(), a.abstained(),
                 delivered, unsupported, unsupportedBefore, before, citations, invalid, precise, uncited, keyFacts,
-                goldCited, top5, ms);
+                goldCited, top5, ms, a.coverage(), quoted, malformed);
     }
 
     /**
@@ -260,11 +278,16 @@ public final class AnswerEvaluation {
         List<PerQuestion> answerable = rows.stream().filter(r -> !r.unanswerable()).toList();
         List<PerQuestion> withTop = rows.stream().filter(r -> r.goldTop5() != null).toList();
         putProportion(m, "gold_doc_top5", (int) withTop.stream().filter(PerQuestion::goldTop5).count(), withTop.size());
-        putProportion(m, "abstention_accuracy", (int) unanswerable.stream().filter(PerQuestion::abstained).count(), unanswerable.size());
+        // on an unanswerable question, saying that the corpus does not give what was asked (a partial answer) is right
+        putProportion(m, "abstention_accuracy", (int) unanswerable.stream().filter(r -> !r.claims()).count(),
+                unanswerable.size());
         List<PerQuestion> near = unanswerable.stream().filter(PerQuestion::nearMiss).toList();
-        putProportion(m, "abstention_accuracy_near_miss", (int) near.stream().filter(PerQuestion::abstained).count(),
+        putProportion(m, "abstention_accuracy_near_miss", (int) near.stream().filter(r -> !r.claims()).count(),
                 near.size());
         putProportion(m, "false_abstention_rate", (int) answerable.stream().filter(PerQuestion::abstained).count(), answerable.size());
+        putProportion(m, "partial_answer_rate", (int) answerable.stream().filter(r -> r.coverage() == Coverage.PARTIAL)
+                .count(), answerable.size());
+        putProportion(m, "malformed_quote_rate", sum(rows, PerQuestion::malformed), sum(rows, PerQuestion::quoted));
         return m;
     }
 

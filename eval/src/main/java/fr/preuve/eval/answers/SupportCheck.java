@@ -21,12 +21,26 @@ public interface SupportCheck {
         return getClass().getSimpleName();
     }
 
-    /** The sentence appears verbatim in one of the passages, ignoring case and runs of white space. */
+    /**
+     * The sentence appears verbatim in one of the passages, ignoring case and runs of white space; a quote whose
+     * pieces are joined by an ellipsis (" … ", words left out) when every piece appears in the same passage, in order.
+     */
     SupportCheck VERBATIM = new SupportCheck() {
         @Override
         public boolean supports(String sentence, List<String> passages) {
-            String s = fold(sentence);
-            return !s.isEmpty() && passages.stream().anyMatch(p -> fold(p).contains(s));
+            String[] pieces = sentence.split(" … ");
+            return !fold(sentence).isEmpty() && passages.stream().map(SupportCheck::fold).anyMatch(p -> {
+                int from = 0;
+                for (String piece : pieces) {
+                    String f = fold(piece);
+                    int at = f.isEmpty() ? -1 : p.indexOf(f, from);
+                    if (at < 0) {
+                        return false;
+                    }
+                    from = at + f.length();
+                }
+                return true;
+            });
         }
 
         @Override

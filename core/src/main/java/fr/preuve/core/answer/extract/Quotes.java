@@ -26,7 +26,7 @@ public final class Quotes {
     static final int MAX_WORDS = 90;
     /** A list item with its lead-in may be longer than a sentence. */
     static final int MAX_LIST_WORDS = 120;
-    private static final String SENTENCE_END = ".!?»\"”')]";
+    private static final String SENTENCE_END = ".!?»\"”'";
     private static final Pattern LIST_MARKER = Pattern.compile("^([-–—•·▪◦*o]|\\(?[0-9]{1,2}[).]|\\(?[ivx]{1,4}\\)|"
             + "\\(?[a-h]\\))\\s+");
     private static final Pattern REFERENCE = Pattern.compile("^\\d{1,3}\\.\\s+\\p{Lu}[\\p{L}'’-]+,?\\s+\\p{Lu}{1,4}[,.]"
@@ -43,13 +43,14 @@ public final class Quotes {
         if (heading != null && REFERENCE_HEADING.matcher(heading).find() || bibliography(text)) {
             return List.of();
         }
-        List<TextSpan> spans = SentenceSplitter.split(text);
+        List<TextSpan> spans = endLists(text, SentenceSplitter.split(text));
         List<Quote> out = new ArrayList<>();
         List<TextSpan> current = null;   // the unit being built, quotable or not
         boolean currentQuotable = false;
         int currentOut = -1;              // its index in out, or -1
         TextSpan leadIn = null;
         int leadInIndex = -1;
+        boolean unfinished = false;
         for (int k = 0; k < spans.size(); k++) {
             TextSpan span = spans.get(k);
             String s = text.substring(span.start(), span.end()).strip();
@@ -57,6 +58,11 @@ public final class Quotes {
                 continue;
             }
             Kind kind = kind(s);
+            if (unfinished && kind != Kind.SKIP) {
+                kind = Kind.CONTINUATION;
+            }
+            // " ." stands for a lost character in some HAS texts ("HR=0,17 . IC99%"): the sentence goes on
+            unfinished = s.endsWith(" .");
             List<TextSpan> unit;
             switch (kind) {
                 case SKIP -> {
@@ -111,14 +117,39 @@ public final class Quotes {
 
     enum Kind { SENTENCE, CONTINUATION, LIST_ITEM, LEAD_IN, SKIP }
 
+    /**
+     * Cuts a sentence where a list ends without a full stop: a line that opens with a list marker, then a line that
+     * opens with a capital ("- l'absence de données…,\nLa Commission considère…").
+     */
+    static List<TextSpan> endLists(String text, List<TextSpan> spans) {
+        List<TextSpan> out = new ArrayList<>();
+        for (TextSpan sp : spans) {
+            int start = sp.start();
+            int lineStart = start;
+            for (int i = start; i < sp.end(); i++) {
+                if (text.charAt(i) != '\n') {
+                    continue;
+                }
+                int next = i + 1;
+                boolean itemLine = LIST_MARKER.matcher(text.substring(lineStart, i).strip()).find();
+                if (itemLine && next < sp.end() && Character.isUpperCase(text.charAt(next))
+                        && !LIST_MARKER.matcher(text.substring(next, Math.min(sp.end(), next + 4))).find()) {
+                    out.add(new TextSpan(start, i));
+                    start = next;
+                }
+                lineStart = next;
+            }
+            out.add(new TextSpan(start, sp.end()));
+        }
+        return out;
+    }
+
     static Kind kind(String s) {
         char last = s.charAt(s.length() - 1);
         if (last == '?' || s.startsWith("--") || REFERENCE.matcher(s).find()) {
             return Kind.SKIP;
         }
-        if (last == ':') {
-            return Kind.LEAD_IN;
-        }
+        // an item ending with a colon ("- du besoin médical…, et malgré :") is still an item of the outer lead-in
         if (LIST_MARKER.matcher(s).find()) {
             return Kind.LIST_ITEM;
         }
@@ -126,7 +157,7 @@ public final class Quotes {
         if (first >= 0 && Character.isLowerCase(s.charAt(first)) && !startsWithLowerCaseWord(s, first)) {
             return Kind.CONTINUATION;
         }
-        return Kind.SENTENCE;
+        return last == ':' ? Kind.LEAD_IN : Kind.SENTENCE;
     }
 
     /** Words that may open a sentence in lower case: a drug or unit name ({@code p53}, {@code mRNA}, {@code iPad}). */
