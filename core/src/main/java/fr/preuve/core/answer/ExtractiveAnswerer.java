@@ -46,6 +46,10 @@ public final class ExtractiveAnswerer {
     static final double DUPLICATE_JACCARD = 0.6;
     /** After the minimum count, a unit scoring under this share of the best one ends the answer. */
     static final double KEEP_RATIO = 0.8;
+    /** How fast the prior of a unit falls with its document's rank among the documents read. */
+    static final double DOCUMENT_DECAY = 0.5;
+    /** The prior of a unit in another language than the best passage's. */
+    static final double OTHER_LANGUAGE = 0.3;
     /** Documents of the first hits read further, and how many more of their passages. */
     static final int MORE_DOCUMENTS = 2;
     static final int MORE_PASSAGES = 8;
@@ -148,11 +152,15 @@ public final class ExtractiveAnswerer {
     private List<Candidate> candidates(QuestionAnalysis analysis, Needles needles, List<Passage> read) {
         List<Candidate> all = new ArrayList<>();
         boolean anyKey = false;
+        Map<String, Integer> documents = new LinkedHashMap<>();
+        String language = read.get(0).language();
         for (int i = 0; i < read.size(); i++) {
             Passage p = read.get(i);
             String field = IndexSchema.textField(p.language());
             boolean keyed = needles.hasKey(field, p.language());
-            double rank = 1.0 / (1.0 + 0.3 * i);
+            int doc = documents.computeIfAbsent(p.docId().toString(), k -> documents.size());
+            // the first documents first; the language of the best passage before the other
+            double rank = 1.0 / (1.0 + DOCUMENT_DECAY * doc) * (p.language().equals(language) ? 1 : OTHER_LANGUAGE);
             for (PreparedQuote q : quotes.of(p)) {
                 Needles.Match m = needles.match(field, p.language(), q.terms());
                 if (m.coverage() <= 0) {
