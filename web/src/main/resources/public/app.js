@@ -173,8 +173,14 @@ function renderAnswer(a) {
   $("panel").hidden = true;
   $("warnings").replaceChildren(...(a.warnings || []).map((w) => el("li", {}, w)));
   $("warnings").hidden = !(a.warnings || []).length;
-  $("abstention").hidden = !a.abstained;
-  $("abstention").replaceChildren(...(a.abstained ? [el("strong", {}, t("abstained")), el("p", {}, a.answer)] : []));
+  const partial = a.coverage === "partial";
+  const first = a.sentences.find((s) => s.delivered);
+  const lead = partial && first ? a.answer.slice(0, a.answer.indexOf(first.text)).trim() : "";
+  $("abstention").hidden = !a.abstained && !partial;
+  $("abstention").className = partial ? "abstention partial" : "abstention";
+  $("abstention").dataset.coverage = a.coverage || "";
+  $("abstention").replaceChildren(...(a.abstained ? [el("strong", {}, t("abstained")), el("p", {}, a.answer)]
+    : partial ? [el("strong", {}, t("partial")), el("p", {}, lead)] : []));
   $("sentences").replaceChildren(...a.sentences.filter((s) => s.delivered).map((s) => {
     const flagged = s.verdict !== "supported";
     return el("li", { class: flagged ? "flagged" : "", "data-verdict": s.verdict },

@@ -35,4 +35,11 @@ public record Answer(String id, String question, String mode, String modeLabel, 
         passages = List.copyOf(passages);
         warnings = List.copyOf(warnings);
     }
+
+    /** What the answer says before its first quote: a partial answer's statement of what the corpus lacks, or "". */
+    public String lead() {
+        return sentences.stream().filter(AnswerSentence::delivered).findFirst()
+                .map(s -> answer.indexOf(s.text()) > 0 ? answer.substring(0, answer.indexOf(s.text())).strip() : "")
+                .orElse("");
+    }
 }

@@ -37,11 +37,12 @@ import java.util.Set;
  */
 public final class ExtractiveAnswerer {
 
-    static final double W_CONCEPTS = 0.40;
-    static final double W_TYPE = 0.25;
+    static final double W_CONCEPTS = 0.45;
+    static final double W_TYPE = 0.30;
     static final double W_CONSTRAINTS = 0.10;
-    static final double W_SECTION = 0.15;
-    static final double W_RANK = 0.10;
+    static final double W_RANK = 0.15;
+    /** The share of a unit's score its section cannot take away: a methods sentence keeps this much of it. */
+    static final double SECTION_FLOOR = 0.4;
     /** Units sharing more of their terms with a chosen one are near-duplicates. */
     static final double DUPLICATE_JACCARD = 0.6;
     /** After the minimum count, a unit scoring under this share of the best one ends the answer. */
@@ -49,7 +50,7 @@ public final class ExtractiveAnswerer {
     /** How fast the prior of a unit falls with its document's rank among the documents read. */
     static final double DOCUMENT_DECAY = 0.5;
     /** The prior of a unit in another language than the best passage's. */
-    static final double OTHER_LANGUAGE = 0.3;
+    static final double OTHER_LANGUAGE = 0.6;
     /** Documents of the first hits read further, and how many more of their passages. */
     static final int MORE_DOCUMENTS = 2;
     static final int MORE_PASSAGES = 8;
@@ -160,7 +161,8 @@ public final class ExtractiveAnswerer {
             boolean keyed = needles.hasKey(field, p.language());
             int doc = documents.computeIfAbsent(p.docId().toString(), k -> documents.size());
             // the first documents first; the language of the best passage before the other
-            double rank = 1.0 / (1.0 + DOCUMENT_DECAY * doc) * (p.language().equals(language) ? 1 : OTHER_LANGUAGE);
+            double rank = 1.0 / (1.0 + DOCUMENT_DECAY * doc);
+            double factor = p.language().equals(language) ? 1 : OTHER_LANGUAGE;
             for (PreparedQuote q : quotes.of(p)) {
                 Needles.Match m = needles.match(field, p.language(), q.terms());
                 if (m.coverage() <= 0) {
@@ -169,8 +171,9 @@ public final class ExtractiveAnswerer {
                 Candidate c = new Candidate(i, q, m.coverage(), m.key() || !keyed);
                 anyKey |= m.key();
                 c.typed = AnswerCues.carries(analysis.type(), q.quote().text());
-                c.score = W_CONCEPTS * m.coverage() + W_TYPE * (c.typed ? 1 : 0)
-                        + W_CONSTRAINTS * constraints(analysis, q.quote().text()) + W_SECTION * q.prior() + W_RANK * rank;
+                c.score = (W_CONCEPTS * m.coverage() + W_TYPE * (c.typed ? 1 : 0)
+                        + W_CONSTRAINTS * constraints(analysis, q.quote().text()) + W_RANK * rank)
+                        * (SECTION_FLOOR + (1 - SECTION_FLOOR) * q.prior()) * factor;
                 all.add(c);
             }
         }

@@ -1,6 +1,7 @@
 package fr.preuve.server.cli;
 
 import fr.preuve.core.answer.Answer;
+import fr.preuve.core.answer.Coverage;
 import fr.preuve.core.answer.AnswerListener;
 import fr.preuve.core.answer.AnswerSentence;
 import fr.preuve.core.answer.CitedPassage;
@@ -70,6 +71,8 @@ public class AskCommand implements Callable<Integer> {
         }
         if (a.abstained()) {
             out.println(a.answer());
+        } else if (a.coverage() == Coverage.PARTIAL) {
+            out.println(a.lead());
         }
         List<AnswerSentence> delivered = a.sentences().stream().filter(AnswerSentence::delivered).toList();
         if (!a.abstained()) {

@@ -29,7 +29,10 @@ public final class SectionPrior {
             + "paper|article) (aimed|aims|was designed|sought|examined|evaluated|describes|reports|investigated)|"
             + "the (aim|purpose|objective|goal)s? (of|was|were|is)|was to (evaluate|assess|determine|investigate|compare|"
             + "examine|describe|explore|identify)|data were|retrospective(ly)? review|a (medline|pubmed|literature) search|"
-            + "databases? (were|was) searched|studies selected|inclusion criteria)\\b");
+            + "databases? (were|was) searched|studies selected|inclusion criteria|^(aims?|objectives?|purpose|background)\\s?:"
+            + "|^to (determine|evaluate|assess|investigate|compare|examine|describe|identify|test|explore|analy[sz]e|"
+            + "review|report|study)|this (study|trial|review) compared|were studied|we hypothesi[sz]ed|"
+            + "were (prospectively|retrospectively|randomly) (enrolled|allocated|assigned|included|studied))\\b");
 
     private SectionPrior() {
     }
