@@ -2,6 +2,7 @@ package fr.preuve.eval.dataset;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.preuve.core.doc.DocumentId;
+import fr.preuve.core.question.AnswerType;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,14 +21,16 @@ import java.util.Objects;
  * @param nearMiss     for an unanswerable question: whether it is close to what the corpus covers
  * @param absent       for an unanswerable question: words found nowhere in the corpus, the first being the missing
  *                     entity; empty otherwise
+ * @param answerType   what kind of fact the question asks for ({@code dose}, {@code yes_no}…), or null for a set
+ *                     that does not say
  */
 public record Question(String id, String question, String lang, List<DocumentId> goldDocs, String goldText,
                        List<String> keyFacts, boolean unanswerable, Split split, List<Integer> goldPages,
-                       boolean nearMiss, List<String> absent) {
+                       boolean nearMiss, List<String> absent, AnswerType answerType) {
 
     static final java.util.Set<String> FIELDS = new java.util.LinkedHashSet<>(
-            List.of("id", "question", "lang", "split", "gold_docs", "gold_pages", "gold_text", "key_facts",
-                    "unanswerable", "near_miss", "absent"));
+            List.of("id", "question", "lang", "split", "answer_type", "gold_docs", "gold_pages", "gold_text",
+                    "key_facts", "unanswerable", "near_miss", "absent"));
 
     /** The held-out discipline of a question set: thresholds and models are fitted on dev, reported on test. */
     public enum Split {
@@ -49,10 +52,10 @@ public record Question(String id, String question, String lang, List<DocumentId>
         }
     }
 
-    /** A question of a set without splits, pages or near-miss labels. */
+    /** A question of a set without splits, pages, near-miss labels or answer types. */
     public Question(String id, String question, String lang, List<DocumentId> goldDocs, String goldText,
                     List<String> keyFacts, boolean unanswerable) {
-        this(id, question, lang, goldDocs, goldText, keyFacts, unanswerable, null, List.of(), false, List.of());
+        this(id, question, lang, goldDocs, goldText, keyFacts, unanswerable, null, List.of(), false, List.of(), null);
     }
 
     public Question {
@@ -99,6 +102,13 @@ public record Question(String id, String question, String lang, List<DocumentId>
         } catch (IllegalArgumentException e) {
             throw l.error("split", e.getMessage());
         }
+        String rawType = l.optionalString("answer_type");
+        AnswerType answerType;
+        try {
+            answerType = rawType == null ? null : AnswerType.parse(rawType);
+        } catch (IllegalArgumentException e) {
+            throw l.error("answer_type", e.getMessage());
+        }
         List<Integer> pages = l.positiveInts("gold_pages");
         boolean nearMiss = l.optionalBoolean("near_miss", false);
         List<String> absent = l.strings("absent", false);
@@ -121,7 +131,8 @@ public record Question(String id, String question, String lang, List<DocumentId>
         } else if (docs.isEmpty()) {
             throw l.error("gold_docs", "must name at least one document (or set \"unanswerable\": true)");
         }
-        return new Question(id, question, lang, docs, goldText, facts, unanswerable, split, pages, nearMiss, absent);
+        return new Question(id, question, lang, docs, goldText, facts, unanswerable, split, pages, nearMiss, absent,
+                answerType);
     }
 
     /** The source of the first gold document ({@code who}, {@code pubmed}, {@code has}), or {@code none}. */
@@ -137,6 +148,9 @@ public record Question(String id, String question, String lang, List<DocumentId>
         o.put("lang", lang);
         if (split != null) {
             o.put("split", split.key());
+        }
+        if (answerType != null) {
+            o.put("answer_type", answerType.key());
         }
         var docs = o.putArray("gold_docs");
         goldDocs.forEach(d -> docs.add(d.toString()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.preuve.core.doc.DocumentId;
+import fr.preuve.core.question.AnswerType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,6 +78,22 @@ class DatasetValidationTest {
         rejects("{\"id\":\"q2\",", null, "not valid JSON");
         rejects("[1,2]", null, "expected a JSON object");
         rejects("{\"id\":\"q2\",\"id\":\"q3\"}", null, "Duplicate field 'id'");
+    }
+
+    @Test
+    void readsTheOptionalAnswerTypeAndRefusesAnUnknownOne() throws IOException {
+        String typed = "{\"id\":\"q2\",\"question\":\"Quelle dose ?\",\"lang\":\"fr\",\"answer_type\":\"yes_no\","
+                + "\"gold_docs\":[\"has:CT-19455\"],\"key_facts\":[\"important\"],\"unanswerable\":false}";
+        QuestionSet s = QuestionSet.load(file(OK, typed));
+        assertThat(s.questions().get(0).answerType()).isNull();
+        assertThat(s.questions().get(1).answerType()).isEqualTo(AnswerType.YES_NO);
+        Path copy = dir.resolve("typed.jsonl");
+        QuestionSet.write(copy, s.questions());
+        assertThat(Files.readAllLines(copy).get(1)).isEqualTo(typed);
+        assertThat(QuestionSet.load(copy).questions()).isEqualTo(s.questions());
+
+        rejects(typed.replace("yes_no", "dosage"), "answer_type", "unknown answer type 'dosage'");
+        rejects(typed.replace("\"yes_no\"", "3"), "answer_type", "expected a string");
     }
 
     @Test
