@@ -9,7 +9,7 @@ public enum Coverage {
     FULL,
     /**
      * The corpus holds related evidence but not what was asked: the answer says so and quotes the closest sentences
-     * ("Le corpus ne donne pas la dose … ; voici ce qu'il dit de …").
+     * ("Preuve n'a pas trouvé la dose demandée dans le corpus ; voici ce qu'il dit de …").
      */
     PARTIAL,
     /** An abstention: the corpus holds no evidence for the question. */

@@ -89,21 +89,36 @@ public final class ExtractiveAnswerer {
     /** Composes the answer when the {@link #evidence} for these results is already known. */
     public Composition compose(String question, String lang, SearchResult result, Evidence evidence) {
         List<SearchHit> hits = result.hits().subList(0, Math.min(settings.passages(), result.hits().size()));
-        if (!evidence.sufficient()) {
+        if (hits.isEmpty() || !evidence.sufficient() && evidence.missing().isPresent()) {
             return abstain(lang, hits, evidence);
         }
         QuestionAnalysis analysis = analyzer.analyze(question);
+        if (!evidence.sufficient() && analysis.drugs().isEmpty()) {
+            return abstain(lang, hits, evidence);
+        }
         Needles needles = new Needles(searcher, question, lang, result.bridged());
         List<Passage> read = new ArrayList<>(hits.stream().map(SearchHit::passage).toList());
         read.addAll(searcher.morePassages(question, result, MORE_DOCUMENTS, MORE_PASSAGES));
         List<Candidate> candidates = candidates(analysis, needles, read);
+        if (!evidence.sufficient()) {
+            // not evidence enough to answer, but the passages speak of the drug asked about: say what they say
+            candidates.removeIf(c -> java.util.Collections.disjoint(analyzer.drugsIn(c.quote.quote().text()),
+                    analysis.drugs()));
+            if (candidates.isEmpty()) {
+                return abstain(lang, hits, evidence);
+            }
+            List<Candidate> chosen = select(candidates);
+            return compose(lang, read, chosen.subList(0, Math.min(PARTIAL_SENTENCES, chosen.size())), Coverage.PARTIAL,
+                    Messages.partial(lang, analysis.type(), subject(result, needles)), evidence);
+        }
         if (candidates.isEmpty()) {
             return abstain(lang, hits, evidence);
         }
         List<Candidate> chosen = select(candidates);
         Coverage coverage = Coverage.FULL;
         String lead = "";
-        if (analysis.valued() && chosen.stream().noneMatch(c -> c.typed && c.key)) {
+        if (analysis.valued() && chosen.stream().noneMatch(c -> c.key
+                && AnswerCues.mayState(analysis.type(), c.quote.quote().text()))) {
             coverage = Coverage.PARTIAL;
             chosen = chosen.subList(0, Math.min(PARTIAL_SENTENCES, chosen.size()));
             lead = Messages.partial(lang, analysis.type(), subject(result, needles));

@@ -43,11 +43,11 @@ public final class Messages {
             default -> fr ? "la réponse exacte" : "the exact answer";
         };
         if (subject == null || subject.isBlank()) {
-            return fr ? "Le corpus ne donne pas " + what + " ; voici les passages les plus proches :"
-                    : "The corpus does not give " + what + "; here are the closest passages:";
+            return fr ? "Preuve n'a pas trouvé " + what + " dans le corpus ; voici les passages les plus proches :"
+                    : "Preuve did not find " + what + " in the corpus; here are the closest passages:";
         }
-        return fr ? "Le corpus ne donne pas " + what + " ; voici ce qu'il dit de « " + subject + " » :"
-                : "The corpus does not give " + what + "; here is what it says about \"" + subject + "\":";
+        return fr ? "Preuve n'a pas trouvé " + what + " dans le corpus ; voici ce qu'il dit de « " + subject + " » :"
+                : "Preuve did not find " + what + " in the corpus; here is what it says about \"" + subject + "\":";
     }
 
     public static String noEvidence(String lang) {

@@ -24,7 +24,8 @@ public final class QuestionAnalyzer {
             + "sont-ils|sont-elles|y a-t-il|existe-t-il|vaut-il|a-t-on|serait-il|reste-t-il|"
             + "is|are|does|do|did|should|can|could|will|would|has|have|was|were|may|must)\\b");
     private static final Pattern YES_NO_INSIDE = Pattern.compile("(-t-(il|elle|on)\\b|\\b(je|on) (peux|peut|dois|doit)\\b|"
-            + "\\b(faut-il|peut-on|doit-on|est-ce qu)|\\b\\w+-(il|elle|ils|elles) \\w)");
+            + "\\b(faut-il|peut-on|doit-on|est-ce qu)|\\b\\w+-(il|elle|ils|elles) \\w|"
+            + "[,;:] (is|are|does|do|did|should|can|could|will|would|has|have|was|were|may|must) \\w)");
     /** The kinds a question opening as a yes/no question ("Faut-il…", "Does…") may still ask for. */
     private static final Set<AnswerType> YES_NO_OVERRIDES = EnumSet.of(AnswerType.DOSE, AnswerType.DURATION,
             AnswerType.FREQUENCY, AnswerType.THRESHOLD, AnswerType.COMPARISON);
@@ -41,13 +42,19 @@ public final class QuestionAnalyzer {
         return new QuestionAnalyzer(DrugLexicon.standard());
     }
 
+    /** Drug lexicon keys of the substances {@code text} names. */
+    public Set<String> drugsIn(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        for (DrugMention m : drugs.find(text)) {
+            out.add(m.key());
+        }
+        return out;
+    }
+
     /** What {@code question} asks. */
     public QuestionAnalysis analyze(String question) {
         String folded = Folding.fold(question).replace('’', '\'').strip();
-        Set<String> named = new LinkedHashSet<>();
-        for (DrugMention m : drugs.find(question)) {
-            named.add(m.key());
-        }
+        Set<String> named = drugsIn(question);
         Set<Constraint> constraints = EnumSet.noneOf(Constraint.class);
         for (Constraint c : Constraint.values()) {
             if (c.namedIn(folded)) {
@@ -78,18 +85,19 @@ public final class QuestionAnalyzer {
 
     private static Map<AnswerType, Pattern> cues() {
         Map<AnswerType, String> m = new java.util.LinkedHashMap<>();
-        m.put(AnswerType.DOSE, "\\b(doses?|posologies?|dosages?|combien de (mg|milligrammes?|grammes?|comprimes?|gelules?|"
-                + "ml|ui|microgrammes?|µg|mcg)|quelle quantite|mg/kg|schemas? posologiques?|dose de charge|"
-                + "how much|what dose|dosing|how many (mg|milligrams?|grams?|tablets?|units?)|loading dose)\\b");
+        m.put(AnswerType.DOSE, "(\\b(quelles?|what|which|the|la|les|a quelle|at what) doses?\\b|\\bdoses? (de|d'|du|des|of|for)\\b|"
+                + "\\bposologies?|\\bdosages?\\b|combien de (mg|milligrammes?|grammes?|comprimes?|gelules?|"
+                + "ml|ui|microgrammes?|µg|mcg)\\b|quelle quantite|mg/kg|schemas? posologiques?|dose de charge|dosing|"
+                + "how many (mg|milligrams?|grams?|tablets?|units?)\\b|loading dose)");
         m.put(AnswerType.DURATION, "(combien de temps|\\bduree|pendant combien|sur combien de (jours|semaines|mois|ans|annees)|"
-                + "combien de (jours|semaines|mois|annees|ans)\\b|jusqu'a quand|au bout de combien|\\bdelai|"
-                + "how long|\\bduration|for how many (days|weeks|months|years)|how many (days|weeks|months|years)|"
+                + "combien de (jours|semaines|mois|annees|ans|heures|minutes)\\b|jusqu'a quand|au bout de combien|\\bdelai|"
+                + "how long|\\bduration|for how many (days|weeks|months|years)|how many (days|weeks|months|years|hours|minutes)|"
                 + "how soon|how much time)");
         m.put(AnswerType.FREQUENCY, "(a quelle frequence|tous les combien|combien de fois|combien de prises|a quel rythme|"
                 + "quel rythme|a quel intervalle|quel intervalle|\\bintervalles?\\b|how often|how frequently|how many times|"
                 + "at what intervals?|what interval|dosing frequency|how many doses)");
         m.put(AnswerType.THRESHOLD, "(\\bseuils?\\b|a partir de quel|a partir de quelle|au-dela de quel|au dela de quel|"
-                + "en dessous de quel|en-dessous de quel|sous quel|quel taux|quelle valeur|quel niveau|quelle concentration|"
+                + "en dessous de quel|en-dessous de quel|sous quel|quelle valeur|quel niveau|quelle concentration|"
                 + "quel chiffre|quelle tension|quelle glycemie|quel score|quel debit|quel dfg|cut-?offs?|thresholds?|"
                 + "above what|below what|what level|at what level|what value|which level|what concentration|"
                 + "what score|what count)");
@@ -99,7 +107,7 @@ public final class QuestionAnalyzer {
         m.put(AnswerType.PROPORTION, "(quelle proportion|quel pourcentage|pourcentage|quelle part|combien de (patients|malades|"
                 + "personnes|cas|femmes|enfants|sujets)|quel est le taux|taux de (mortalite|survie|reponse|guerison|"
                 + "complications?|recidives?|succes|echec)|\\bincidence|\\bprevalence|quel (est le )?risque|"
-                + "what proportion|what percentage|what fraction|how many (patients|people|cases|children|women|participants)|"
+                + "quel taux|quels taux|by how much|how much (does|do|did|is|are|was|were|has|have)|what proportion|what percentage|what fraction|how many (patients|people|cases|children|women|participants)|"
                 + "what (is the )?(rate|risk|incidence|prevalence)|\\brates? of\\b|how common|how frequent\\b)");
         m.put(AnswerType.COMPARISON, "(plutot que|plutot qu'|ou bien|versus|\\bvs\\b|compare|par rapport a|par rapport au|"
                 + "mieux que|superieure? a|inferieure? a|difference entre|better than|compared (with|to)|"

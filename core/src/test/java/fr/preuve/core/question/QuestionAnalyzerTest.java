@@ -19,6 +19,7 @@ class QuestionAnalyzerTest {
             "How many mg/kg of praziquantel for schistosomiasis?|dose",
             "Combien de temps traiter une pneumonie communautaire ?|duration",
             "For how many days should artemether-lumefantrine be given?|duration",
+            "Combien de minutes avant le repas faire l'injection d'insuline rapide ?|duration",
             "À quelle fréquence refaire les frottis sanguins ?|frequency",
             "How often should preventive chemotherapy be repeated?|frequency",
             "À partir de quel taux d'hémoglobine faut-il transfuser ?|threshold",
@@ -35,6 +36,9 @@ class QuestionAnalyzerTest {
             "How is severe malaria defined?|definition",
             "Chez quels patients la dapagliflozine est-elle remboursée ?|population",
             "Which patients should be vaccinated first against COVID-19?|population",
+            "Quel taux de réponse au traitement chez les cardiologues ?|proportion",
+            "By how much does annual treatment reduce the prevalence of infection?|proportion",
+            "After a night-time bronchoscopy, does the first antibiotic dose come later?|yes_no",
             "Histoire de la découverte de la quinine.|other"})
     void tellsWhatKindOfFactIsAskedFor(String question, String type) {
         assertThat(ANALYZER.analyze(question).type()).as(question).isEqualTo(AnswerType.parse(type));

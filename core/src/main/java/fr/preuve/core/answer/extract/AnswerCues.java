@@ -62,6 +62,17 @@ public final class AnswerCues {
         CUES.put(type, Pattern.compile(regex));
     }
 
+    private static final Pattern DIGIT = Pattern.compile("\\d");
+
+    /**
+     * Whether {@code sentence} may state the value a question of kind {@code type} asks for: it holds the kind of fact
+     * ({@link #carries}) or, for a duration, frequency, threshold or proportion (which a sentence can give in other
+     * terms: "27.6% received…" for "how often"), any number. What decides that an answer is only partial.
+     */
+    public static boolean mayState(AnswerType type, String sentence) {
+        return carries(type, sentence) || type.valued() && type != AnswerType.DOSE && DIGIT.matcher(sentence).find();
+    }
+
     /** Whether {@code sentence} holds a fact of the kind {@code type}. */
     public static boolean carries(AnswerType type, String sentence) {
         return CUES.get(type).matcher(Folding.fold(sentence)).find();
