@@ -194,7 +194,9 @@ class ApiServerTest {
             int n = s.get("citations").get(0).asInt();
             JsonNode p = a.get("passages").get(n - 1);
             assertThat(p.get("n").asInt()).isEqualTo(n);
-            assertThat(p.get("text").asText()).contains(s.get("text").asText());
+            for (String piece : s.get("text").asText().split(" … ")) { // verbatim, white space collapsed
+                assertThat(p.get("text").asText().replaceAll("\\s+", " ")).contains(piece);
+            }
             assertThat(p.get("source").asText()).isEqualTo("has");
             assertThat(p.get("url").asText()).startsWith("https://www.has-sante.fr/jcms/p_");
             assertThat(p.get("year").asInt()).isEqualTo(2021);

@@ -123,9 +123,17 @@ public final class AnswerService {
         }
         ExtractiveAnswerer.Composition c = extractive.compose(clinical, lang, result);
         long t2 = System.nanoTime();
+        retrieved = withCited(retrieved, c.passages());
         return new Answered(new Answer(id, q, "extractive", Messages.extractiveMode(lang), c.abstained(), c.coverage(), c.answer(),
                 c.sentences(), c.passages(), lang, Messages.notice(lang), stamp.version(), stamp.date(),
                 timings(t0, t1, t2), ModelInfo.local(), List.of()), asked, retrieved);
+    }
+
+    /** The retrieved passages, then those the answerer read further into their documents and cites. */
+    private static List<String> withCited(List<String> retrieved, List<CitedPassage> cited) {
+        List<String> out = new java.util.ArrayList<>(retrieved);
+        cited.stream().map(CitedPassage::id).filter(id -> !out.contains(id)).forEach(out::add);
+        return out;
     }
 
     private static Timings timings(long t0, long t1, long t2) {
