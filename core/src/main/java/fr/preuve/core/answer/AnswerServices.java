@@ -32,7 +32,7 @@ public final class AnswerServices {
     public static AnswerService create(HybridSearcher searcher, Embedder embedder, SupportJudge judge,
                                        AnswerSettings answer, LlmSettings llm, QuestionRenderer renderer,
                                        Supplier<CorpusStamp> corpus) {
-        ExtractiveAnswerer extractive = new ExtractiveAnswerer(searcher, embedder, answer);
+        ExtractiveAnswerer extractive = new ExtractiveAnswerer(searcher, answer);
         Optional<GenerativeAnswerer> generative = Optional.empty();
         if (llm.enabled()) {
             CircuitBreakingGateway gateway = new CircuitBreakingGateway(LangChain4jGateway.of(llm), llm.circuitFailures(),

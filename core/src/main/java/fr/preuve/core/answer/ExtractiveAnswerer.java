@@ -8,7 +8,6 @@ import fr.preuve.core.answer.extract.QuoteCache;
 import fr.preuve.core.config.AnswerSettings;
 import fr.preuve.core.config.Defaults;
 import fr.preuve.core.doc.Passage;
-import fr.preuve.core.embed.Embedder;
 import fr.preuve.core.index.IndexSchema;
 import fr.preuve.core.question.Constraint;
 import fr.preuve.core.question.QuestionAnalysis;
@@ -63,12 +62,12 @@ public final class ExtractiveAnswerer {
     private final QuestionAnalyzer analyzer;
     private final QuoteCache quotes;
 
-    public ExtractiveAnswerer(HybridSearcher searcher, Embedder embedder, AnswerSettings settings) {
-        this(searcher, embedder, settings, AbstentionModel.standard());
+    public ExtractiveAnswerer(HybridSearcher searcher, AnswerSettings settings) {
+        this(searcher, settings, AbstentionModel.standard());
     }
 
     /** With another abstention model (fitting, tests). */
-    public ExtractiveAnswerer(HybridSearcher searcher, Embedder embedder, AnswerSettings settings, AbstentionModel model) {
+    public ExtractiveAnswerer(HybridSearcher searcher, AnswerSettings settings, AbstentionModel model) {
         this.searcher = searcher;
         this.settings = settings;
         this.assessor = new EvidenceAssessor(searcher, model);

@@ -67,7 +67,7 @@ public final class SearchBenchmark {
             HybridSearcher searcher = new HybridSearcher(index, queryEmbedder, SearchSettings.defaults());
             AnswerSettings answerSettings = AnswerSettings.defaults();
             AnswerService answers = new AnswerService(searcher,
-                    new ExtractiveAnswerer(searcher, queryEmbedder, answerSettings), answerSettings, () -> "bench");
+                    new ExtractiveAnswerer(searcher, answerSettings), answerSettings, () -> "bench");
             for (String q : queries.subList(0, Math.min(20, queries.size()))) {
                 for (Retriever r : Retriever.values()) {
                     searcher.search(new SearchQuery(q, 10, Filters.NONE, r, null));

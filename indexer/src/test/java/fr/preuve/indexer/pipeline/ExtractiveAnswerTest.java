@@ -30,7 +30,7 @@ class ExtractiveAnswerTest {
     static void build() {
         HybridSearcher searcher = new HybridSearcher(DemoData.pubmedqaIndex(), DemoData.embedder(), SearchSettings.defaults());
         AnswerSettings settings = AnswerSettings.defaults();
-        service = new AnswerService(searcher, new ExtractiveAnswerer(searcher, DemoData.embedder(), settings), settings,
+        service = new AnswerService(searcher, new ExtractiveAnswerer(searcher, settings), settings,
                 () -> "test-version");
     }
 
