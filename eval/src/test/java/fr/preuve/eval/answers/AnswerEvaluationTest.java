@@ -103,6 +103,13 @@ class AnswerEvaluationTest {
         assertThat(SupportCheck.VERBATIM.supports("The threshold for administering antiviral treatment", List.of(P1))).isFalse();
         assertThat(SupportCheck.VERBATIM.supports("", List.of(P1))).isFalse();
         assertThat(SupportCheck.VERBATIM.supports("anything", List.of())).isFalse();
+        // pieces joined by an ellipsis: each verbatim, in order, in the same passage
+        assertThat(SupportCheck.VERBATIM.supports("The threshold for administering antibiotic treatment … there is "
+                + "substantial diagnostic overlap.", List.of(P1))).isTrue();
+        assertThat(SupportCheck.VERBATIM.supports("there is substantial diagnostic overlap. … The threshold for "
+                + "administering antibiotic treatment", List.of(P1))).isFalse();
+        assertThat(SupportCheck.VERBATIM.supports("The threshold for administering antibiotic treatment … adults and "
+                + "children should be given", List.of(P1, P2))).isFalse();
     }
 
     @Test
@@ -151,5 +158,16 @@ class AnswerEvaluationTest {
         assertThat(check.supports("Give antibiotics early", List.of())).as("nothing cited").isFalse();
         assertThat(judged).containsExactly("Give antibiotics early in severe malaria", "Severe malaria is always fatal");
         assertThat(check.name()).isEqualTo("verbatim containment, else judge stub-v1");
+    }
+
+    @Test
+    void keyFactsAreFoundWithNumbersWrittenEitherWay() {
+        // Key facts of xl-demo.jsonl against the way other passages and answers write them
+        assertThat(KeyFacts.found("6–12 h intervals", "examined at 6-12 h intervals, or")).isTrue();
+        assertThat(KeyFacts.found("2.4 mg/kg", "la dose est de 2,4 mg/kg par injection")).isTrue();
+        assertThat(KeyFacts.found("42%", "a lower risk (42 %) of adverse outcomes")).isTrue();
+        assertThat(KeyFacts.found("< 8 g/dL", "concentration of <\u00A08 g/dL")).isTrue();
+        assertThat(KeyFacts.found("20 mg", "2 mg")).isFalse();
+        assertThat(KeyFacts.found("1–5 weeks", "15 weeks")).isFalse();
     }
 }
