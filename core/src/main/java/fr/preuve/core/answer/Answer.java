@@ -38,8 +38,8 @@ public record Answer(String id, String question, String mode, String modeLabel, 
 
     /** What the answer says before its first quote: a partial answer's statement of what the corpus lacks, or "". */
     public String lead() {
-        return sentences.stream().filter(AnswerSentence::delivered).findFirst()
-                .map(s -> answer.indexOf(s.text()) > 0 ? answer.substring(0, answer.indexOf(s.text())).strip() : "")
-                .orElse("");
+        int first = sentences.stream().filter(AnswerSentence::delivered).findFirst()
+                .map(s -> answer.indexOf(s.text())).orElse(-1);
+        return first > 0 ? answer.substring(0, first).strip() : "";
     }
 }

@@ -9,7 +9,6 @@ import fr.preuve.core.config.AnswerSettings;
 import fr.preuve.core.config.Defaults;
 import fr.preuve.core.doc.Passage;
 import fr.preuve.core.index.IndexSchema;
-import fr.preuve.core.question.Constraint;
 import fr.preuve.core.question.QuestionAnalysis;
 import fr.preuve.core.question.QuestionAnalyzer;
 import fr.preuve.core.search.HybridSearcher;
@@ -101,28 +100,29 @@ public final class ExtractiveAnswerer {
         List<Candidate> candidates = candidates(analysis, needles, read);
         if (!evidence.sufficient()) {
             // not evidence enough to answer, but the passages speak of the drug asked about: say what they say
-            candidates.removeIf(c -> java.util.Collections.disjoint(analyzer.drugsIn(c.quote.quote().text()),
+            candidates.removeIf(c -> java.util.Collections.disjoint(analyzer.drugsIn(c.quote().quote().text()),
                     analysis.drugs()));
             if (candidates.isEmpty()) {
                 return abstain(lang, hits, evidence);
             }
-            List<Candidate> chosen = select(candidates);
-            return compose(lang, read, chosen.subList(0, Math.min(PARTIAL_SENTENCES, chosen.size())), Coverage.PARTIAL,
-                    Messages.partial(lang, analysis.type(), subject(result, needles)), evidence);
+            return partial(lang, read, select(candidates), analysis, result, evidence);
         }
         if (candidates.isEmpty()) {
             return abstain(lang, hits, evidence);
         }
         List<Candidate> chosen = select(candidates);
-        Coverage coverage = Coverage.FULL;
-        String lead = "";
-        if (analysis.valued() && chosen.stream().noneMatch(c -> c.key
-                && AnswerCues.mayState(analysis.type(), c.quote.quote().text()))) {
-            coverage = Coverage.PARTIAL;
-            chosen = chosen.subList(0, Math.min(PARTIAL_SENTENCES, chosen.size()));
-            lead = Messages.partial(lang, analysis.type(), subject(result, needles));
+        if (analysis.valued() && chosen.stream().noneMatch(c -> c.key()
+                && AnswerCues.mayState(analysis.type(), c.quote().quote().text()))) {
+            return partial(lang, read, chosen, analysis, result, evidence);
         }
-        return compose(lang, read, chosen, coverage, lead, evidence);
+        return compose(lang, read, chosen, Coverage.FULL, "", evidence);
+    }
+
+    /** A partial answer: what Preuve did not find, then the first {@value #PARTIAL_SENTENCES} chosen units. */
+    private Composition partial(String lang, List<Passage> read, List<Candidate> chosen, QuestionAnalysis analysis,
+                                SearchResult result, Evidence evidence) {
+        return compose(lang, read, chosen.subList(0, Math.min(PARTIAL_SENTENCES, chosen.size())), Coverage.PARTIAL,
+                Messages.partial(lang, analysis.type(), subject(result)), evidence);
     }
 
     /** The composed answer body, before the caller adds ids, versions and timings. */
@@ -137,11 +137,11 @@ public final class ExtractiveAnswerer {
         List<AnswerSentence> sentences = new ArrayList<>();
         StringBuilder text = new StringBuilder(lead);
         for (Candidate c : chosen) {
-            int n = numberOfHit.computeIfAbsent(c.hitIndex, k -> numberOfHit.size() + 1);
-            for (TextSpan s : c.quote.quote().spans()) {
-                highlights.computeIfAbsent(c.hitIndex, k -> new ArrayList<>()).add(new CitedPassage.Highlight(s.start(), s.end()));
+            int n = numberOfHit.computeIfAbsent(c.hitIndex(), k -> numberOfHit.size() + 1);
+            for (TextSpan s : c.quote().quote().spans()) {
+                highlights.computeIfAbsent(c.hitIndex(), k -> new ArrayList<>()).add(new CitedPassage.Highlight(s.start(), s.end()));
             }
-            String quoted = c.quote.quote().text();
+            String quoted = c.quote().quote().text();
             sentences.add(new AnswerSentence(quoted, List.of(n), Verdict.SUPPORTED,
                     "quoted verbatim from passage [" + n + "]", true));
             if (!text.isEmpty()) {
@@ -182,19 +182,18 @@ public final class ExtractiveAnswerer {
                 if (m.coverage() <= 0) {
                     continue;
                 }
-                Candidate c = new Candidate(i, q, m.coverage(), m.key() || !keyed);
                 anyKey |= m.key();
-                c.typed = AnswerCues.carries(analysis.type(), q.quote().text());
-                c.score = (W_CONCEPTS * m.coverage() + W_TYPE * (c.typed ? 1 : 0)
+                boolean typed = AnswerCues.carries(analysis.type(), q.quote().text());
+                double score = (W_CONCEPTS * m.coverage() + W_TYPE * (typed ? 1 : 0)
                         + W_CONSTRAINTS * constraints(analysis, q.quote().text()) + W_RANK * rank)
                         * (SECTION_FLOOR + (1 - SECTION_FLOOR) * q.prior()) * factor;
-                all.add(c);
+                all.add(new Candidate(i, q, m.key() || !keyed, score));
             }
         }
         if (anyKey) {
-            all.removeIf(c -> !c.key);
+            all.removeIf(c -> !c.key());
         }
-        all.sort(Comparator.comparingDouble((Candidate c) -> -c.score));
+        all.sort(Comparator.comparingDouble((Candidate c) -> -c.score()));
         return all;
     }
 
@@ -210,14 +209,14 @@ public final class ExtractiveAnswerer {
 
     private List<Candidate> select(List<Candidate> ranked) {
         List<Candidate> chosen = new ArrayList<>();
-        double best = ranked.get(0).score;
+        double best = ranked.get(0).score();
         for (Candidate c : ranked) {
             if (chosen.size() >= settings.maxSentences()
-                    || chosen.size() >= settings.minSentences() && c.score < KEEP_RATIO * best) {
+                    || chosen.size() >= settings.minSentences() && c.score() < KEEP_RATIO * best) {
                 break;
             }
-            if (chosen.stream().noneMatch(s -> jaccard(s.quote.terms(), c.quote.terms()) >= DUPLICATE_JACCARD
-                    || s.hitIndex == c.hitIndex && overlaps(s, c))) {
+            if (chosen.stream().noneMatch(s -> jaccard(s.quote().terms(), c.quote().terms()) >= DUPLICATE_JACCARD
+                    || s.hitIndex() == c.hitIndex() && overlaps(s, c))) {
                 chosen.add(c);
             }
         }
@@ -225,8 +224,8 @@ public final class ExtractiveAnswerer {
     }
 
     private static boolean overlaps(Candidate a, Candidate b) {
-        for (TextSpan x : a.quote.quote().spans()) {
-            for (TextSpan y : b.quote.quote().spans()) {
+        for (TextSpan x : a.quote().quote().spans()) {
+            for (TextSpan y : b.quote().quote().spans()) {
                 if (x.start() < y.end() && y.start() < x.end()) {
                     return true;
                 }
@@ -245,25 +244,13 @@ public final class ExtractiveAnswerer {
     }
 
     /** What the question is about, in its own words: the sources of its key concepts. */
-    private static String subject(SearchResult result, Needles needles) {
+    private static String subject(SearchResult result) {
         List<String> keys = result.bridged().concepts().stream().filter(fr.preuve.core.crosslingual.Concept::key)
                 .map(fr.preuve.core.crosslingual.Concept::source).distinct().limit(3).toList();
         return String.join(", ", keys);
     }
 
-    private static final class Candidate {
-        final int hitIndex;
-        final PreparedQuote quote;
-        final double concepts;
-        final boolean key;
-        boolean typed;
-        double score;
-
-        Candidate(int hitIndex, PreparedQuote quote, double concepts, boolean key) {
-            this.hitIndex = hitIndex;
-            this.quote = quote;
-            this.concepts = concepts;
-            this.key = key;
-        }
+    /** A unit of the passage read at {@code hitIndex}, whether it holds a key concept, and its score. */
+    private record Candidate(int hitIndex, PreparedQuote quote, boolean key, double score) {
     }
 }

@@ -75,7 +75,8 @@ public final class ConceptCoverage {
         return countAbsent ? searcher.idf(field, term) : searcher.idfIfIndexed(field, term);
     }
 
-    private double weight(String field, Set<String> words) {
+    /** The weight of a concept whose words (analysed for {@code field}) are {@code words}: its rarest word's IDF. */
+    public double weight(String field, Set<String> words) {
         double w = 0;
         for (String t : words) {
             w = Math.max(w, idf(field, t));

@@ -28,7 +28,7 @@ public interface SupportCheck {
     SupportCheck VERBATIM = new SupportCheck() {
         @Override
         public boolean supports(String sentence, List<String> passages) {
-            String[] pieces = sentence.split(" … ");
+            String[] pieces = sentence.split(java.util.regex.Pattern.quote(fr.preuve.core.answer.extract.Quote.GAP));
             return !fold(sentence).isEmpty() && passages.stream().map(SupportCheck::fold).anyMatch(p -> {
                 int from = 0;
                 for (String piece : pieces) {

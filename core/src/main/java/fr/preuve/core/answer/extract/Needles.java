@@ -83,18 +83,18 @@ public final class Needles {
                 for (String alt : c.alternatives()) {
                     Set<String> t = coverage.terms(c, alt, field);
                     alts.add(t);
-                    w = Math.max(w, weight(field, t));
+                    w = Math.max(w, coverage.weight(field, t));
                 }
                 out.add(new Needle(alts, w, c.key()));
             }
         } else if (!bridged.isEmpty() && passageLang.equals(lang)) {
             for (Concept c : bridged.concepts()) {
                 Set<String> t = searcher.terms(field, c.source());
-                out.add(new Needle(List.of(t), weight(field, t), c.key()));
+                out.add(new Needle(List.of(t), coverage.weight(field, t), c.key()));
             }
             for (String w : bridged.unknown()) {
                 Set<String> t = searcher.terms(field, w);
-                out.add(new Needle(List.of(t), weight(field, t), false));
+                out.add(new Needle(List.of(t), coverage.weight(field, t), false));
             }
         } else {
             for (String t : searcher.terms(field, question)) {
@@ -105,11 +105,4 @@ public final class Needles {
         return out;
     }
 
-    private double weight(String field, Set<String> words) {
-        double w = 0;
-        for (String t : words) {
-            w = Math.max(w, searcher.idfIfIndexed(field, t));
-        }
-        return w;
-    }
 }

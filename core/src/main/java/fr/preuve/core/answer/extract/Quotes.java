@@ -46,7 +46,6 @@ public final class Quotes {
         List<TextSpan> spans = endLists(text, SentenceSplitter.split(text));
         List<Quote> out = new ArrayList<>();
         List<TextSpan> current = null;   // the unit being built, quotable or not
-        boolean currentQuotable = false;
         int currentOut = -1;              // its index in out, or -1
         TextSpan leadIn = null;
         int leadInIndex = -1;
@@ -75,7 +74,6 @@ public final class Quotes {
                         continue;
                     }
                     unit = extend(current, span);
-                    current = unit;
                     if (currentOut >= 0) {
                         out.remove(currentOut);
                         currentOut = -1;
@@ -95,17 +93,15 @@ public final class Quotes {
                     }
                     unit = k == leadInIndex + 1 ? List.of(new TextSpan(leadIn.start(), span.end()))
                             : List.of(leadIn, span);
-                    current = unit;
                 }
                 default -> {
                     leadIn = null;
                     unit = List.of(span);
-                    current = unit;
                 }
             }
+            current = unit;
             Quote q = quote(text, unit);
-            currentQuotable = usable(q.text(), unit.size() > 1 || kind == Kind.LIST_ITEM);
-            if (currentQuotable) {
+            if (usable(q.text(), unit.size() > 1 || kind == Kind.LIST_ITEM)) {
                 out.add(q);
                 currentOut = out.size() - 1;
             } else {
