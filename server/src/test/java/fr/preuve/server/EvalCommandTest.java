@@ -139,9 +139,10 @@ class EvalCommandTest {
                 "--home", home, "--corpus", corpus, "--json", local.toString(), "--history",
                 tmp.resolve("h-local.jsonl").toString(), "--thresholds", pass.toString());
         int before = llm.requests().size();
+        Path answers = tmp.resolve("remote-answers.jsonl");
         CliTest.Run overHttp = CliTest.run("eval", "questions", questions.toString(), "--server", base, "--home",
                 tmp.resolve("client-home").toString(), "--json", remote.toString(), "--history",
-                tmp.resolve("h-remote.jsonl").toString(), "--thresholds", pass.toString());
+                tmp.resolve("h-remote.jsonl").toString(), "--thresholds", pass.toString(), "--answers", answers.toString());
 
         assertThat(inProcess.exit()).as(inProcess.err()).isZero();
         assertThat(overHttp.exit()).as(overHttp.err()).isZero();
@@ -156,6 +157,27 @@ class EvalCommandTest {
         assertThat(b.path("metrics")).isEqualTo(inProcessMetrics);
         assertThat(b.path("model")).isEqualTo(a.path("model"));
         assertThat(b.path("corpusVersion")).isEqualTo(a.path("corpusVersion"));
+        // every answer, as the API gave it, one line per question
+        List<String> asked = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(questions)) {
+            asked.add(JSON.readTree(line).path("id").asText());
+        }
+        List<String> logged = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(answers)) {
+            JsonNode row = JSON.readTree(line);
+            logged.add(row.path("id").asText());
+            assertThat(row.path("answer").path("coverage").asText()).isIn("full", "partial", "none");
+        }
+        assertThat(logged).isEqualTo(asked);
+    }
+
+    @Test
+    void anAnswersLogThatCannotBeWrittenIsAUserErrorNamingIt() {
+        CliTest.Run r = CliTest.run("eval", "questions", questions.toString(), "--server", base, "--home",
+                tmp.resolve("client-home").toString(), "--history", tmp.resolve("h-log.jsonl").toString(),
+                "--answers", tmp.resolve("no-such-dir/answers.jsonl").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("cannot write the answers log").contains("no-such-dir");
     }
 
     @Test

@@ -21,8 +21,16 @@ final class AnswerLog implements AutoCloseable {
     }
 
     /** A log writing to {@code file}, or one that writes nothing when it is null. */
-    static AnswerLog open(Path file) throws IOException {
-        return new AnswerLog(file == null ? null : Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+    static AnswerLog open(Path file) {
+        if (file == null) {
+            return new AnswerLog(null);
+        }
+        try {
+            return new AnswerLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write the answers log " + file + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+        }
     }
 
     /** Writes the answer to question {@code id} and returns it. */
