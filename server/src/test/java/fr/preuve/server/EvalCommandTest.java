@@ -110,7 +110,9 @@ class EvalCommandTest {
         assertThat(result.path("model").path("model").asText()).isEqualTo("scripted-model");
         assertThat(result.path("model").path("endpoint").asText()).isEqualTo("scripted-vllm");
         assertThat(result.path("model").path("healthDataApproved").asBoolean(true)).isFalse();
-        assertThat(result.path("supportCheck").asText()).contains("judge default-v1");
+        // graded by a judge other than the gate's, and the report says both
+        assertThat(result.path("supportCheck").asText()).contains("else judge trained-v1")
+                .contains("the gate's judge is default-v1+checks").contains("precision");
         // before the gate: 4 sentences written for the 2 answerable questions, the fabrication unsupported
         assertThat(metric(result, "hallucination_rate_before_gate").path("value").asDouble()).isEqualTo(0.25);
         assertThat(metric(result, "hallucination_rate_before_gate").path("n").asInt()).isEqualTo(4);

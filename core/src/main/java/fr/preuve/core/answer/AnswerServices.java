@@ -14,7 +14,9 @@ import fr.preuve.core.crosslingual.QuestionRenderer;
 import java.nio.file.Path;
 import fr.preuve.core.search.HybridSearcher;
 import fr.preuve.core.verify.AnswerVerifier;
+import fr.preuve.core.verify.DefaultSupportJudge;
 import fr.preuve.core.verify.DrugLexicon;
+import fr.preuve.core.verify.judge.TrainedSupportJudge;
 import fr.preuve.core.verify.SupportJudge;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -39,6 +41,8 @@ public final class AnswerServices {
                     llm.circuitOpen());
             SupportJudge chosen = switch (llm.judge()) {
                 case "default" -> judge;
+                case "trained" -> judge instanceof DefaultSupportJudge d ? TrainedSupportJudge.standard(d)
+                        : TrainedSupportJudge.standard(new DefaultSupportJudge(embedder));
                 case "llm" -> new LlmSupportJudge(prompt -> gateway.chat(new Prompt("", prompt, LlmSupportJudge.NAME), t -> { }));
                 default -> NliSupportJudge.load(Path.of(llm.judge().substring(4)));
             };

@@ -24,9 +24,10 @@ import java.util.Objects;
  * @param circuitOpen         how long a failing endpoint is left alone
  * @param patientData         what happens to a question with identifying patient data when the endpoint is not
  *                            approved for health data
- * @param judge               the support judge generated sentences must pass: {@code default} (embeddings and
- *                            shared words, in process), {@code llm} (this endpoint asked sentence by sentence) or
- *                            {@code nli:<directory>} (an NLI cross-encoder exported to ONNX)
+ * @param judge               the support judge generated sentences must pass, after the deterministic checks:
+ *                            {@code default} (embeddings and shared words, in process), {@code trained} (the
+ *                            trained judge: stricter, see {@code docs/eval.md}), {@code llm} (this endpoint asked
+ *                            sentence by sentence) or {@code nli:<directory>} (an NLI cross-encoder exported to ONNX)
  */
 public record LlmSettings(Provider provider, String name, String baseUrl, String model, String apiKey,
                           boolean healthDataApproved, Duration timeout, int maxTokens, double temperature,
@@ -86,8 +87,10 @@ public record LlmSettings(Provider provider, String name, String baseUrl, String
         Objects.requireNonNull(circuitOpen, "llm.circuitOpen");
         Objects.requireNonNull(patientData, "llm.patientData");
         judge = judge == null || judge.isBlank() ? "default" : judge.strip();
-        if (!(judge.equals("default") || judge.equals("llm") || (judge.startsWith("nli:") && judge.length() > 4))) {
-            throw new IllegalArgumentException("llm.judge must be default, llm or nli:<model directory>; got '" + judge + "'");
+        if (!(judge.equals("default") || judge.equals("trained") || judge.equals("llm")
+                || (judge.startsWith("nli:") && judge.length() > 4))) {
+            throw new IllegalArgumentException("llm.judge must be default, trained, llm or nli:<model directory>; got '"
+                    + judge + "'");
         }
         if (provider != Provider.NONE) {
             if (model == null || model.isBlank()) {

@@ -1,6 +1,8 @@
 package fr.preuve.core.question;
 
 import fr.preuve.core.text.Folding;
+import java.util.List;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +29,11 @@ public enum Constraint {
 
     Constraint(String cue) {
         this.cue = Pattern.compile(cue);
+    }
+
+    /** Where {@code folded} (see {@link #namedIn}) names this constraint, in order. */
+    public List<MatchResult> mentionsIn(String folded) {
+        return cue.matcher(folded).results().toList();
     }
 
     /** Whether {@code folded} (text passed through {@link Folding#fold}) names this constraint. */

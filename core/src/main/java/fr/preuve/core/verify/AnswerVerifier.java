@@ -3,22 +3,28 @@ package fr.preuve.core.verify;
 import fr.preuve.core.answer.Verdict;
 import fr.preuve.core.doc.Passage;
 import java.util.ArrayList;
+import fr.preuve.core.verify.checks.ClaimChecks;
+import fr.preuve.core.verify.checks.Conflict;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Checks each sentence of a generated answer against the passages the model was given, in order: it cites something;
  * every citation points to a given passage; its numbers (with units) and drug names occur in the cited passages; the
- * support judge accepts it. The first check that fails gives the verdict and its reason, in the question's language.
+ * deterministic checks ({@link ClaimChecks}: population binding, negation, comparison, drug subject) find no conflict;
+ * the support judge accepts it. The first check that fails gives the verdict and its reason, in the question's language.
  */
 public final class AnswerVerifier {
 
     private final SupportJudge judge;
     private final DrugLexicon drugs;
+    private final ClaimChecks checks;
 
     public AnswerVerifier(SupportJudge judge, DrugLexicon drugs) {
         this.judge = judge;
         this.drugs = drugs;
+        this.checks = ClaimChecks.standard(drugs);
     }
 
     /** One sentence with its verdict and the reason for it. */
@@ -67,6 +73,10 @@ public final class AnswerVerifier {
             String list = missingDrugs.stream().map(DrugMention::text).distinct().collect(Collectors.joining(", "));
             return new Checked(s, Verdict.UNSUPPORTED, fr ? "médicament absent du passage cité " + cited + " : " + list
                     : "drug not in the cited passage " + cited + ": " + list);
+        }
+        Optional<Conflict> conflict = checks.check(DefaultSupportJudge.withoutCitations(s.text()), evidence);
+        if (conflict.isPresent()) {
+            return new Checked(s, Verdict.UNSUPPORTED, conflict.get().reason(fr) + " " + cited);
         }
         SupportJudge.Judgement j = judge.judge(s.text(), evidence);
         String drift = s.drifts().isEmpty() ? "" : " (" + String.join("; ", s.drifts()) + ")";

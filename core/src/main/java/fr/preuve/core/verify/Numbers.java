@@ -66,13 +66,17 @@ public final class Numbers {
         }
         List<NumberMention> out = new ArrayList<>();
         for (NumberMention m : extract(claim, false)) {
-            boolean found = known.stream().anyMatch(
-                    k -> k.value().compareTo(m.value()) == 0 && Units.compatible(m.unit(), k.unit()));
+            boolean found = known.stream().anyMatch(k -> sameQuantity(m, k));
             if (!found) {
                 out.add(m);
             }
         }
         return List.copyOf(out);
+    }
+
+    /** Whether two mentions are the same quantity: equal values, units compatible (a missing unit matches any). */
+    public static boolean sameQuantity(NumberMention a, NumberMention b) {
+        return a.value().compareTo(b.value()) == 0 && Units.compatible(a.unit(), b.unit());
     }
 
     /** Mentions of {@code text}; {@code allWords}: number words count even without a unit (for evidence). */

@@ -40,32 +40,16 @@ public final class AbstentionFit {
     public static Fit fit(List<Example> examples, double targetAbstention, String version) {
         int n = examples.size();
         int d = EvidenceFeatures.NAMES.size();
-        double[] mean = new double[d];
-        double[] scale = new double[d];
-        for (Example e : examples) {
-            double[] v = e.features().values();
-            for (int j = 0; j < d; j++) {
-                mean[j] += v[j] / n;
-            }
-        }
-        for (Example e : examples) {
-            double[] v = e.features().values();
-            for (int j = 0; j < d; j++) {
-                scale[j] += (v[j] - mean[j]) * (v[j] - mean[j]) / n;
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            scale[j] = scale[j] > 1e-12 ? Math.sqrt(scale[j]) : 1.0;
-        }
-        double[][] x = new double[n][d];
+        double[][] raw = new double[n][];
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
-            double[] v = examples.get(i).features().values();
-            for (int j = 0; j < d; j++) {
-                x[i][j] = (v[j] - mean[j]) / scale[j];
-            }
+            raw[i] = examples.get(i).features().values();
             y[i] = examples.get(i).answerable() ? 1 : 0;
         }
+        LogisticRegression.Standardisation st = LogisticRegression.Standardisation.of(raw);
+        double[] mean = st.mean();
+        double[] scale = st.scale();
+        double[][] x = st.apply(raw);
         double[] beta = LogisticRegression.fit(x, y, LAMBDA);
         double[] w = new double[d];
         System.arraycopy(beta, 1, w, 0, d);

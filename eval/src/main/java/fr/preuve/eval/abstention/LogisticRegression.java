@@ -54,6 +54,45 @@ public final class LogisticRegression {
         return beta;
     }
 
+    /**
+     * Per-column mean and standard deviation of raw feature rows (a constant column gets scale 1), to standardise
+     * rows before {@link #fit} and to ship with the coefficients.
+     */
+    public record Standardisation(double[] mean, double[] scale) {
+        public static Standardisation of(double[][] rows) {
+            int n = rows.length;
+            int d = rows[0].length;
+            double[] mean = new double[d];
+            double[] scale = new double[d];
+            for (double[] v : rows) {
+                for (int j = 0; j < d; j++) {
+                    mean[j] += v[j] / n;
+                }
+            }
+            for (double[] v : rows) {
+                for (int j = 0; j < d; j++) {
+                    scale[j] += (v[j] - mean[j]) * (v[j] - mean[j]) / n;
+                }
+            }
+            for (int j = 0; j < d; j++) {
+                scale[j] = scale[j] > 1e-12 ? Math.sqrt(scale[j]) : 1.0;
+            }
+            return new Standardisation(mean, scale);
+        }
+
+        /** {@code rows} standardised. */
+        public double[][] apply(double[][] rows) {
+            double[][] x = new double[rows.length][];
+            for (int i = 0; i < rows.length; i++) {
+                x[i] = new double[rows[i].length];
+                for (int j = 0; j < rows[i].length; j++) {
+                    x[i][j] = (rows[i][j] - mean[j]) / scale[j];
+                }
+            }
+            return x;
+        }
+    }
+
     static double sigmoid(double z) {
         return 1.0 / (1.0 + Math.exp(-z));
     }

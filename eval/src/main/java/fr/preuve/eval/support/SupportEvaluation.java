@@ -191,6 +191,11 @@ public final class SupportEvaluation {
                 calibration, result.latency(), result.perRow());
     }
 
+    /** Figures over {@code rows} when a row is predicted supported at {@code threshold} or above. */
+    public static Slice slice(List<Row> rows, double threshold) {
+        return Slice.of(rows, r -> r.predictedAt(threshold));
+    }
+
     /** A threshold and whether it met the precision target. */
     public record Choice(double threshold, boolean reached) {
     }
@@ -247,7 +252,7 @@ public final class SupportEvaluation {
     }
 
     /** The source item a judgement belongs to: {@code source} up to the number after {@code #}, else the id. */
-    static String item(SupportJudgement j) {
+    public static String item(SupportJudgement j) {
         String s = j.source();
         int hash = s.indexOf('#');
         if (hash < 0) {

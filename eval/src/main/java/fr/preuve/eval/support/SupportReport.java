@@ -40,6 +40,13 @@ public final class SupportReport {
         return sb.toString();
     }
 
+    /** A one-row table of {@code slice} named {@code name}, in the console format. */
+    public static String sliceTable(String name, SupportEvaluation.Slice slice) {
+        StringBuilder sb = new StringBuilder();
+        slices(sb, List.of(name), List.of(slice));
+        return sb.toString();
+    }
+
     private static void slices(StringBuilder sb, List<String> names, List<SupportEvaluation.Slice> slices) {
         sb.append("| rows | n | TP | FP | FN | TN | precision [95% CI] | recall [95% CI] | F1 | accuracy [95% CI] |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|---|\n");

@@ -8,6 +8,9 @@ import fr.preuve.core.embed.Embedders;
 import fr.preuve.core.embed.OnnxBatchEmbedder;
 import fr.preuve.core.search.Filters;
 import fr.preuve.core.verify.DefaultSupportJudge;
+import fr.preuve.core.verify.SupportJudge;
+import fr.preuve.core.verify.judge.SupportModel;
+import fr.preuve.core.verify.judge.TrainedSupportJudge;
 import fr.preuve.eval.answers.AnswerEvaluation;
 import fr.preuve.eval.answers.RemoteAnswers;
 import fr.preuve.eval.answers.SupportCheck;
@@ -26,7 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,8 +103,8 @@ public class EvalQuestionsCommand implements Callable<Integer> {
 
     /**
      * Asks every question of {@link #file}, in process over the corpus index (read-only) or through {@link #server},
-     * and scores the answers. Support is verbatim containment, else the default support judge (the sentences of
-     * generated answers), decided here, independently of the answerer's verdicts.
+     * and scores the answers. Support is verbatim containment, else a judge other than the gate's ({@link #check}),
+     * decided here, independently of the answerer's verdicts.
      */
     AnswerEvaluation.Result evaluate(PreuveConfig config, PrintWriter err) {
         QuestionSet all = QuestionSet.load(CommonOptions.resolve(file));
@@ -116,7 +118,8 @@ public class EvalQuestionsCommand implements Callable<Integer> {
                 try (OnnxBatchEmbedder embedder = Embedders.forQueries()) {
                     RemoteAnswers remote = new RemoteAnswers(server,
                             java.time.Duration.ofSeconds(Defaults.EVAL_SERVER_TIMEOUT_SECONDS));
-                    return run(set, q -> log.write(q.id(), remote.apply(q)), embedder, progress);
+                    return AnswerEvaluation.run(set, q -> log.write(q.id(), remote.apply(q)),
+                            check(embedder, config.llm().judge()), progress);
                 }
             }
             try (PreuveRuntime runtime = PreuveRuntime.readOnly(config, CommonOptions.corpus(config))) {
@@ -127,7 +130,7 @@ public class EvalQuestionsCommand implements Callable<Integer> {
                             .map(id -> runtime.index().passage(id)).flatMap(java.util.Optional::stream).toList();
                     return new AnswerEvaluation.Asked(log.write(q.id(), a.answer(), hits),
                             a.retrieved().stream().map(id -> id.substring(0, id.indexOf('#'))).toList());
-                }, check(runtime.queryEmbedder()), progress);
+                }, check(runtime.queryEmbedder(), config.llm().judge()), progress);
             }
         } catch (Exception e) {
             if (e instanceof RuntimeException re) {
@@ -137,13 +140,32 @@ public class EvalQuestionsCommand implements Callable<Integer> {
         }
     }
 
-    private static AnswerEvaluation.Result run(QuestionSet set, Function<Question, fr.preuve.core.answer.Answer> asker,
-                                               Embedder embedder, java.util.function.Consumer<String> progress) {
-        return AnswerEvaluation.run(set, asker, check(embedder), progress);
-    }
 
-    private static SupportCheck check(Embedder embedder) {
-        return SupportCheck.verbatimElse(new DefaultSupportJudge(embedder));
+    /**
+     * The grading of generated sentences: verbatim containment, else a judge that is not the gate's, so that "no
+     * hallucination after the gate" is not true by construction: the trained judge (trained-v1) when the gate uses
+     * the embedding judge (default), the embedding judge when the gate uses the trained one. The name says both,
+     * with what the grader's verdicts are worth on human labels.
+     */
+    static SupportCheck check(Embedder embedder, String gateJudge) {
+        DefaultSupportJudge embedding = new DefaultSupportJudge(embedder);
+        boolean gateTrained = "trained".equals(gateJudge);
+        SupportJudge grader = gateTrained ? embedding : TrainedSupportJudge.standard(embedding);
+        SupportCheck grading = SupportCheck.verbatimElse(grader);
+        String gate = gateTrained ? SupportModel.standard().version() : DefaultSupportJudge.NAME + "+checks";
+        String worth = gateTrained ? DefaultSupportJudge.NAME + ": " + DefaultSupportJudge.QUALITY
+                : SupportModel.standard().version() + ": " + SupportModel.standard().quality();
+        return new SupportCheck() {
+            @Override
+            public boolean supports(String sentence, List<String> passages) {
+                return grading.supports(sentence, passages);
+            }
+
+            @Override
+            public String name() {
+                return grading.name() + " (the gate's judge is " + gate + "; grader " + worth + ")";
+            }
+        };
     }
 
     static String table(AnswerEvaluation.Result r) {

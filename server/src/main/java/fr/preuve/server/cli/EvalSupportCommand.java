@@ -5,6 +5,9 @@ import fr.preuve.core.config.Yaml;
 import fr.preuve.core.embed.Embedders;
 import fr.preuve.core.embed.OnnxBatchEmbedder;
 import fr.preuve.core.verify.DefaultSupportJudge;
+import fr.preuve.core.verify.DrugLexicon;
+import fr.preuve.core.verify.judge.CheckedSupportJudge;
+import fr.preuve.core.verify.judge.TrainedSupportJudge;
 import fr.preuve.core.verify.NliSupportJudge;
 import fr.preuve.eval.dataset.SupportSet;
 import fr.preuve.eval.regression.QualityGate;
@@ -40,7 +43,9 @@ public class EvalSupportCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--judge", paramLabel = "NAME", defaultValue = "default",
-            description = "default (embeddings + lexical overlap) or nli (needs --model). Default: ${DEFAULT-VALUE}.")
+            description = "default (the answer gate's: deterministic checks, then default-v1, embeddings + lexical "
+                    + "overlap), trained (trained-v1: the checks, then a logistic model over claim/evidence "
+                    + "features), embedding (default-v1 alone) or nli (needs --model). Default: ${DEFAULT-VALUE}.")
     String judge;
 
     @Option(names = "--model", paramLabel = "DIR", description = "For --judge nli: directory with model.onnx and tokenizer.json.")
@@ -113,6 +118,17 @@ public class EvalSupportCommand implements Callable<Integer> {
         return switch (judge) {
             case "default" -> {
                 try (OnnxBatchEmbedder embedder = Embedders.forQueries()) {
+                    yield run(set, new CheckedSupportJudge(new DefaultSupportJudge(embedder), DrugLexicon.standard()),
+                            err);
+                }
+            }
+            case "trained" -> {
+                try (OnnxBatchEmbedder embedder = Embedders.forQueries()) {
+                    yield run(set, TrainedSupportJudge.standard(new DefaultSupportJudge(embedder)), err);
+                }
+            }
+            case "embedding" -> {
+                try (OnnxBatchEmbedder embedder = Embedders.forQueries()) {
                     yield run(set, new DefaultSupportJudge(embedder), err);
                 }
             }
@@ -124,7 +140,7 @@ public class EvalSupportCommand implements Callable<Integer> {
                     yield run(set, nli, err);
                 }
             }
-            default -> throw new IllegalArgumentException("unknown judge '" + judge + "': expected default or nli");
+            default -> throw new IllegalArgumentException("unknown judge '" + judge + "': expected default, trained, embedding or nli");
         };
     }
 
