@@ -1,10 +1,7 @@
 package fr.preuve.core.answer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import fr.preuve.core.config.JsonResources;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +25,6 @@ public record AbstentionModel(String version, double[] mean, double[] scale, dou
                               double threshold, double minSimilarity) {
 
     static final String RESOURCE = "abstention-v1.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public AbstentionModel {
         int n = EvidenceFeatures.NAMES.size();
@@ -86,27 +82,12 @@ public record AbstentionModel(String version, double[] mean, double[] scale, dou
             throw new IllegalArgumentException("abstention model features " + names + " differ from the code's "
                     + EvidenceFeatures.NAMES + ": refit it (preuve eval fit-abstention)");
         }
-        return new AbstentionModel(o.get("version").asText(), doubles(o.get("mean")), doubles(o.get("scale")),
-                doubles(o.get("weights")), o.get("intercept").asDouble(), o.get("threshold").asDouble(),
-                o.get("min_similarity").asDouble());
-    }
-
-    private static double[] doubles(JsonNode a) {
-        double[] out = new double[a.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = a.get(i).asDouble();
-        }
-        return out;
+        return new AbstentionModel(o.get("version").asText(), JsonResources.doubles(o.get("mean")),
+                JsonResources.doubles(o.get("scale")), JsonResources.doubles(o.get("weights")),
+                o.get("intercept").asDouble(), o.get("threshold").asDouble(), o.get("min_similarity").asDouble());
     }
 
     private static AbstentionModel load() {
-        try (InputStream in = AbstentionModel.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE + " next to " + AbstentionModel.class);
-            }
-            return read(JSON.readTree(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
+        return read(JsonResources.read(AbstentionModel.class, RESOURCE));
     }
 }

@@ -265,7 +265,8 @@ public final class SupportEvaluation {
         return s.substring(0, end);
     }
 
-    static List<Row> half(List<Row> rows, boolean calibration) {
+    /** The rows of the calibration half ({@code true}) or of the held-out half. */
+    public static List<Row> half(List<Row> rows, boolean calibration) {
         return rows.stream().filter(r -> r.calibration() == calibration).toList();
     }
 }

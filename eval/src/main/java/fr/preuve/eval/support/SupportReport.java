@@ -16,6 +16,8 @@ import java.util.Map;
 /** Renders a {@link SupportEvaluation.Result} as a Markdown table for the console and as a self-contained HTML page. */
 public final class SupportReport {
     private static final List<String> METRICS = SupportEvaluation.METRICS;
+    /** The operating curve's thresholds: 1/20, 2/20 ... 19/20. */
+    private static final int CURVE_STEPS = 20;
 
     private SupportReport() {
     }
@@ -95,6 +97,26 @@ public final class SupportReport {
             htmlTable(h, List.of("calibration half", "held-out half", "full"),
                     List.of(c.calibrationHalf(), c.heldOut(), c.full()));
         }
+        h.append("<h2>Operating curve</h2>\n<p>Precision and recall of the <code>supported</code> class if the "
+                + "threshold on the score were each value; the judge's own verdicts may also depend on rules besides "
+                + "the score.</p>\n<table class=\"curve\"><tr><th>threshold</th>");
+        List<String> halves = List.of("calibration half", "held-out half");
+        for (String half : halves) {
+            h.append("<th>precision (").append(esc(half)).append(")</th><th>recall (").append(esc(half))
+                    .append(")</th>");
+        }
+        h.append("</tr>");
+        for (int step = 1; step < CURVE_STEPS; step++) {
+            double t = (double) step / CURVE_STEPS;
+            h.append("<tr><td>").append(String.format(Locale.ROOT, "%.2f", t)).append("</td>");
+            for (boolean cal : new boolean[] {true, false}) {
+                Map<String, Estimate> m = SupportEvaluation.slice(SupportEvaluation.half(r.perRow(), cal), t).metrics();
+                h.append("<td>").append(esc(cell(m.get("precision")))).append("</td><td>")
+                        .append(esc(cell(m.get("recall")))).append("</td>");
+            }
+            h.append("</tr>");
+        }
+        h.append("</table>\n");
         h.append("<h2>Rows the judge got wrong</h2>\n<table class=\"errors\"><tr><th>id</th><th>label</th><th>score</th>"
                 + "<th>reason</th></tr>");
         List<SupportEvaluation.Row> wrong = new ArrayList<>();

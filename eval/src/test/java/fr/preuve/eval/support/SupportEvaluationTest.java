@@ -115,7 +115,10 @@ class SupportEvaluationTest {
         assertThat(table).contains("2 without evidence: counted as not supported by definition")
                 .contains("| full | 8 | 2 | 1 | 1 | 4 | 0.667 [").contains("| calibration half | 2 | 0 | 0 | 0 | 2 | undefined |");
         assertThat(SupportReport.html(r, "preuve eval support <x>", "today")).contains("preuve eval support &lt;x&gt;")
-                .contains("expertqa-med-val-002-post_hoc_gs_gpt4-2").doesNotContain("<x>");
+                .contains("expertqa-med-val-002-post_hoc_gs_gpt4-2").doesNotContain("<x>")
+                // held out: supported 0.9, 0.6, 0.8 and not supported 0.85, 0.5, 0.3 -> at 0.85, 1 TP of 2 predicted
+                .contains("<h2>Operating curve</h2>").contains("<tr><td>0.85</td><td>undefined</td><td>undefined</td>"
+                        + "<td>0.500 [");
     }
 
     @Test

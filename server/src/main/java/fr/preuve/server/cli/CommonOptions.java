@@ -34,6 +34,20 @@ final class CommonOptions {
         return CorpusConfig.load(resolve(config.corpusConfig()));
     }
 
+    /** Writes {@code model} as pretty JSON to {@code output} (saying so on {@code out}), or prints it there. */
+    static void writeModel(com.fasterxml.jackson.databind.JsonNode model, Path output, java.io.PrintWriter out)
+            throws java.io.IOException {
+        String json = new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                .writeValueAsString(model) + "\n";
+        if (output != null) {
+            Files.writeString(resolve(output), json, java.nio.charset.StandardCharsets.UTF_8);
+            out.println("wrote " + output);
+        } else {
+            out.println(json);
+        }
+        out.flush();
+    }
+
     /**
      * A relative corpus path is looked up in the working directory, then in Preuve's installation directory
      * ({@code -Dpreuve.appDir}, set by the launcher), so {@code ./preuve demo} works from anywhere.

@@ -109,15 +109,7 @@ public class EvalFitAbstentionCommand implements Callable<Integer> {
                 + " unanswerable");
         out.println(AbstentionFit.table(fit.curve()));
         out.println("threshold " + fit.model().threshold());
-        String json = new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
-                .writeValueAsString(AbstentionFit.toJson(fit, fittedOn, target)) + "\n";
-        if (output != null) {
-            Files.writeString(CommonOptions.resolve(output), json, StandardCharsets.UTF_8);
-            out.println("wrote " + output);
-        } else {
-            out.println(json);
-        }
-        out.flush();
+        CommonOptions.writeModel(AbstentionFit.toJson(fit, fittedOn, target), output, out);
         return 0;
     }
 }

@@ -1,6 +1,5 @@
 package fr.preuve.server.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.preuve.core.embed.Embedders;
 import fr.preuve.core.embed.OnnxBatchEmbedder;
 import fr.preuve.core.verify.DefaultSupportJudge;
@@ -105,15 +104,7 @@ public class EvalTrainJudgeCommand implements Callable<Integer> {
             }
             Files.writeString(CommonOptions.resolve(features), tsv, StandardCharsets.UTF_8);
         }
-        String json = new ObjectMapper().writerWithDefaultPrettyPrinter()
-                .writeValueAsString(JudgeTraining.toJson(fit, trainedOn, minPrecision, seed)) + "\n";
-        if (output != null) {
-            Files.writeString(CommonOptions.resolve(output), json, StandardCharsets.UTF_8);
-            out.println("wrote " + output);
-        } else {
-            out.println(json);
-        }
-        out.flush();
+        CommonOptions.writeModel(JudgeTraining.toJson(fit, trainedOn, minPrecision, seed), output, out);
         return 0;
     }
 }

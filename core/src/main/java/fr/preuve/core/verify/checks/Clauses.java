@@ -1,6 +1,7 @@
 package fr.preuve.core.verify.checks;
 
 import fr.preuve.core.text.Folding;
+import fr.preuve.core.text.Language;
 import fr.preuve.core.text.SentenceSplitter;
 import fr.preuve.core.verify.ContentWords;
 import fr.preuve.core.verify.NumberMention;
@@ -80,6 +81,31 @@ final class Clauses {
                 if (!c.isBlank()) {
                     out.add(new Clause(c.strip(), tokens(c, lang)));
                 }
+            }
+        }
+        return out;
+    }
+
+    /** A claim clause and the evidence clauses aligned with it ({@link #aligned}), in language {@code lang}. */
+    record Alignment(Clause claim, List<Clause> evidence, String lang) {
+    }
+
+    /**
+     * Each clause of {@code claim} with the evidence clauses aligned with it, those with none left out; empty when
+     * the claim and the evidence are in different languages (words cannot be aligned across them).
+     */
+    static List<Alignment> sameLanguage(String claim, List<String> evidence, double minShare,
+                                        double minEvidenceShare) {
+        String lang = Language.detect(claim);
+        if (!lang.equals(Language.detect(String.join("\n", evidence)))) {
+            return List.of();
+        }
+        List<Clause> clauses = of(evidence, lang);
+        List<Alignment> out = new ArrayList<>();
+        for (Clause c : of(claim, lang)) {
+            List<Clause> aligned = aligned(c, clauses, minShare, minEvidenceShare);
+            if (!aligned.isEmpty()) {
+                out.add(new Alignment(c, aligned, lang));
             }
         }
         return out;

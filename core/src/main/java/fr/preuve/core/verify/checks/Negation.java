@@ -1,7 +1,6 @@
 package fr.preuve.core.verify.checks;
 
 import fr.preuve.core.text.Folding;
-import fr.preuve.core.text.Language;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -39,16 +38,10 @@ public final class Negation implements ClaimCheck {
 
     @Override
     public Optional<Conflict> check(String claim, List<String> evidence) {
-        String lang = Language.detect(claim);
-        if (!lang.equals(Language.detect(String.join("\n", evidence)))) {
-            return Optional.empty();
-        }
-        List<Clauses.Clause> clauses = Clauses.of(evidence, lang);
-        for (Clauses.Clause c : Clauses.of(claim, lang)) {
-            List<Clauses.Clause> aligned = Clauses.aligned(c, clauses, MIN_SHARE, MIN_EVIDENCE_SHARE);
-            if (aligned.isEmpty()) {
-                continue;
-            }
+        for (Clauses.Alignment a : Clauses.sameLanguage(claim, evidence, MIN_SHARE, MIN_EVIDENCE_SHARE)) {
+            Clauses.Clause c = a.claim();
+            List<Clauses.Clause> aligned = a.evidence();
+            String lang = a.lang();
             String claimCue = cue(c.text(), aligned.get(0).tokens(), lang);
             boolean allNegated = aligned.stream().allMatch(e -> cue(e.text(), c.tokens(), lang) != null);
             boolean noneNegated = aligned.stream().allMatch(e -> cue(e.text(), c.tokens(), lang) == null);

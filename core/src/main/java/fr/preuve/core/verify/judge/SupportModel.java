@@ -1,10 +1,7 @@
 package fr.preuve.core.verify.judge;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import fr.preuve.core.config.JsonResources;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +24,6 @@ public record SupportModel(String version, double[] mean, double[] scale, double
                            double threshold, String quality) {
 
     static final String RESOURCE = "support-judge-v1.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public SupportModel {
         int n = SupportFeatures.NAMES.size();
@@ -83,27 +79,12 @@ public record SupportModel(String version, double[] mean, double[] scale, double
             throw new IllegalArgumentException("support model features " + names + " differ from the code's "
                     + SupportFeatures.NAMES + ": retrain it (preuve eval train-judge)");
         }
-        return new SupportModel(o.get("version").asText(), doubles(o.get("mean")), doubles(o.get("scale")),
-                doubles(o.get("weights")), o.get("intercept").asDouble(), o.get("threshold").asDouble(),
+        return new SupportModel(o.get("version").asText(), JsonResources.doubles(o.get("mean")),
+                JsonResources.doubles(o.get("scale")), JsonResources.doubles(o.get("weights")), o.get("intercept").asDouble(), o.get("threshold").asDouble(),
                 o.path("quality").asText(""));
     }
 
-    private static double[] doubles(JsonNode a) {
-        double[] out = new double[a.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = a.get(i).asDouble();
-        }
-        return out;
-    }
-
     private static SupportModel load() {
-        try (InputStream in = SupportModel.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE + " next to " + SupportModel.class);
-            }
-            return read(JSON.readTree(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
+        return read(JsonResources.read(SupportModel.class, RESOURCE));
     }
 }
