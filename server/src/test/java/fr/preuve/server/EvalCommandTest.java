@@ -29,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class EvalCommandTest {
 
     static final String FABRICATED = "Eating more salt improves memory in older adults";
+    /** Words of the second ExpertQA medicine judgement (supported), which the scripted judge endpoint supports. */
+    static final String JUDGED_SUPPORTED = "Health supplies that require approbation include medical devices";
     static final String PERFECT_Q = "What daily salt intake helps prevent hypertension in adults?";
 
     @TempDir
@@ -47,7 +49,11 @@ class EvalCommandTest {
     static void start() throws Exception {
         // question 1: one supported sentence and one fabrication citing the same real passage; question 2: two
         // supported sentences; question 3 is out of the corpus and never reaches the model
-        llm = new ScriptedLlmServer(r -> GenerativeAnswerTest.cite(r.prompt().contains(PERFECT_Q)
+        // judge prompts (eval support --judge llm) get a verdict: supported for one known ExpertQA claim only
+        llm = new ScriptedLlmServer(r -> r.prompt().contains("SUPPORTED or NOT_SUPPORTED")
+                ? ScriptedLlmServer.text(r.prompt().contains(JUDGED_SUPPORTED) ? "SUPPORTED\nThe evidence states it."
+                        : "NOT_SUPPORTED\nNot in the evidence.")
+                : GenerativeAnswerTest.cite(r.prompt().contains(PERFECT_Q)
                 ? "Keeping salt intake to less than 5 g per day helps prevent hypertension and reduces the risk of heart "
                 + "disease and stroke in adults [{salt}]. Most people consume too much salt, an average of 9–12 g of salt "
                 + "per day [{avg}]."
@@ -193,6 +199,26 @@ class EvalCommandTest {
         assertThat(dead.exit()).isNotZero();
         assertThat(dead.err()).contains("question salt-1: POST http://127.0.0.1:9/api/ask failed");
         assertThat(tmp.resolve("h-dead.jsonl")).doesNotExist();
+    }
+
+    @Test
+    void theLlmJudgeIsEvaluatedOnHumanLabelsThroughTheConfiguredEndpoint() throws Exception {
+        Path support = Path.of("..", "eval", "datasets", "support", "expertqa-medicine-dev.jsonl").toAbsolutePath()
+                .normalize();
+        int before = llm.requests().size();
+        CliTest.Run r = CliTest.run("eval", "support", support.toString(), "--rows", "12", "--judge", "llm", "--config",
+                configYaml.toString(), "--home", home, "--history", tmp.resolve("h-judge.jsonl").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("judge llm-v1");
+        long judged = llm.requests().subList(before, llm.requests().size()).stream()
+                .filter(q -> q.prompt().contains("SUPPORTED or NOT_SUPPORTED")).count();
+        assertThat(judged).as("one call per judgement with evidence").isEqualTo(10L);
+        // the scripted endpoint supports only the claim it recognises: one true positive, precision 1
+        assertThat(r.out()).containsPattern("\\| full \\| 12 \\| 1 \\| 0 \\|");
+        CliTest.Run missing = CliTest.run("eval", "support", support.toString(), "--rows", "2", "--judge", "llm",
+                "--home", home, "--history", tmp.resolve("h-judge.jsonl").toString());
+        assertThat(missing.exit()).isNotZero();
+        assertThat(missing.err()).contains("--judge llm needs an llm section");
     }
 
     @Test

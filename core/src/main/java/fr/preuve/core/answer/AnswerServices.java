@@ -43,12 +43,22 @@ public final class AnswerServices {
                 case "default" -> judge;
                 case "trained" -> judge instanceof DefaultSupportJudge d ? TrainedSupportJudge.standard(d)
                         : TrainedSupportJudge.standard(new DefaultSupportJudge(embedder));
-                case "llm" -> new LlmSupportJudge(prompt -> gateway.chat(new Prompt("", prompt, LlmSupportJudge.NAME), t -> { }));
+                case "llm" -> llmJudge(gateway);
                 default -> NliSupportJudge.load(Path.of(llm.judge().substring(4)));
             };
             generative = Optional.of(new GenerativeAnswerer(extractive, gateway, AnswerPrompt.standard(),
                     new AnswerVerifier(chosen, DrugLexicon.standard()), llm, PatientDataGuard.standard()));
         }
         return new AnswerService(searcher, extractive, generative, answer, renderer, corpus);
+    }
+
+    /** The LLM support judge over {@code gateway}: one call per claim with the versioned judge prompt. */
+    public static SupportJudge llmJudge(CircuitBreakingGateway gateway) {
+        return new LlmSupportJudge(prompt -> gateway.chat(new Prompt("", prompt, LlmSupportJudge.NAME), t -> { }));
+    }
+
+    /** The gateway to the configured endpoint, behind its circuit breaker. */
+    public static CircuitBreakingGateway gateway(LlmSettings llm) {
+        return new CircuitBreakingGateway(LangChain4jGateway.of(llm), llm.circuitFailures(), llm.circuitOpen());
     }
 }

@@ -238,7 +238,7 @@ public class EvalCommand implements Runnable {
                     s.file = Path.of(run.support());
                     s.rows = run.rows();
                     s.judge = run.judge();
-                    SupportEvaluation.Result r = s.evaluate(err);
+                    SupportEvaluation.Result r = s.evaluate(config, err);
                     out.print(SupportReport.table(r));
                     History.append(h, History.of(r, Instant.now()));
                     report.add(r);

@@ -5,6 +5,7 @@ import fr.preuve.core.config.Yaml;
 import fr.preuve.core.embed.Embedders;
 import fr.preuve.core.embed.OnnxBatchEmbedder;
 import fr.preuve.core.verify.DefaultSupportJudge;
+import fr.preuve.core.answer.AnswerServices;
 import fr.preuve.core.verify.DrugLexicon;
 import fr.preuve.core.verify.judge.CheckedSupportJudge;
 import fr.preuve.core.verify.judge.TrainedSupportJudge;
@@ -45,7 +46,8 @@ public class EvalSupportCommand implements Callable<Integer> {
     @Option(names = "--judge", paramLabel = "NAME", defaultValue = "default",
             description = "default (the answer gate's: deterministic checks, then default-v1, embeddings + lexical "
                     + "overlap), trained (trained-v1: the checks, then a logistic model over claim/evidence "
-                    + "features), embedding (default-v1 alone) or nli (needs --model). Default: ${DEFAULT-VALUE}.")
+                    + "features), embedding (default-v1 alone), llm (the configured endpoint, one call per claim) or nli "
+                    + "(needs --model). Default: ${DEFAULT-VALUE}.")
     String judge;
 
     @Option(names = "--model", paramLabel = "DIR", description = "For --judge nli: directory with model.onnx and tokenizer.json.")
@@ -80,7 +82,7 @@ public class EvalSupportCommand implements Callable<Integer> {
         PreuveConfig config = common.load();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SupportEvaluation.Result r = evaluate(err);
+        SupportEvaluation.Result r = evaluate(config, err);
         if (calibrate) {
             r = SupportEvaluation.calibrate(r, minPrecision);
         }
@@ -110,7 +112,7 @@ public class EvalSupportCommand implements Callable<Integer> {
     }
 
     /** Loads the set (or its first {@code --rows}) and runs the chosen judge on it, with progress on {@code err}. */
-    SupportEvaluation.Result evaluate(PrintWriter err) {
+    SupportEvaluation.Result evaluate(PreuveConfig config, PrintWriter err) {
         SupportSet set = SupportSet.load(CommonOptions.resolve(file));
         if (rows != null) {
             set = set.first(rows);
@@ -132,6 +134,13 @@ public class EvalSupportCommand implements Callable<Integer> {
                     yield run(set, new DefaultSupportJudge(embedder), err);
                 }
             }
+            case "llm" -> {
+                if (!config.llm().enabled()) {
+                    throw new IllegalArgumentException("--judge llm needs an llm section in the configuration "
+                            + "(--config FILE or $PREUVE_CONFIG): the endpoint that judges each claim");
+                }
+                yield run(set, AnswerServices.llmJudge(AnswerServices.gateway(config.llm())), err);
+            }
             case "nli" -> {
                 if (model == null) {
                     throw new IllegalArgumentException("--judge nli needs --model DIR");
@@ -140,7 +149,7 @@ public class EvalSupportCommand implements Callable<Integer> {
                     yield run(set, nli, err);
                 }
             }
-            default -> throw new IllegalArgumentException("unknown judge '" + judge + "': expected default, trained, embedding or nli");
+            default -> throw new IllegalArgumentException("unknown judge '" + judge + "': expected default, trained, embedding, llm or nli");
         };
     }
 
