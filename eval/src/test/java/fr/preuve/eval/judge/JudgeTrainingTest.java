@@ -99,4 +99,18 @@ class JudgeTrainingTest {
                 .isEqualTo(1.0);
         assertThat(SupportFeatures.NAMES).hasSize(SupportModel.standard().weights().length);
     }
+
+    @Test
+    void acrossLanguagesTheEmbeddingJudgeDecidesAfterTheChecks() {
+        String who = "Children weighing < 20 kg should receive a higher dose of artesunate (3 mg/kg bw per dose) than "
+                + "larger children and adults (2.4 mg/kg bw per dose) to ensure equivalent exposure to the drug.";
+        TrainedSupportJudge judge = TrainedSupportJudge.standard(new DefaultSupportJudge(embedder));
+        SupportJudge.Judgement translated = judge.judge("Les enfants de moins de 20 kg doivent recevoir une dose plus "
+                + "élevée d'artésunate (3 mg/kg par dose) que les enfants plus grands et les adultes [1].", List.of(who));
+        assertThat(translated.reason()).contains("different languages");
+        SupportJudge.Judgement swapped = judge.judge("Les adultes doivent recevoir 3 mg/kg d'artésunate par dose [1].",
+                List.of(who));
+        assertThat(swapped.supported()).isFalse();
+        assertThat(swapped.reason()).contains("children");
+    }
 }
