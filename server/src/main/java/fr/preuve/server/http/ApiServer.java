@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import fr.preuve.core.answer.Answer;
 import fr.preuve.core.answer.AnswerListener;
 import fr.preuve.core.answer.CitedPassage;
+import fr.preuve.core.audit.AuditHealth;
 import fr.preuve.core.audit.Feedback;
 import fr.preuve.core.config.Defaults;
 import fr.preuve.core.config.Yaml;
 import fr.preuve.core.doc.Passage;
-import fr.preuve.core.guard.PatientDataGuard;
 import fr.preuve.core.index.CorpusState;
 import fr.preuve.core.index.IndexCounts;
 import fr.preuve.core.index.StoredDocument;
@@ -21,8 +21,6 @@ import fr.preuve.core.search.SearchHit;
 import fr.preuve.core.search.SearchQuery;
 import fr.preuve.core.search.SearchResult;
 import fr.preuve.indexer.pipeline.IndexProgress;
-import fr.preuve.server.app.PreuveRuntime;
-import fr.preuve.server.audit.AuditTrail;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
@@ -44,12 +42,12 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final int MAX_BODY_BYTES = 64 * 1024;
 
-    private final PreuveRuntime runtime;
+    private final Backend backend;
     private final ObjectMapper json = Yaml.json().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     private Javalin app;
 
-    public ApiServer(PreuveRuntime runtime) {
-        this.runtime = runtime;
+    public ApiServer(Backend backend) {
+        this.backend = backend;
     }
 
     /** Starts listening; a port already in use gives a {@link PortInUseException}. Returns the bound port. */
@@ -76,8 +74,8 @@ public final class ApiServer implements AutoCloseable {
             config.routes.post("/api/feedback", this::feedback);
             config.routes.get("/api/passages/{id}", this::passage);
             config.routes.get("/api/documents/{id}", this::document);
-            config.routes.get("/api/corpus", ctx -> ctx.json(runtime.corpusStatus()));
-            config.routes.get("/api/corpus/versions", ctx -> ctx.json(runtime.history().versions().reversed()));
+            config.routes.get("/api/corpus", ctx -> ctx.json(backend.corpusStatus()));
+            config.routes.get("/api/corpus/versions", ctx -> ctx.json(backend.history().versions().reversed()));
             config.routes.get("/api/corpus/diff", this::corpusDiff);
             config.routes.exception(Exception.class, this::onError);
             config.routes.error(404, ctx -> {
@@ -113,18 +111,18 @@ public final class ApiServer implements AutoCloseable {
         if (q == null || q.isBlank()) {
             throw ApiError.badRequest("parameter q (the query) is missing or empty");
         }
-        if (q.length() > runtime.config().answer().maxQuestionChars()) {
+        if (q.length() > backend.config().answer().maxQuestionChars()) {
             throw ApiError.badRequest("q is " + q.length() + " characters long; the limit is "
-                    + runtime.config().answer().maxQuestionChars());
+                    + backend.config().answer().maxQuestionChars());
         }
-        int k = ctx.queryParam("k") == null ? runtime.config().search().k()
+        int k = ctx.queryParam("k") == null ? backend.config().search().k()
                 : RequestParams.integer("k", ctx.queryParam("k"), 1, Defaults.SEARCH_MAX_K);
         Integer maxPerDoc = ctx.queryParam("maxPerDoc") == null ? null
                 : RequestParams.integer("maxPerDoc", ctx.queryParam("maxPerDoc"), 1, 1000);
         Retriever retriever = RequestParams.retriever(ctx.queryParam("retriever"));
-        SearchResult result = runtime.searcher().search(new SearchQuery(q, k, filters, retriever, maxPerDoc));
+        SearchResult result = backend.searcher().search(new SearchQuery(q, k, filters, retriever, maxPerDoc));
         ctx.json(new SearchResponse(q, k, retriever.key(), filters, result.hits().stream().map(SearchResponse.Hit::of).toList(),
-                new SearchResponse.Timings(result.embedMillis(), result.searchMillis()), runtime.corpusVersion()));
+                new SearchResponse.Timings(result.embedMillis(), result.searchMillis()), backend.corpusVersion()));
     }
 
     /** A question and its filters, from a JSON body or from query parameters. */
@@ -170,7 +168,7 @@ public final class ApiServer implements AutoCloseable {
 
     private String validated(String question) {
         try {
-            return runtime.answers().validate(question);
+            return backend.answers().validate(question);
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest(e.getMessage());
         }
@@ -178,7 +176,7 @@ public final class ApiServer implements AutoCloseable {
 
     private void ask(Context ctx) {
         AskRequest r = askRequest(ctx);
-        ctx.json(runtime.ask(r.question(), r.filters(), "api", AnswerListener.NONE));
+        ctx.json(backend.ask(r.question(), r.filters(), "api", AnswerListener.NONE));
     }
 
     /**
@@ -193,7 +191,7 @@ public final class ApiServer implements AutoCloseable {
         ctx.res().setHeader("X-Accel-Buffering", "no");
         SseWriter sse = new SseWriter(ctx.res().getOutputStream(), json);
         try {
-            Answer answer = runtime.ask(r.question(), r.filters(), "stream", new AnswerListener() {
+            Answer answer = backend.ask(r.question(), r.filters(), "stream", new AnswerListener() {
                 @Override
                 public void onPassages(List<CitedPassage> passages) {
                     sse.send("passages", passages);
@@ -220,11 +218,11 @@ public final class ApiServer implements AutoCloseable {
         if (text == null || !text.isTextual()) {
             throw ApiError.badRequest("field text is missing or is not a string");
         }
-        if (text.asText().length() > runtime.config().answer().maxQuestionChars()) {
+        if (text.asText().length() > backend.config().answer().maxQuestionChars()) {
             throw ApiError.badRequest("text is " + text.asText().length() + " characters long; the limit is "
-                    + runtime.config().answer().maxQuestionChars());
+                    + backend.config().answer().maxQuestionChars());
         }
-        ctx.json(Map.of("findings", PatientDataGuard.standard().scan(text.asText())));
+        ctx.json(Map.of("findings", backend.guard().scan(text.asText())));
     }
 
     /**
@@ -236,14 +234,14 @@ public final class ApiServer implements AutoCloseable {
         JsonNode body = jsonObject(ctx, "{\"answerId\": \"...\", \"rating\": \"useful\"}");
         FeedbackRequest f;
         try {
-            f = FeedbackRequest.of(body);
+            f = FeedbackRequest.of(body, backend.guard());
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest(e.getMessage());
         }
         Optional<Feedback> stored;
         try {
-            stored = runtime.audit().log().feedback(f.answerId(), f.rating(), f.correction(), f.removed(),
-                    runtime.clock().instant());
+            stored = backend.auditLog().feedback(f.answerId(), f.rating(), f.correction(), f.removed(),
+                    backend.clock().instant());
         } catch (IllegalStateException e) {
             LOG.error("audit: feedback on answer {} not stored: {}", f.answerId(), e.getMessage());
             throw new ApiError(503, "the audit trail is unavailable; the feedback was not stored (the server log has the details)");
@@ -254,16 +252,16 @@ public final class ApiServer implements AutoCloseable {
 
     private void passage(Context ctx) {
         String id = ctx.pathParam("id");
-        Passage p = runtime.index().passage(id)
+        Passage p = backend.index().passage(id)
                 .orElseThrow(() -> ApiError.notFound("no passage with id '" + id + "'"));
         ctx.json(p);
     }
 
     private void document(Context ctx) {
         String id = ctx.pathParam("id");
-        StoredDocument d = runtime.index().document(id)
+        StoredDocument d = backend.index().document(id)
                 .orElseThrow(() -> ApiError.notFound("no document with id '" + id + "'"));
-        List<Passage> passages = runtime.index().passagesOf(id);
+        List<Passage> passages = backend.index().passagesOf(id);
         ctx.json(new DocumentResponse(d, passages));
     }
 
@@ -275,7 +273,7 @@ public final class ApiServer implements AutoCloseable {
             throw ApiError.badRequest("parameters from and to (two corpus versions) are required");
         }
         try {
-            ctx.json(runtime.history().diff(from, to));
+            ctx.json(backend.history().diff(from, to));
         } catch (IllegalArgumentException e) {
             throw ApiError.notFound(e.getMessage());
         }
@@ -288,17 +286,17 @@ public final class ApiServer implements AutoCloseable {
     /** What {@code GET /api/status} returns. */
     public record Status(String status, String corpus, String description, String corpusVersion, String corpusDate,
                          String model, IndexCounts counts, IndexProgress indexing, String startedAt,
-                         AuditTrail.Health audit) {
+                         AuditHealth audit) {
     }
 
     private Status status() {
-        CorpusState state = runtime.corpusState();
-        IndexProgress progress = runtime.job() == null ? IndexProgress.idle("read-only") : runtime.job().progress();
-        IndexCounts counts = runtime.index().counts();
+        CorpusState state = backend.corpusState();
+        IndexProgress progress = backend.indexing();
+        IndexCounts counts = backend.index().counts();
         String status = progress.running() ? "indexing" : counts.passages() == 0 ? "empty" : "ready";
-        return new Status(status, runtime.corpus().name(), runtime.corpus().description(), runtime.corpusVersion(),
-                state.date(), runtime.queryEmbedder().modelId(), counts, progress, runtime.startedAt().toString(),
-                runtime.audit().health());
+        return new Status(status, backend.corpus().name(), backend.corpus().description(), backend.corpusVersion(),
+                state.date(), backend.modelId(), counts, progress, backend.startedAt().toString(),
+                backend.auditHealth());
     }
 
     // ---------------------------------------------------------------- errors and headers

@@ -17,8 +17,11 @@ import java.util.Set;
 record FeedbackRequest(String answerId, Rating rating, String correction, List<FindingType> removed) {
     private static final Set<String> FIELDS = Set.of("answerId", "rating", "correction");
 
-    /** Parses the body; the message of a bad one names the field and the value. */
-    static FeedbackRequest of(JsonNode body) {
+    /**
+     * Parses the body, with identifying data in the correction replaced by {@code guard}'s placeholders; the message
+     * of a bad one names the field and the value.
+     */
+    static FeedbackRequest of(JsonNode body, PatientDataGuard guard) {
         for (var it = body.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!FIELDS.contains(f)) {
@@ -46,7 +49,6 @@ record FeedbackRequest(String answerId, Rating rating, String correction, List<F
             throw new IllegalArgumentException("correction is " + text.length() + " characters long; the limit is "
                     + Defaults.FEEDBACK_MAX_CORRECTION_CHARS);
         }
-        PatientDataGuard guard = PatientDataGuard.standard();
         List<Finding> found = guard.scan(text);
         return new FeedbackRequest(id.asText().strip(), rating, found.isEmpty() ? text : guard.redact(text, found),
                 found.stream().map(Finding::type).distinct().toList());

@@ -1,0 +1,115 @@
+package fr.preuve.app.cli;
+
+import fr.preuve.core.config.PreuveConfig;
+import fr.preuve.core.search.Filters;
+import fr.preuve.eval.abstention.AbstentionFit;
+import fr.preuve.eval.dataset.Question;
+import fr.preuve.eval.dataset.QuestionSet;
+import fr.preuve.app.runtime.PreuveRuntime;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Fits the calibrated abstention model on the development questions of one or more question files, over the corpus
+ * index, and writes the versioned resource the answers read ({@code core/.../answer/abstention-v1.json}).
+ */
+@Command(name = "fit-abstention", mixinStandardHelpOptions = true,
+        description = "Fit the abstention model (logistic regression over retrieval features) on the dev split of "
+                + "question files over the corpus index, choose its threshold for a target abstention rate on "
+                + "unanswerable questions, print the risk-coverage curve and write the model as JSON.")
+public class EvalFitAbstentionCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Questions JSONL files; questions with a split "
+            + "other than dev are left out (files without splits count whole).")
+    List<Path> files;
+
+    @Option(names = "--target", defaultValue = "0.92", description = "Share of unanswerable dev questions the model "
+            + "must abstain on (default ${DEFAULT-VALUE}).")
+    double target;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Where to write the model "
+            + "(e.g. core/src/main/resources/fr/preuve/core/answer/abstention-v1.json); printed otherwise.")
+    Path output;
+
+    @Option(names = "--features", paramLabel = "FILE", description = "Also write each question's features as TSV.")
+    Path features;
+
+    @Option(names = "--evaluate", paramLabel = "SPLIT", description = "Fit nothing: print the shipped model's "
+            + "risk-coverage curve and its operating point on the questions of this split (test: held out).")
+    String evaluate;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PreuveConfig config = common.load();
+        PrintWriter out = spec.commandLine().getOut();
+        List<AbstentionFit.Example> examples = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        java.util.Map<String, String> missingOf = new java.util.HashMap<>();
+        try (PreuveRuntime runtime = PreuveRuntime.readOnly(config, CommonOptions.corpus(config))) {
+            for (Path f : files) {
+                QuestionSet set = QuestionSet.load(CommonOptions.resolve(f));
+                int before = examples.size();
+                Question.Split wanted = evaluate == null ? Question.Split.DEV
+                        : Question.Split.parse(evaluate.toLowerCase(java.util.Locale.ROOT));
+                for (Question q : set.questions()) {
+                    if (q.split() != null && q.split() != wanted) {
+                        continue;
+                    }
+                    var evidence = runtime.answers().evidence(q.question(), Filters.NONE);
+                    examples.add(new AbstentionFit.Example(q.id(), !q.unanswerable(), evidence.features()));
+                    missingOf.put(q.id(), evidence.missing().orElse(""));
+                }
+                names.add(f.getFileName() + " (" + (examples.size() - before) + ")");
+            }
+        }
+        if (evaluate != null) {
+            fr.preuve.core.answer.AbstentionModel shipped = fr.preuve.core.answer.AbstentionModel.standard();
+            out.println(String.join(", ", names) + ", split " + evaluate + ": shipped model " + shipped.version()
+                    + ", threshold " + shipped.threshold() + ", similarity floor " + shipped.minSimilarity());
+            out.println(AbstentionFit.table(AbstentionFit.curve(shipped, examples)));
+            AbstentionFit.Point at = AbstentionFit.point(shipped, examples, shipped.threshold());
+            out.println(String.format(java.util.Locale.ROOT, "operating point: coverage %.3f, risk %.3f, false "
+                    + "abstention %.3f, abstention on unanswerable %.3f", at.coverage(), at.risk(), at.falseAbstention(),
+                    at.abstentionAccuracy()));
+            out.flush();
+            return 0;
+        }
+        String fittedOn = String.join(", ", names) + ", dev split, corpus " + CommonOptions.corpus(config).name();
+        AbstentionFit.Fit fit = AbstentionFit.fit(examples, target, "abstention-v1");
+        if (features != null) {
+            StringBuilder tsv = new StringBuilder("id\tanswerable\tprobability\t"
+                    + String.join("\t", fr.preuve.core.answer.EvidenceFeatures.NAMES) + "\tmissing_entity\n");
+            for (AbstentionFit.Example e : examples) {
+                tsv.append(e.id()).append('\t').append(e.answerable() ? 1 : 0).append('\t')
+                        .append(String.format(java.util.Locale.ROOT, "%.4f", fit.model().probability(e.features())));
+                for (double v : e.features().values()) {
+                    tsv.append('\t').append(String.format(java.util.Locale.ROOT, "%.4f", v));
+                }
+                tsv.append('\t').append(missingOf.get(e.id())).append('\n');
+            }
+            Files.writeString(CommonOptions.resolve(features), tsv, StandardCharsets.UTF_8);
+        }
+        out.println("fitted on " + fittedOn + ": " + fit.answerable() + " answerable, " + fit.unanswerable()
+                + " unanswerable");
+        out.println(AbstentionFit.table(fit.curve()));
+        out.println("threshold " + fit.model().threshold());
+        CommonOptions.writeModel(AbstentionFit.toJson(fit, fittedOn, target), output, out);
+        return 0;
+    }
+}

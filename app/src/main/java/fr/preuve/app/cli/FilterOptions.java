@@ -1,0 +1,46 @@
+package fr.preuve.app.cli;
+
+import fr.preuve.core.doc.PublicationType;
+import fr.preuve.core.doc.SourceKind;
+import fr.preuve.core.search.Filters;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Option;
+
+/** Search and answer filters on the command line. */
+final class FilterOptions {
+    @Option(names = "--source", split = ",", paramLabel = "SOURCE", description = "Only these sources: pubmed, has, who...")
+    List<String> sources = new ArrayList<>();
+
+    @Option(names = "--lang", split = ",", paramLabel = "LANG", description = "Only these languages: en, fr.")
+    List<String> languages = new ArrayList<>();
+
+    @Option(names = "--from", paramLabel = "YEAR", description = "Published in or after this year.")
+    Integer from;
+
+    @Option(names = "--to", paramLabel = "YEAR", description = "Published in or before this year.")
+    Integer to;
+
+    @Option(names = "--type", split = ",", paramLabel = "TYPE",
+            description = "Only these publication types: guideline, practice-guideline, drug-opinion, meta-analysis, "
+                    + "systematic-review, rct, review, article, other.")
+    List<String> types = new ArrayList<>();
+
+    Filters filters() {
+        Set<SourceKind> kinds = new LinkedHashSet<>();
+        for (String s : sources) {
+            kinds.add(SourceKind.fromKey(s));
+        }
+        Set<String> langs = new LinkedHashSet<>();
+        for (String l : languages) {
+            langs.add(Filters.language(l));
+        }
+        Set<String> pubTypes = new LinkedHashSet<>();
+        for (String t : types) {
+            pubTypes.add(PublicationType.fromKey(t));
+        }
+        return new Filters(kinds, langs, from, to, pubTypes);
+    }
+}

@@ -1,0 +1,75 @@
+package fr.preuve.app.runtime;
+
+import fr.preuve.core.embed.Embedder;
+import fr.preuve.core.embed.Embedders;
+import fr.preuve.core.embed.OnnxBatchEmbedder;
+import fr.preuve.indexer.config.CorpusConfig;
+import fr.preuve.indexer.pipeline.IndexProgress;
+import fr.preuve.indexer.pipeline.IndexReport;
+import fr.preuve.indexer.pipeline.Indexer;
+import fr.preuve.indexer.pipeline.ProgressListener;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the indexer in the background while the server answers; keeps the latest progress for the status endpoint. */
+public final class IndexJob implements ProgressListener, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(IndexJob.class);
+
+    private final AtomicReference<IndexProgress> latest = new AtomicReference<>(IndexProgress.idle("no run yet"));
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "preuve-indexer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ProgressListener console;
+
+    public IndexJob(ProgressListener console) {
+        this.console = console;
+    }
+
+    /**
+     * Starts a run in the background with a fresh indexing embedder of the corpus's model (closed when the run ends);
+     * the returned future completes with its report.
+     */
+    public Future<IndexReport> start(Function<Embedder, Indexer> indexer, CorpusConfig corpus, boolean force) {
+        latest.set(new IndexProgress("reading", null, 0, 0, 0, 0, 0, -1, null, "starting: loading the model"));
+        return executor.submit(() -> {
+            try (OnnxBatchEmbedder embedder = Embedders.forIndexing(corpus.embedding())) {
+                IndexReport report = indexer.apply(embedder).run(corpus, force);
+                for (var f : report.failures()) {
+                    LOG.warn("skipped {} ({}): {}", f.location(), f.source(), f.reason());
+                }
+                LOG.info("{}", report.summary());
+                return report;
+            } catch (RuntimeException e) {
+                IndexProgress prev = latest.get();
+                onProgress(new IndexProgress("failed", null, prev.documentsRead(), prev.passagesDone(),
+                        prev.passagesTotal(), prev.failures(), 0, -1, prev.startedAt(), "indexing failed: " + e.getMessage()));
+                LOG.error("indexing failed", e);
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public void onProgress(IndexProgress progress) {
+        latest.set(progress);
+        console.onProgress(progress);
+    }
+
+    public IndexProgress progress() {
+        return latest.get();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        executor.shutdownNow();
+        executor.awaitTermination(30, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,269 @@
+package fr.preuve.app.runtime;
+
+import fr.preuve.core.answer.Answer;
+import fr.preuve.core.answer.AnswerListener;
+import fr.preuve.core.answer.AnswerService;
+import fr.preuve.core.answer.AnswerServices;
+import fr.preuve.core.answer.Answered;
+import fr.preuve.core.answer.CorpusStamp;
+import fr.preuve.core.config.PreuveConfig;
+import fr.preuve.core.crosslingual.QuestionRenderer;
+import fr.preuve.core.embed.Embedder;
+import fr.preuve.core.embed.Embedders;
+import fr.preuve.core.embed.OnnxBatchEmbedder;
+import fr.preuve.core.index.CorpusState;
+import fr.preuve.core.index.PassageIndex;
+import fr.preuve.core.search.Filters;
+import fr.preuve.core.search.HybridSearcher;
+import fr.preuve.core.text.Chunker;
+import fr.preuve.core.verify.DefaultSupportJudge;
+import fr.preuve.indexer.config.CorpusConfig;
+import fr.preuve.indexer.pipeline.IndexProgress;
+import fr.preuve.indexer.pipeline.IndexReport;
+import fr.preuve.indexer.pipeline.Indexer;
+import fr.preuve.indexer.pipeline.ProgressListener;
+import fr.preuve.indexer.versions.CorpusHistory;
+import fr.preuve.indexer.versions.CorpusStatus;
+import fr.preuve.app.audit.AuditTrail;
+import fr.preuve.core.audit.AuditHealth;
+import fr.preuve.core.audit.AuditLog;
+import fr.preuve.core.guard.PatientDataGuard;
+import fr.preuve.server.http.Backend;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.Future;
+
+/**
+ * Everything a running Preuve needs, wired once: configuration, corpus, index, embedders, search, answers and (when
+ * writable) the background indexing job, and the audit trail every answer is recorded in. Queries, answers and
+ * indexing runs embed with the corpus's declared model. Closing it stops indexing and closes the index.
+ */
+public final class PreuveRuntime implements Backend, AutoCloseable {
+
+    private final PreuveConfig config;
+    private volatile CorpusConfig corpus;
+    private final PassageIndex index;
+    private final OnnxBatchEmbedder queryEmbedder;
+    private final HybridSearcher searcher;
+    private final AnswerService answers;
+    private final IndexJob job;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final Instant startedAt;
+    private final QuestionRenderer renderer;
+
+    private PreuveRuntime(PreuveConfig config, CorpusConfig corpus, PassageIndex index, OnnxBatchEmbedder queryEmbedder,
+                          IndexJob job, Clock clock) {
+        this.config = config;
+        this.corpus = corpus;
+        this.index = index;
+        this.queryEmbedder = queryEmbedder;
+        this.searcher = new HybridSearcher(index, queryEmbedder, config.search());
+        this.renderer = QuestionRenderer.of(config.llm());
+        this.answers = AnswerServices.create(searcher, queryEmbedder, new DefaultSupportJudge(queryEmbedder),
+                config.answer(), config.llm(), renderer, this::corpusStamp);
+        this.job = job;
+        this.audit = AuditTrail.of(config, clock);
+        this.clock = clock;
+        this.startedAt = clock.instant();
+    }
+
+    /** Opens the corpus index for writing (server, indexer); fails clearly if another process holds it. */
+    public static PreuveRuntime writable(PreuveConfig config, CorpusConfig corpus, ProgressListener console) {
+        PassageIndex index = PassageIndex.openForWriting(corpus.indexDir(config));
+        try {
+            return new PreuveRuntime(config, corpus, index, Embedders.forQueries(corpus.embedding()), new IndexJob(console),
+                    Clock.systemUTC());
+        } catch (RuntimeException e) {
+            closeQuietly(index);
+            throw e;
+        }
+    }
+
+    /** Opens the last committed index read-only (CLI search and ask, alongside a running server). */
+    public static PreuveRuntime readOnly(PreuveConfig config, CorpusConfig corpus) {
+        PassageIndex index = PassageIndex.openReadOnly(corpus.indexDir(config));
+        try {
+            return new PreuveRuntime(config, corpus, index, Embedders.forQueries(corpus.embedding()), null, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            closeQuietly(index);
+            throw e;
+        }
+    }
+
+    /** Starts indexing the corpus in the background (skipped quickly when it is up to date). */
+    public Future<IndexReport> startIndexing(boolean force) {
+        return startIndexing(corpus, force);
+    }
+
+    /**
+     * Starts indexing {@code declaration}, a new reading of the served corpus's declaration (sources added, removed or
+     * edited), in the background; from now on it is the declaration the librarian status shows. It must name the same
+     * corpus, since the name selects the index, and the same embedding model, since queries are embedded with it.
+     */
+    public Future<IndexReport> startIndexing(CorpusConfig declaration, boolean force) {
+        if (job == null) {
+            throw new IllegalStateException("the index is open read-only");
+        }
+        if (!declaration.name().equals(corpus.name())) {
+            throw new IllegalArgumentException("the declaration names corpus '" + declaration.name() + "' but this server "
+                    + "serves corpus '" + corpus.name() + "'");
+        }
+        if (!declaration.embedding().equals(corpus.embedding())) {
+            throw new IllegalArgumentException("the declaration changes the embedding model from '"
+                    + corpus.embedding().name() + "' to '" + declaration.embedding().name() + "': restart the server "
+                    + "with it, queries are embedded with the model it started with");
+        }
+        corpus = declaration;
+        return job.start(embedder -> new Indexer(index, embedder, Chunker.defaults(), clock, job), declaration, force);
+    }
+
+    /** The corpus version answers are drawn from; while a first run is in progress, says so. */
+    @Override
+    public String corpusVersion() {
+        return corpusStamp().version();
+    }
+
+    /** The corpus version answers are drawn from, with its date (null before a first complete run). */
+    public CorpusStamp corpusStamp() {
+        CorpusState s = corpusState();
+        return s.version() != null ? new CorpusStamp(s.version(), s.date()) : new CorpusStamp(corpus.name() + "-indexing", null);
+    }
+
+    /**
+     * Answers a question and records it in the audit trail ({@code channel}: {@code api}, {@code stream} or
+     * {@code cli}). The answer is delivered even when the trail cannot be written ({@link AuditTrail}).
+     */
+    @Override
+    public Answer ask(String question, Filters filters, String channel, AnswerListener listener) {
+        Instant asked = clock.instant();
+        Answered answered = answers.answer(question, filters, listener);
+        audit.record(answered, filters, channel, asked);
+        return answered.answer();
+    }
+
+    public AuditTrail audit() {
+        return audit;
+    }
+
+    @Override
+    public AuditLog auditLog() {
+        return audit.log();
+    }
+
+    @Override
+    public AuditHealth auditHealth() {
+        return audit.health();
+    }
+
+    @Override
+    public PatientDataGuard guard() {
+        return PatientDataGuard.standard();
+    }
+
+    @Override
+    public IndexProgress indexing() {
+        return job == null ? IndexProgress.idle("read-only") : job.progress();
+    }
+
+    @Override
+    public String modelId() {
+        return queryEmbedder.modelId();
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public CorpusState corpusState() {
+        return CorpusState.from(index.commitData());
+    }
+
+    /** Versions, manifests, last run and embedding cache kept beside the index. */
+    @Override
+    public CorpusHistory history() {
+        return CorpusHistory.forIndex(index.dir());
+    }
+
+    /** The corpus as a librarian sees it: version, sources with counts, licences and failures, runs. */
+    @Override
+    public CorpusStatus corpusStatus() {
+        return CorpusStatus.of(corpus, corpusState(), index.countsByOrigin(), history(), indexing());
+    }
+
+    @Override
+    public PreuveConfig config() {
+        return config;
+    }
+
+    @Override
+    public CorpusConfig corpus() {
+        return corpus;
+    }
+
+    @Override
+    public PassageIndex index() {
+        return index;
+    }
+
+    @Override
+    public HybridSearcher searcher() {
+        return searcher;
+    }
+
+    @Override
+    public AnswerService answers() {
+        return answers;
+    }
+
+    public Embedder queryEmbedder() {
+        return queryEmbedder;
+    }
+
+    /**
+     * Renders questions in the other language with the configured model, for retrieval ({@link QuestionRenderer#NONE}
+     * when the provider is none); shared by every answer, so its circuit breaker sees every call.
+     */
+    public QuestionRenderer renderer() {
+        return renderer;
+    }
+
+    /** The background job, or null when read-only. */
+    public IndexJob job() {
+        return job;
+    }
+
+    @Override
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            if (job != null) {
+                job.close();
+            }
+        } finally {
+            try {
+                queryEmbedder.close();
+            } finally {
+                try {
+                    audit.close();
+                } finally {
+                    index.close();
+                }
+            }
+        }
+    }
+
+    private static void closeQuietly(PassageIndex index) {
+        try {
+            index.close();
+        } catch (Exception ignored) {
+            // the original failure is reported
+        }
+    }
+}

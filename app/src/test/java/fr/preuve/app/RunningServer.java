@@ -1,0 +1,104 @@
+package fr.preuve.app;
+
+import fr.preuve.core.config.AnswerSettings;
+import fr.preuve.core.config.LlmSettings;
+import fr.preuve.core.config.PreuveConfig;
+import fr.preuve.core.config.SearchSettings;
+import fr.preuve.indexer.config.CorpusConfig;
+import fr.preuve.indexer.pipeline.ProgressListener;
+import fr.preuve.app.runtime.PreuveRuntime;
+import fr.preuve.server.http.ApiServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A real Preuve for end-to-end tests: the runtime over an indexed corpus, its HTTP server on a free loopback port, and
+ * the server's base URL. Each corpus file is indexed once per test JVM, into {@code target/test-indexes}; every server
+ * then starts from a copy of that index (with its versions and embedding cache), which its own indexing run finds up
+ * to date.
+ */
+public record RunningServer(PreuveConfig config, PreuveRuntime runtime, ApiServer server, String base)
+        implements AutoCloseable {
+
+    private static final Path TEMPLATES = Path.of("target", "test-indexes").toAbsolutePath();
+    private static final Map<Path, Path> INDEXED = new HashMap<>();
+
+    /** Starts Preuve with its home in {@code home}, over {@code corpus}, answering with {@code llm}. */
+    public static RunningServer start(Path home, CorpusConfig corpus, LlmSettings llm) throws Exception {
+        PreuveConfig config = new PreuveConfig(home, "127.0.0.1", 0, corpus.file(), SearchSettings.defaults(),
+                AnswerSettings.defaults(), llm);
+        copy(template(corpus), corpus.indexDir(config).getParent());
+        PreuveRuntime runtime = PreuveRuntime.writable(config, corpus, ProgressListener.NONE);
+        try {
+            runtime.startIndexing(false).get();
+            ApiServer server = new ApiServer(runtime);
+            return new RunningServer(config, runtime, server, "http://127.0.0.1:" + server.start("127.0.0.1", 0));
+        } catch (Exception | Error e) {
+            runtime.close();
+            throw e;
+        }
+    }
+
+    /** The indexes directory of a home where {@code corpus} was indexed by this JVM, built on first use. */
+    private static synchronized Path template(CorpusConfig corpus) throws Exception {
+        Path done = INDEXED.get(corpus.file());
+        if (done != null) {
+            return done;
+        }
+        Path home = TEMPLATES.resolve(corpus.name() + "-" + Integer.toHexString(corpus.file().hashCode()));
+        delete(home);
+        PreuveConfig config = new PreuveConfig(home, "127.0.0.1", 0, corpus.file(), SearchSettings.defaults(),
+                AnswerSettings.defaults(), LlmSettings.none());
+        try (PreuveRuntime runtime = PreuveRuntime.writable(config, corpus, ProgressListener.NONE)) {
+            runtime.startIndexing(false).get();
+        }
+        Path indexes = corpus.indexDir(config).getParent();
+        INDEXED.put(corpus.file(), indexes);
+        return indexes;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                if (p.getFileName().toString().equals("write.lock")) {
+                    continue;
+                }
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            server.close();
+        } finally {
+            runtime.close();
+        }
+    }
+}

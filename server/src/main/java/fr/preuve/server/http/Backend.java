@@ -1,0 +1,72 @@
+package fr.preuve.server.http;
+
+import fr.preuve.core.answer.Answer;
+import fr.preuve.core.answer.AnswerListener;
+import fr.preuve.core.answer.AnswerService;
+import fr.preuve.core.audit.AuditHealth;
+import fr.preuve.core.audit.AuditLog;
+import fr.preuve.core.config.PreuveConfig;
+import fr.preuve.core.guard.PatientDataGuard;
+import fr.preuve.core.index.CorpusState;
+import fr.preuve.core.index.PassageIndex;
+import fr.preuve.core.search.Filters;
+import fr.preuve.core.search.HybridSearcher;
+import fr.preuve.indexer.config.CorpusConfig;
+import fr.preuve.indexer.pipeline.IndexProgress;
+import fr.preuve.indexer.versions.CorpusHistory;
+import fr.preuve.indexer.versions.CorpusStatus;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * What the HTTP API serves: one running Preuve (corpus, index, search, answers, audit trail, background indexing),
+ * wired by the application and handed to {@link ApiServer}. The server reads it and never builds any of it.
+ */
+public interface Backend {
+
+    PreuveConfig config();
+
+    /** The corpus declaration being served. */
+    CorpusConfig corpus();
+
+    PassageIndex index();
+
+    HybridSearcher searcher();
+
+    AnswerService answers();
+
+    /**
+     * Answers a question and records it in the audit trail ({@code channel}: {@code api}, {@code stream} or
+     * {@code cli}); the answer is delivered even when the trail cannot be written.
+     */
+    Answer ask(String question, Filters filters, String channel, AnswerListener listener);
+
+    /** The audit log, opened on first use; throws {@link IllegalStateException} when it cannot be. */
+    AuditLog auditLog();
+
+    AuditHealth auditHealth();
+
+    /** Finds identifying patient data in a text ({@code POST /api/guard}). */
+    PatientDataGuard guard();
+
+    Clock clock();
+
+    CorpusState corpusState();
+
+    /** The corpus version answers are drawn from; while a first run is in progress, says so. */
+    String corpusVersion();
+
+    /** The corpus as a librarian sees it: version, sources with counts, licences and failures, runs. */
+    CorpusStatus corpusStatus();
+
+    /** Versions, manifests, last run and embedding cache kept beside the index. */
+    CorpusHistory history();
+
+    /** The background indexing run's progress ({@code read-only} when the index is not writable). */
+    IndexProgress indexing();
+
+    /** The embedding model queries are embedded with. */
+    String modelId();
+
+    Instant startedAt();
+}
