@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a fabricated sentence that the verification gate removes, so the hallucination rate is above zero before the gate and
  * zero after it. The same questions are then asked through a running Preuve over HTTP ({@code --server}).
  */
+@Tag("slow")
 class EvalCommandTest {
 
     static final String FABRICATED = "Eating more salt improves memory in older adults";

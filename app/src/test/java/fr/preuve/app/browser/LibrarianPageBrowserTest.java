@@ -32,6 +32,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -56,6 +57,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * third run is held at each embedding step by a latch in the runtime's progress listener, so the page's progress is
  * checked at known points. Every figure on the page is compared with what the API returns.
  */
+@Tag("browser")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LibrarianPageBrowserTest {
     static final Path DEMO = Path.of("").toAbsolutePath().getParent().resolve("corpus-config/demo");

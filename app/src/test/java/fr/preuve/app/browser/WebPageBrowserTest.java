@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +50,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * leaflet, the two HAS COVID-19 vaccination recommendations, and two modified copies carrying XSS payloads.
  * Screenshots go to target/screenshots.
  */
+@Tag("browser")
 class WebPageBrowserTest {
     static final Path DEMO = Path.of("").toAbsolutePath().getParent().resolve("corpus-config/demo");
     static final String HAS_QUESTION = "Quelles personnes sont prioritaires pour la vaccination contre la Covid-19 ?";

@@ -16,6 +16,7 @@ import fr.preuve.eval.dataset.SupportSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * the real embedding model: reproducible bit for bit, never reading the held-out half, and the shipped model judging
  * real WHO sentences (demo corpus, WHO malaria guidelines section 5.2.2).
  */
+@Tag("slow")
 class JudgeTrainingTest {
 
     static OnnxBatchEmbedder embedder;
