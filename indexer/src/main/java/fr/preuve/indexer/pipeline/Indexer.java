@@ -265,9 +265,15 @@ public final class Indexer {
      * @param present  content hash of each indexed document ({@link PassageIndex#documentHashes()}; empty without index)
      */
     public static IndexPlan plan(CorpusConfig corpus, Path indexDir, Map<String, String> present, ProgressListener listener) {
+        return plan(corpus, indexDir, present, listener, Clock.systemUTC());
+    }
+
+    /** {@link #plan(CorpusConfig, Path, Map, ProgressListener)} with the clock that dates its progress snapshots. */
+    public static IndexPlan plan(CorpusConfig corpus, Path indexDir, Map<String, String> present, ProgressListener listener,
+                                 Clock clock) {
         Map<String, SourceDocument> documents = new LinkedHashMap<>();
         List<DocumentOutcome.Failed> failures = new ArrayList<>();
-        read(corpus, CorpusHistory.forIndex(indexDir).sourcesDir(), Instant.now(), SourceCursors.NONE, documents,
+        read(corpus, CorpusHistory.forIndex(indexDir).sourcesDir(), clock.instant(), SourceCursors.NONE, documents,
                 new HashMap<>(), failures, new ArrayList<>(), listener);
         Comparison cmp = compare(documents, present, true);
         List<String> changed = cmp.toIndex.stream().map(d -> d.id().toString()).filter(id -> present.containsKey(id)).toList();
