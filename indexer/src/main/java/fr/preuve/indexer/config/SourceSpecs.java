@@ -9,6 +9,7 @@ import fr.preuve.indexer.source.eutils.EutilsSource;
 import fr.preuve.indexer.source.has.HasApiSource;
 import fr.preuve.indexer.source.jats.JatsSource;
 import fr.preuve.indexer.source.local.LocalFolderSource;
+import fr.preuve.indexer.source.pdf.PdfSource;
 import fr.preuve.indexer.source.pubmed.PubMedXmlSource;
 import fr.preuve.indexer.source.web.WebPageSource;
 import fr.preuve.indexer.source.who.WhoIrisSource;
@@ -79,7 +80,7 @@ public final class SourceSpecs {
         public DocumentSource open(SourceContext context) {
             Path file = context.resolve(path);
             String nativeId = id != null ? id : stem(file);
-            return new WhoPdfSource(file, new WhoPdfSource.Meta(nativeId, title, date, url,
+            return new WhoPdfSource(file, new PdfSource.Meta(nativeId, title, date, url,
                     language == null ? "en" : language, firstPage, lastPage));
         }
 
