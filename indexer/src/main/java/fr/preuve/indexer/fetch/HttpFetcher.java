@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -43,8 +44,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * backoff on 429, 5xx and network errors, honouring {@code Retry-After} (Failsafe {@link RateLimiter} and
  * {@link RetryPolicy}), a deadline and a size cap on every body, and every body stored in a {@link DownloadCache}.
  *
- * <p>Waits (rate limit, retry delays) go through a Failsafe {@link Scheduler}; tests pass one that records the delays
- * instead of sleeping.
+ * <p>Waits (rate limit, retry delays) go through a Failsafe {@link Scheduler}, and a {@code Retry-After} date is read
+ * against a {@link Clock}; tests pass a scheduler that records the delays instead of sleeping, and a fixed clock.
  */
 public final class HttpFetcher implements Fetcher {
 
@@ -74,6 +75,7 @@ public final class HttpFetcher implements Fetcher {
     private final FetchPolicy policy;
     private final DownloadCache cache;
     private final Scheduler scheduler;
+    private final Clock clock;
     private final UrlGuard guard;
     private final RetryPolicy<Attempt> retry;
     private final Map<String, FailsafeExecutor<Attempt>> perHost = new ConcurrentHashMap<>();
@@ -85,9 +87,16 @@ public final class HttpFetcher implements Fetcher {
     }
 
     public HttpFetcher(FetchPolicy policy, DownloadCache cache, Scheduler scheduler, UrlGuard.Resolver resolver) {
+        this(policy, cache, scheduler, resolver, Clock.systemUTC());
+    }
+
+    /** With the clock that a {@code Retry-After} date is counted from. */
+    public HttpFetcher(FetchPolicy policy, DownloadCache cache, Scheduler scheduler, UrlGuard.Resolver resolver,
+                       Clock clock) {
         this.policy = policy;
         this.cache = cache;
         this.scheduler = scheduler;
+        this.clock = clock;
         this.guard = new UrlGuard(policy, resolver);
         this.retry = RetryPolicy.<Attempt>builder()
                 .handleResultIf(a -> a != null && a.retryable())
@@ -166,7 +175,7 @@ public final class HttpFetcher implements Fetcher {
         }
     }
 
-    private static String describe(Attempt a) {
+    private String describe(Attempt a) {
         String text = "HTTP " + a.status() + Optional.ofNullable(REASONS.get(a.status())).map(r -> " " + r).orElse("");
         Duration wait = retryAfter(a);
         if (a.retryable() && wait != null && a.attempts() >= 1) {
@@ -325,7 +334,7 @@ public final class HttpFetcher implements Fetcher {
     }
 
     /** {@code Retry-After} of a 429 or 503, in seconds or as an HTTP date; null when absent or unreadable. */
-    private static Duration retryAfter(Attempt a) {
+    private Duration retryAfter(Attempt a) {
         if (a == null || a.headers() == null) {
             return null;
         }
@@ -337,7 +346,8 @@ public final class HttpFetcher implements Fetcher {
             return Duration.ofSeconds(Long.parseLong(v));
         }
         try {
-            Duration d = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
+            Duration d = Duration.between(clock.instant(),
+                    ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
             return d.isNegative() ? Duration.ZERO : d;
         } catch (DateTimeParseException e) {
             return null;

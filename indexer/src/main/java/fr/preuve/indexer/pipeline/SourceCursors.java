@@ -3,7 +3,9 @@ package fr.preuve.indexer.pipeline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import fr.preuve.core.config.Yaml;
+import fr.preuve.core.index.CorpusState;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -65,6 +67,13 @@ public record SourceCursors(Map<String, Map<String, String>> bySource) {
 
     public boolean isEmpty() {
         return bySource.isEmpty();
+    }
+
+    /** The commit data of {@code state} with these cursors. */
+    Map<String, String> commitData(CorpusState state) {
+        Map<String, String> data = new HashMap<>(state.toMap());
+        data.putAll(toCommitData());
+        return data;
     }
 
     /** The commit data keys and values. */

@@ -7,7 +7,11 @@ import fr.preuve.indexer.source.golden.GoldenFiles;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +87,27 @@ class HttpFetcherTest {
         assertThat(scheduler.waits()).as("the Retry-After wait (never shortened), then a backoff of 2 s ± 25 %")
                 .anySatisfy(d -> assertThat(d).isBetween(Duration.ofSeconds(7), Duration.ofMillis(7700)))
                 .anySatisfy(d -> assertThat(d).isBetween(Duration.ofMillis(1500), Duration.ofMillis(2500)));
+    }
+
+    @Test
+    void aRetryAfterDateIsCountedFromTheFetchersClock() {
+        Instant now = Instant.parse("2025-06-02T08:00:00Z");
+        server.script("/efetch", Reply.status(429).header("Retry-After", httpDate(now.plusSeconds(7))))
+                .route("/efetch", Reply.file(PUBMED1, XML))
+                .route("/later", Reply.status(503).header("Retry-After", httpDate(now.plusSeconds(3600))));
+        HttpFetcher f = new HttpFetcher(testPolicy(), new DownloadCache(tmp.resolve("cache")), scheduler,
+                UrlGuard.Resolver.system(), Clock.fixed(now, ZoneOffset.UTC));
+
+        assertThat(f.fetch(FetchRequest.get(server.uri("/efetch")))).isInstanceOf(FetchOutcome.Fetched.class);
+        assertThat(scheduler.waits()).as("the 7 s the date is ahead of the clock, plus up to 10 %")
+                .anySatisfy(d -> assertThat(d).isBetween(Duration.ofSeconds(7), Duration.ofMillis(7700)));
+        assertThat(f.fetch(FetchRequest.get(server.uri("/later")))).isInstanceOfSatisfying(FetchOutcome.Failed.class,
+                b -> assertThat(b.reason()).startsWith("HTTP 503 Service Unavailable (the server asked to wait 3600 s"));
+        assertThat(server.requests("/later")).hasSize(1);
+    }
+
+    private static String httpDate(Instant t) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(t.atOffset(ZoneOffset.UTC));
     }
 
     @Test

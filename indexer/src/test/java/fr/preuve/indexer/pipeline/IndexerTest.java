@@ -10,8 +10,11 @@ import fr.preuve.indexer.config.CorpusConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,6 +105,27 @@ class IndexerTest {
             assertThat(index.document("has:p_3240117")).isEmpty();
             assertThat(third.corpusVersion()).isNotEqualTo(first.corpusVersion());
         }
+    }
+
+    @Test
+    void aPlanSaysWhatARunWouldDoAndDatesItsProgressByTheGivenClock() {
+        CorpusConfig corpus = DemoData.corpus(tmp.resolve("cfg"), DemoData.smallCorpusYaml());
+        Instant at = Instant.parse("2024-03-01T09:30:00Z");
+        List<IndexProgress> progress = new ArrayList<>();
+
+        IndexPlan plan = Indexer.plan(corpus, tmp.resolve("index"),
+                Map.of("who:WHO-EM-NUT-282-E", "an older hash", "has:gone", "any"), progress::add,
+                Clock.fixed(at, ZoneOffset.UTC));
+
+        assertThat(plan.added()).hasSize(2).allSatisfy(id -> assertThat(id).startsWith("has:"));
+        assertThat(plan.changed()).containsExactly("who:WHO-EM-NUT-282-E");
+        assertThat(plan.removed()).containsExactly("has:gone");
+        assertThat(plan.kept()).isEmpty();
+        assertThat(plan.failures()).isEmpty();
+        assertThat(progress).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.state()).isEqualTo("reading");
+            assertThat(p.startedAt()).isEqualTo(at);
+        });
     }
 
     @Test

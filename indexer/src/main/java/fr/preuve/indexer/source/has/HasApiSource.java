@@ -9,7 +9,7 @@ import fr.preuve.indexer.fetch.Fetcher;
 import fr.preuve.indexer.source.ResumableSource;
 import fr.preuve.indexer.source.Downloaded;
 import fr.preuve.indexer.source.ReadOutcome;
-import fr.preuve.indexer.source.who.WhoPdfSource;
+import fr.preuve.indexer.source.pdf.PdfSource;
 import fr.preuve.indexer.source.xml.SecureXml;
 import java.io.IOException;
 import java.io.InputStream;
@@ -207,10 +207,10 @@ public final class HasApiSource implements ResumableSource {
             if (publication.metadata().containsKey("type")) {
                 meta.put("type", publication.metadata().get("type"));
             }
-            WhoPdfSource.Meta m = new WhoPdfSource.Meta(publication.id().nativeId() + "/" + stem, publication.title(),
+            PdfSource.Meta m = new PdfSource.Meta(publication.id().nativeId() + "/" + stem, publication.title(),
                     publication.date(), publication.url(), listing.language(), null, null);
             Path file = ((FetchOutcome.Body) out).file();
-            Downloaded.read(new WhoPdfSource(file, SourceKind.HAS, m, meta), file, uri.toString(), sink);
+            Downloaded.read(new PdfSource(file, SourceKind.HAS, m, meta), file, uri.toString(), sink);
         }
     }
 

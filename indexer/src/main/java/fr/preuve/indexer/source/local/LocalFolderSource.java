@@ -11,7 +11,7 @@ import fr.preuve.indexer.source.has.HasApiXmlSource;
 import fr.preuve.indexer.source.jats.JatsSource;
 import fr.preuve.indexer.source.pubmed.PubMedXmlSource;
 import fr.preuve.indexer.source.web.WebPages;
-import fr.preuve.indexer.source.who.WhoPdfSource;
+import fr.preuve.indexer.source.pdf.PdfSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -92,8 +92,8 @@ public final class LocalFolderSource implements DocumentSource {
         DocumentId id = DocumentId.of(SourceKind.LOCAL, rel.replaceAll("[^A-Za-z0-9._/-]", "_").replaceAll("^[^A-Za-z0-9]+", "x"));
         switch (kind) {
             case EMPTY -> sink.accept(new ReadOutcome.Failed(rel, "file is empty"));
-            case PDF -> Downloaded.read(new WhoPdfSource(file, SourceKind.LOCAL,
-                    new WhoPdfSource.Meta(id.nativeId(), null, null, null, defaultLanguage, null, null), null), file, rel, sink);
+            case PDF -> Downloaded.read(new PdfSource(file, SourceKind.LOCAL,
+                    new PdfSource.Meta(id.nativeId(), null, null, null, defaultLanguage, null, null), null), file, rel, sink);
             case PUBMED -> Downloaded.read(new PubMedXmlSource(file), file, rel, sink);
             case JATS -> Downloaded.read(new JatsSource(file), file, rel, sink);
             case HAS_API -> Downloaded.read(new HasApiXmlSource(file), file, rel, sink);

@@ -7,6 +7,8 @@ import fr.preuve.core.doc.SourceKind;
 import fr.preuve.indexer.source.DocumentSource;
 import fr.preuve.indexer.source.ReadOutcome;
 import fr.preuve.indexer.source.xml.SecureXml;
+import fr.preuve.indexer.source.xml.XmlFiles;
+import fr.preuve.indexer.source.xml.XmlNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

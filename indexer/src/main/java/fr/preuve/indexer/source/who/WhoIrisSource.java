@@ -1,12 +1,12 @@
 package fr.preuve.indexer.source.who;
 
-import fr.preuve.core.doc.SourceKind;
 import fr.preuve.indexer.fetch.FetchOutcome;
 import fr.preuve.indexer.fetch.FetchRequest;
 import fr.preuve.indexer.fetch.Fetcher;
 import fr.preuve.indexer.source.DocumentSource;
 import fr.preuve.indexer.source.Downloaded;
 import fr.preuve.indexer.source.ReadOutcome;
+import fr.preuve.indexer.source.pdf.PdfSource;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -93,8 +93,8 @@ public final class WhoIrisSource implements DocumentSource {
             }
             meta.put("pdf", uri.toString());
             Path file = ((FetchOutcome.Body) out).file();
-            WhoPdfSource.Meta m = new WhoPdfSource.Meta(g.nativeId(), g.title(), g.date(), g.link(), g.language(), null, null);
-            Downloaded.read(new WhoPdfSource(file, SourceKind.WHO, m, meta), file, uri.toString(), sink);
+            PdfSource.Meta m = new PdfSource.Meta(g.nativeId(), g.title(), g.date(), g.link(), g.language(), null, null);
+            Downloaded.read(new WhoPdfSource(file, m, meta), file, uri.toString(), sink);
         }
     }
 }

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.preuve.core.doc.Section;
 import fr.preuve.core.doc.SourceDocument;
 import fr.preuve.indexer.source.ReadOutcome;
+import fr.preuve.indexer.source.xml.XmlNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

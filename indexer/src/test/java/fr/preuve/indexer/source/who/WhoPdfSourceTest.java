@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.preuve.core.doc.Section;
 import fr.preuve.core.doc.SourceDocument;
 import fr.preuve.indexer.source.ReadOutcome;
+import fr.preuve.indexer.source.pdf.PdfSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ class WhoPdfSourceTest {
     static final Path MALARIA = demo("who/who_malaria_guidelines_2023.pdf");
     static final Path DIET = demo("who/who_emro_healthy_diet_WHO-EM-NUT-282-E.pdf");
 
-    static final WhoPdfSource.Meta IPC_META = new WhoPdfSource.Meta("9789241549929",
+    static final PdfSource.Meta IPC_META = new PdfSource.Meta("9789241549929",
             "Guidelines on core components of infection prevention and control programmes at the national and acute health care facility level",
             "2016", "https://iris.who.int/handle/10665/251730");
 
@@ -43,7 +44,7 @@ class WhoPdfSourceTest {
     @TempDir
     Path tmp;
 
-    private static SourceDocument read(Path pdf, WhoPdfSource.Meta meta) {
+    private static SourceDocument read(Path pdf, PdfSource.Meta meta) {
         List<ReadOutcome> out = readAll(new WhoPdfSource(pdf, meta));
         assertThat(failures(out)).isEmpty();
         assertThat(documents(out)).hasSize(1);
@@ -75,7 +76,7 @@ class WhoPdfSourceTest {
 
     @Test
     void schistosomiasisGuideline() {
-        SourceDocument d = read(SCHISTO, new WhoPdfSource.Meta("9789240041608",
+        SourceDocument d = read(SCHISTO, new PdfSource.Meta("9789240041608",
                 "WHO guideline on control and elimination of human schistosomiasis", "2022",
                 "https://www.who.int/publications/i/item/9789240041608"));
 
@@ -89,7 +90,7 @@ class WhoPdfSourceTest {
     @Test
     void malariaGuidelineOf451Pages() {
         long start = System.nanoTime();
-        SourceDocument d = read(MALARIA, new WhoPdfSource.Meta("WHO-UCN-GMP-2023.01-Rev.1",
+        SourceDocument d = read(MALARIA, new PdfSource.Meta("WHO-UCN-GMP-2023.01-Rev.1",
                 "WHO guidelines for malaria, 16 October 2023", "2023-10-16", "https://app.magicapp.org/#/guideline/7099"));
         long ms = (System.nanoTime() - start) / 1_000_000;
 
@@ -106,7 +107,7 @@ class WhoPdfSourceTest {
 
     @Test
     void healthyDietLeaflet() {
-        SourceDocument d = read(DIET, new WhoPdfSource.Meta("WHO-EM-NUT-282-E", "Healthy diet", "2019", null));
+        SourceDocument d = read(DIET, new PdfSource.Meta("WHO-EM-NUT-282-E", "Healthy diet", "2019", null));
 
         assertThat(d.sections()).extracting(Section::page).doesNotContain(2, 6);
         Section p14 = page(d, 14);
@@ -146,7 +147,7 @@ class WhoPdfSourceTest {
             doc.save(pdf.toFile());
         }
 
-        SourceDocument d = read(pdf, new WhoPdfSource.Meta(null, null, null, null));
+        SourceDocument d = read(pdf, new PdfSource.Meta(null, null, null, null));
 
         assertThat(d.id().toString()).isEqualTo("who:synthetic");
         assertThat(d.title()).isEqualTo("synthetic");
@@ -242,7 +243,7 @@ class WhoPdfSourceTest {
 
     @Test
     void pageRangeOutsideTheDocumentFails() {
-        assertThat(failures(readAll(new WhoPdfSource(DIET, new WhoPdfSource.Meta("x", "x", null, null, "en", 50, 60)))))
+        assertThat(failures(readAll(new WhoPdfSource(DIET, new PdfSource.Meta("x", "x", null, null, "en", 50, 60)))))
                 .singleElement().satisfies(f -> assertThat(f.reason()).contains("outside the PDF's 20 pages"));
     }
 

@@ -1,4 +1,4 @@
-package fr.preuve.indexer.source.pubmed;
+package fr.preuve.indexer.source.xml;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

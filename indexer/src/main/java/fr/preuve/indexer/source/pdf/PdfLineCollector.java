@@ -1,4 +1,4 @@
-package fr.preuve.indexer.source.who;
+package fr.preuve.indexer.source.pdf;
 
 import java.io.IOException;
 import java.io.Writer;

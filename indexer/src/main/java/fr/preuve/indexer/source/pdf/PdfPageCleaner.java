@@ -1,6 +1,6 @@
-package fr.preuve.indexer.source.who;
+package fr.preuve.indexer.source.pdf;
 
-import fr.preuve.indexer.source.who.PdfLineCollector.RawLine;
+import fr.preuve.indexer.source.pdf.PdfLineCollector.RawLine;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package fr.preuve.indexer.source.pubmed;
+package fr.preuve.indexer.source.xml;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import fr.preuve.indexer.source.ReadOutcome;
-import fr.preuve.indexer.source.xml.SecureXml;
 import java.nio.file.NoSuchFileException;
 import java.util.Set;
 import java.util.function.Consumer;
