@@ -63,7 +63,7 @@ class EvalCommandTest {
                 + FABRICATED + " [{salt}].").apply(r));
         LlmSettings settings = new LlmSettings(LlmSettings.Provider.OPENAI, "scripted-vllm", llm.openAiBaseUrl(),
                 "scripted-model", null, false, Duration.ofSeconds(10), 400, 0.0, LlmSettings.UnsupportedPolicy.REMOVE, 50,
-                Duration.ofSeconds(30), LlmSettings.PatientDataPolicy.REFUSE, "default");
+                Duration.ofSeconds(30), LlmSettings.PatientDataPolicy.REFUSE, fr.preuve.core.verify.JudgeSpec.DEFAULT);
         corpus = ApiServerTest.smallCorpus().file().toString();
         home = tmp.resolve("home").toString();
         app = RunningServer.start(tmp.resolve("home"), ApiServerTest.smallCorpus(), settings);

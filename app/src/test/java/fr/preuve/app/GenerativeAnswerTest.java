@@ -83,7 +83,7 @@ class GenerativeAnswerTest {
                                 LlmSettings.PatientDataPolicy policy, String judge) {
         return new LlmSettings(provider, "scripted-vllm", provider == Provider.OLLAMA ? llm.ollamaBaseUrl() : llm.openAiBaseUrl(),
                 "scripted-model", null, false, timeout, 400, 0.0, LlmSettings.UnsupportedPolicy.REMOVE, circuitFailures,
-                Duration.ofSeconds(30), policy, judge);
+                Duration.ofSeconds(30), policy, fr.preuve.core.verify.JudgeSpec.parse(judge));
     }
 
     @Test

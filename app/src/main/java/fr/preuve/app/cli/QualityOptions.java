@@ -1,11 +1,9 @@
 package fr.preuve.app.cli;
 
 import fr.preuve.core.config.PreuveConfig;
-import fr.preuve.eval.metrics.Scores;
-import fr.preuve.eval.regression.QualityGate;
 import fr.preuve.eval.regression.Regressions;
 import fr.preuve.eval.regression.Thresholds;
-import java.io.PrintWriter;
+import fr.preuve.eval.run.EvalRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
@@ -24,28 +22,13 @@ final class QualityOptions {
     Path regressions;
 
     /**
-     * Checks a run against the thresholds and pins ({@code eval/thresholds.yaml} and {@code eval/regressions.yaml} when
-     * not given and present) and prints the regression rows that apply on {@code out}.
+     * The thresholds and pins ({@code eval/thresholds.yaml} and {@code eval/regressions.yaml} when not given and
+     * present) and the history ({@code $PREUVE_HOME/eval/history.jsonl} when not given).
      */
-    QualityGate gate(Scores scores, PrintWriter out) {
-        QualityGate gate = QualityGate.check(scores, load(thresholds, "eval/thresholds.yaml", Thresholds::load),
-                regressions());
-        if (!gate.rows().isEmpty()) {
-            out.println("regressions:");
-            gate.rows().forEach(row -> out.println("  " + row.line()));
-        }
-        out.flush();
-        return gate;
-    }
-
-    /** {@code --regressions FILE}, or {@code eval/regressions.yaml} when present, or null. */
-    Regressions regressions() {
-        return load(regressions, "eval/regressions.yaml", Regressions::load);
-    }
-
-    /** {@code --history FILE}, or {@code $PREUVE_HOME/eval/history.jsonl}. */
-    Path historyFile(PreuveConfig config) {
-        return history != null ? history : config.home().resolve("eval").resolve("history.jsonl");
+    EvalRunner.Checks checks(PreuveConfig config) {
+        return new EvalRunner.Checks(load(thresholds, "eval/thresholds.yaml", Thresholds::load),
+                load(regressions, "eval/regressions.yaml", Regressions::load),
+                history != null ? history : config.home().resolve("eval").resolve("history.jsonl"));
     }
 
     private static <T> T load(Path given, String fallback, Function<Path, T> loader) {

@@ -11,12 +11,12 @@ import fr.preuve.core.llm.Prompt;
 import fr.preuve.core.verify.LlmSupportJudge;
 import fr.preuve.core.verify.NliSupportJudge;
 import fr.preuve.core.crosslingual.QuestionRenderer;
-import java.nio.file.Path;
 import fr.preuve.core.search.HybridSearcher;
 import fr.preuve.core.verify.AnswerVerifier;
 import fr.preuve.core.verify.DefaultSupportJudge;
 import fr.preuve.core.verify.DrugLexicon;
 import fr.preuve.core.verify.judge.TrainedSupportJudge;
+import fr.preuve.core.verify.JudgeSpec;
 import fr.preuve.core.verify.SupportJudge;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -37,19 +37,31 @@ public final class AnswerServices {
         ExtractiveAnswerer extractive = new ExtractiveAnswerer(searcher, answer);
         Optional<GenerativeAnswerer> generative = Optional.empty();
         if (llm.enabled()) {
-            CircuitBreakingGateway gateway = new CircuitBreakingGateway(LangChain4jGateway.of(llm), llm.circuitFailures(),
-                    llm.circuitOpen());
-            SupportJudge chosen = switch (llm.judge()) {
-                case "default" -> judge;
-                case "trained" -> judge instanceof DefaultSupportJudge d ? TrainedSupportJudge.standard(d)
-                        : TrainedSupportJudge.standard(new DefaultSupportJudge(embedder));
-                case "llm" -> llmJudge(gateway);
-                default -> NliSupportJudge.load(Path.of(llm.judge().substring(4)));
-            };
+            CircuitBreakingGateway gateway = gateway(llm);
+            SupportJudge chosen = llm.judge() == JudgeSpec.DEFAULT ? judge : judge(llm.judge(),
+                    judge instanceof DefaultSupportJudge d ? d : new DefaultSupportJudge(embedder), () -> gateway);
             generative = Optional.of(new GenerativeAnswerer(extractive, gateway, AnswerPrompt.standard(),
                     new AnswerVerifier(chosen, DrugLexicon.standard()), llm, PatientDataGuard.standard()));
         }
         return new AnswerService(searcher, extractive, generative, answer, renderer, corpus);
+    }
+
+    /**
+     * The judge {@code spec} names, without the deterministic checks (the answer gate applies them; an evaluation of
+     * {@link JudgeSpec#DEFAULT} adds them): the embedding judge for {@code default} and {@code embedding}, the trained
+     * judge over it, the LLM judge over the endpoint {@code gateway} gives (asked only then), or the NLI model loaded
+     * from its directory (the caller closes it).
+     */
+    public static SupportJudge judge(JudgeSpec spec, DefaultSupportJudge embedding,
+                                     Supplier<CircuitBreakingGateway> gateway) {
+        return switch (spec) {
+            case JudgeSpec.Builtin b -> switch (b) {
+                case DEFAULT, EMBEDDING -> embedding;
+                case TRAINED -> TrainedSupportJudge.standard(embedding);
+                case LLM -> llmJudge(gateway.get());
+            };
+            case JudgeSpec.Nli nli -> NliSupportJudge.load(nli.model());
+        };
     }
 
     /** The LLM support judge over {@code gateway}: one call per claim with the versioned judge prompt. */

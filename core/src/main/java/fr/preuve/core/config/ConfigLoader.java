@@ -119,7 +119,15 @@ public final class ConfigLoader {
                 file.circuitOpenSeconds() == null ? d.circuitOpen() : java.time.Duration.ofSeconds(file.circuitOpenSeconds()),
                 LlmSettings.PatientDataPolicy.parse(firstNonBlank(env.get("PREUVE_LLM_PATIENT_DATA"), file.patientData(),
                         d.patientData().key())),
-                firstNonBlank(env.get("PREUVE_LLM_JUDGE"), file.judge(), d.judge()));
+                judge(firstNonBlank(env.get("PREUVE_LLM_JUDGE"), file.judge())));
+    }
+
+    private static fr.preuve.core.verify.JudgeSpec judge(String value) {
+        try {
+            return fr.preuve.core.verify.JudgeSpec.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("PREUVE_LLM_JUDGE / llm.judge: " + e.getMessage(), e);
+        }
     }
 
     private AuditSettings audit(AuditFile f) {

@@ -1,5 +1,6 @@
 package fr.preuve.core.config;
 
+import fr.preuve.core.verify.JudgeSpec;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -32,7 +33,7 @@ import java.util.Objects;
 public record LlmSettings(Provider provider, String name, String baseUrl, String model, String apiKey,
                           boolean healthDataApproved, Duration timeout, int maxTokens, double temperature,
                           UnsupportedPolicy unsupported, int circuitFailures, Duration circuitOpen,
-                          PatientDataPolicy patientData, String judge) {
+                          PatientDataPolicy patientData, JudgeSpec judge) {
 
     /** For an endpoint not approved for health data: never send identifying data, either way. */
     public enum PatientDataPolicy {
@@ -86,11 +87,10 @@ public record LlmSettings(Provider provider, String name, String baseUrl, String
         Objects.requireNonNull(unsupported, "llm.unsupported");
         Objects.requireNonNull(circuitOpen, "llm.circuitOpen");
         Objects.requireNonNull(patientData, "llm.patientData");
-        judge = judge == null || judge.isBlank() ? "default" : judge.strip();
-        if (!(judge.equals("default") || judge.equals("trained") || judge.equals("llm")
-                || (judge.startsWith("nli:") && judge.length() > 4))) {
+        judge = judge == null ? JudgeSpec.DEFAULT : judge;
+        if (judge == JudgeSpec.EMBEDDING) {
             throw new IllegalArgumentException("llm.judge must be default, trained, llm or nli:<model directory>; got '"
-                    + judge + "'");
+                    + judge.key() + "' (the embedding judge alone, without the checks, is for evaluation only)");
         }
         if (provider != Provider.NONE) {
             if (model == null || model.isBlank()) {
@@ -142,7 +142,7 @@ public record LlmSettings(Provider provider, String name, String baseUrl, String
     public static LlmSettings none() {
         return new LlmSettings(Provider.NONE, null, null, null, null, false, Duration.ofSeconds(Defaults.LLM_TIMEOUT_SECONDS),
                 Defaults.LLM_MAX_TOKENS, Defaults.LLM_TEMPERATURE, UnsupportedPolicy.REMOVE, Defaults.LLM_CIRCUIT_FAILURES,
-                Duration.ofSeconds(Defaults.LLM_CIRCUIT_OPEN_SECONDS), PatientDataPolicy.REFUSE, "default");
+                Duration.ofSeconds(Defaults.LLM_CIRCUIT_OPEN_SECONDS), PatientDataPolicy.REFUSE, JudgeSpec.DEFAULT);
     }
 
     public boolean enabled() {
@@ -155,6 +155,6 @@ public record LlmSettings(Provider provider, String name, String baseUrl, String
         return String.format(Locale.ROOT, "LlmSettings[provider=%s, name=%s, baseUrl=%s, model=%s, apiKey=%s, hds=%s, "
                         + "timeout=%ss, maxTokens=%d, temperature=%s, unsupported=%s, patientData=%s, judge=%s]", provider.key(), name, baseUrl, model,
                 apiKey == null ? "none" : "***", healthDataApproved, timeout.toSeconds(), maxTokens, temperature,
-                unsupported.key(), patientData.key(), judge);
+                unsupported.key(), patientData.key(), judge.key());
     }
 }

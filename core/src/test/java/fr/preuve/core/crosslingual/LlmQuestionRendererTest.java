@@ -45,7 +45,7 @@ class LlmQuestionRendererTest {
     static LlmSettings settings(Provider provider, boolean hds, PatientDataPolicy policy) {
         String base = provider == Provider.OLLAMA ? server.ollamaBaseUrl() : server.openAiBaseUrl();
         return new LlmSettings(provider, "scripted", base, "test-model", "secret-key", hds, Duration.ofSeconds(60), 300,
-                0.7, LlmSettings.UnsupportedPolicy.REMOVE, 3, Duration.ofSeconds(30), policy, "default");
+                0.7, LlmSettings.UnsupportedPolicy.REMOVE, 3, Duration.ofSeconds(30), policy, fr.preuve.core.verify.JudgeSpec.DEFAULT);
     }
 
     static LlmSettings settings() {
@@ -129,7 +129,7 @@ class LlmQuestionRendererTest {
         assertThat(s.model()).isEqualTo("test-model");
         LlmSettings quick = new LlmSettings(Provider.OPENAI, "quick", server.openAiBaseUrl(), "m", null, false,
                 Duration.ofSeconds(5), 300, 0.2, LlmSettings.UnsupportedPolicy.REMOVE, 3, Duration.ofSeconds(30),
-                PatientDataPolicy.REFUSE, "default");
+                PatientDataPolicy.REFUSE, fr.preuve.core.verify.JudgeSpec.DEFAULT);
         assertThat(LlmQuestionRenderer.forRendering(quick, Duration.ofSeconds(8)).timeout()).isEqualTo(Duration.ofSeconds(5));
     }
 

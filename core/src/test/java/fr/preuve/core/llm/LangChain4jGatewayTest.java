@@ -35,7 +35,7 @@ class LangChain4jGatewayTest {
     static LlmSettings settings(Provider provider, Duration timeout) {
         String base = provider == Provider.OLLAMA ? server.ollamaBaseUrl() : server.openAiBaseUrl();
         return new LlmSettings(provider, "scripted", base, "test-model", "secret-key", false, timeout, 300, 0.0,
-                LlmSettings.UnsupportedPolicy.REMOVE, 3, Duration.ofSeconds(30), LlmSettings.PatientDataPolicy.REFUSE, "default");
+                LlmSettings.UnsupportedPolicy.REMOVE, 3, Duration.ofSeconds(30), LlmSettings.PatientDataPolicy.REFUSE, fr.preuve.core.verify.JudgeSpec.DEFAULT);
     }
 
     @ParameterizedTest

@@ -1,6 +1,11 @@
 package fr.preuve.eval.answers;
 
+import fr.preuve.core.embed.Embedder;
+import fr.preuve.core.verify.DefaultSupportJudge;
+import fr.preuve.core.verify.JudgeSpec;
 import fr.preuve.core.verify.SupportJudge;
+import fr.preuve.core.verify.judge.SupportModel;
+import fr.preuve.core.verify.judge.TrainedSupportJudge;
 import java.util.List;
 import java.util.Locale;
 
@@ -61,6 +66,34 @@ public interface SupportCheck {
             @Override
             public String name() {
                 return "verbatim containment, else judge " + judge.name();
+            }
+        };
+    }
+
+    /**
+     * The grading of generated sentences: verbatim containment, else a judge that is not the answer gate's, so that
+     * "no hallucination after the gate" is not true by construction: the trained judge (trained-v1) unless the gate
+     * uses it, the embedding judge (default-v1) when it does. The name says both, with what the grader's verdicts are
+     * worth on human labels.
+     */
+    static SupportCheck otherThanGate(Embedder embedder, JudgeSpec gate) {
+        DefaultSupportJudge embedding = new DefaultSupportJudge(embedder);
+        boolean gateTrained = gate == JudgeSpec.TRAINED;
+        SupportCheck grading = verbatimElse(gateTrained ? embedding : TrainedSupportJudge.standard(embedding));
+        SupportModel trained = SupportModel.standard();
+        String gateName = gateTrained ? trained.version()
+                : (gate == JudgeSpec.DEFAULT ? DefaultSupportJudge.NAME : gate.key()) + "+checks";
+        String worth = gateTrained ? DefaultSupportJudge.NAME + ": " + DefaultSupportJudge.QUALITY
+                : trained.version() + ": " + trained.quality();
+        return new SupportCheck() {
+            @Override
+            public boolean supports(String sentence, List<String> passages) {
+                return grading.supports(sentence, passages);
+            }
+
+            @Override
+            public String name() {
+                return grading.name() + " (the gate's judge is " + gateName + "; grader " + worth + ")";
             }
         };
     }

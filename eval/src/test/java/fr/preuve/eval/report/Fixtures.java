@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Result records holding the figures of the real runs recorded in docs/eval.md (SciFact test, fr-demo). */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {
     }
 
-    static Path root() {
+    public static Path root() {
         Path p = Path.of("").toAbsolutePath();
         while (p != null && !Files.isDirectory(p.resolve("corpus-config"))) {
             p = p.getParent();

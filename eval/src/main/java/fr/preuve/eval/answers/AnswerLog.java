@@ -1,17 +1,19 @@
-package fr.preuve.app.cli;
+package fr.preuve.eval.answers;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.preuve.core.answer.Answer;
+import fr.preuve.core.doc.Passage;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The answers of an evaluation run, one JSON object per line ({@code {"id": …, "answer": {…}}}), or nowhere. */
-final class AnswerLog implements AutoCloseable {
+public final class AnswerLog implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final BufferedWriter out;
@@ -21,7 +23,7 @@ final class AnswerLog implements AutoCloseable {
     }
 
     /** A log writing to {@code file}, or one that writes nothing when it is null. */
-    static AnswerLog open(Path file) {
+    public static AnswerLog open(Path file) {
         if (file == null) {
             return new AnswerLog(null);
         }
@@ -34,18 +36,18 @@ final class AnswerLog implements AutoCloseable {
     }
 
     /** Writes the answer to question {@code id} and returns it. */
-    Answer write(String id, Answer answer) {
-        return write(id, answer, java.util.List.of());
+    public Answer write(String id, Answer answer) {
+        return write(id, answer, List.of());
     }
 
     /** Writes the answer to question {@code id}, with the passages retrieved for it in rank order, and returns it. */
-    synchronized Answer write(String id, Answer answer, java.util.List<fr.preuve.core.doc.Passage> retrieved) {
+    public synchronized Answer write(String id, Answer answer, List<Passage> retrieved) {
         if (out != null) {
             ObjectNode line = JSON.createObjectNode();
             line.put("id", id);
             line.set("answer", JSON.valueToTree(answer));
             var hits = line.putArray("retrieved");
-            for (fr.preuve.core.doc.Passage p : retrieved) {
+            for (Passage p : retrieved) {
                 hits.addObject().put("id", p.id()).put("section", p.section()).put("text", p.text());
             }
             try {

@@ -1,8 +1,8 @@
-package fr.preuve.eval.report;
+package fr.preuve.eval.run;
 
 import fr.preuve.core.config.ConfigException;
 import fr.preuve.core.config.Yaml;
-import fr.preuve.eval.metrics.Scores;
+import fr.preuve.core.verify.JudgeSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,30 +44,38 @@ public record Suite(String description, List<Run> runs) {
             if (support == null && (rows != null || judge != null)) {
                 throw new IllegalArgumentException("'rows' and 'judge' only apply to a 'support' run");
             }
-            if (queries != null && queries < 1) {
-                throw new IllegalArgumentException("'queries' must be at least 1, got " + queries);
-            }
-            if (rows != null && rows < 1) {
-                throw new IllegalArgumentException("'rows' must be at least 1, got " + rows);
-            }
             if (beir != null && split == null) {
                 split = "test";
             }
             if (support != null && judge == null) {
-                judge = "default";
+                judge = JudgeSpec.DEFAULT.key();
             }
+            run(beir, split, queries, questions, support, rows, judge);
+        }
+
+        /** The run this entry declares; its paths are as written (relative to the repository root). */
+        public EvalRun toRun() {
+            return run(beir, split, queries, questions, support, rows, judge);
+        }
+
+        private static EvalRun run(String beir, String split, Integer queries, String questions, String support,
+                                   Integer rows, String judge) {
+            if (beir != null) {
+                return new EvalRun.Retrieval(Path.of(beir), split, queries);
+            }
+            if (questions != null) {
+                return new EvalRun.Questions(Path.of(questions), null, null, null);
+            }
+            return new EvalRun.Support(Path.of(support), rows, JudgeSpec.parse(judge), false,
+                    EvalRun.Support.MIN_PRECISION);
         }
 
         public String kind() {
-            return beir != null ? Scores.BEIR : questions != null ? Scores.QUESTIONS : Scores.SUPPORT;
+            return toRun().kind();
         }
 
         public String label() {
-            if (beir != null) {
-                return "beir " + beir + " --split " + split + (queries == null ? "" : " --queries " + queries);
-            }
-            return questions != null ? "questions " + questions
-                    : "support " + support + " --judge " + judge + (rows == null ? "" : " --rows " + rows);
+            return toRun().label();
         }
     }
 

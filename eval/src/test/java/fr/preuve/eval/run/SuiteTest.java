@@ -1,4 +1,4 @@
-package fr.preuve.eval.report;
+package fr.preuve.eval.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.preuve.core.config.ConfigException;
+import fr.preuve.eval.report.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
