@@ -7,14 +7,11 @@ import fr.preuve.core.answer.AnswerSentence;
 import fr.preuve.core.answer.CitedPassage;
 import fr.preuve.core.answer.ModelInfo;
 import fr.preuve.core.answer.Verdict;
-import fr.preuve.core.config.PreuveConfig;
 import fr.preuve.core.config.Yaml;
 import fr.preuve.app.runtime.PreuveRuntime;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,11 +19,7 @@ import picocli.CommandLine.Parameters;
 
 /** Answers a question from the command line, with citations and the transparency block. */
 @Command(name = "ask", mixinStandardHelpOptions = true, description = "Answer a question with cited sentences.")
-public class AskCommand implements Callable<Integer> {
-
-    @Mixin
-    CommonOptions common;
-
+public class AskCommand extends PreuveCommand {
     @Mixin
     FilterOptions filters;
 
@@ -36,21 +29,15 @@ public class AskCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the answer as JSON (as POST /api/ask returns it).")
     boolean json;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        PreuveConfig config = common.load();
-        PrintWriter out = spec.commandLine().getOut();
-        try (PreuveRuntime runtime = PreuveRuntime.readOnly(config, CommonOptions.corpus(config))) {
+        try (PreuveRuntime runtime = readOnly(config())) {
             Answer a = runtime.ask(String.join(" ", question), filters.filters(), "cli", AnswerListener.NONE);
             if (json) {
-                out.println(Yaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(a));
-                warnIfNotRecorded(runtime, a);
-                return 0;
+                out().println(Yaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(a));
+            } else {
+                print(a, out());
             }
-            print(a, out);
             warnIfNotRecorded(runtime, a);
             return 0;
         }
@@ -59,7 +46,7 @@ public class AskCommand implements Callable<Integer> {
     /** The answer is given either way; a failed audit write is said on stderr (the details are in the log). */
     private void warnIfNotRecorded(PreuveRuntime runtime, Answer a) {
         if (runtime.audit().health().failures() > 0) {
-            spec.commandLine().getErr().println("preuve: warning: answer " + a.id() + " was not recorded in the audit"
+            err().println("preuve: warning: answer " + a.id() + " was not recorded in the audit"
                     + " trail: " + runtime.audit().health().lastFailure());
         }
     }

@@ -16,11 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Benchmarks that print ratios against a baseline run in the same process; results go to docs/benchmarks.md. */
@@ -40,15 +38,9 @@ public class BenchCommand implements Runnable {
     /** Embedding throughput: LangChain4j's default embedAll (baseline) against Preuve's indexing embedder. */
     @Command(name = "embeddings", mixinStandardHelpOptions = true,
             description = "Passages/s and tokens/s of LangChain4j's default embedAll (baseline) and Preuve's embedder.")
-    static class Embeddings implements Callable<Integer> {
-        @Mixin
-        CommonOptions common;
-
+    static class Embeddings extends PreuveCommand {
         @Option(names = "--passages", paramLabel = "N", defaultValue = "300", description = "Passages of about 200 words (default ${DEFAULT-VALUE}).")
         int passages;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
@@ -56,7 +48,7 @@ public class BenchCommand implements Runnable {
             EmbeddingBenchmark.Config d = EmbeddingBenchmark.Config.defaults(data);
             EmbeddingBenchmark.Config config = new EmbeddingBenchmark.Config(d.data(), passages, d.wordsPerPassage(),
                     d.rounds(), d.queries(), d.onnx(), d.variants(), d.baseline());
-            spec.commandLine().getOut().println(EmbeddingBenchmark.run(config).table());
+            out().println(EmbeddingBenchmark.run(config).table());
             return 0;
         }
     }
@@ -64,22 +56,17 @@ public class BenchCommand implements Runnable {
     /** Builds a corpus index from scratch (the demo by default) in a temporary directory. */
     @Command(name = "index", mixinStandardHelpOptions = true,
             description = "Build the corpus index from scratch in a temporary directory: time, passages/s, peak heap.")
-    static class Index implements Callable<Integer> {
-        @Mixin
-        CommonOptions common;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    static class Index extends PreuveCommand {
 
         @Override
         public Integer call() throws IOException {
-            PreuveConfig config = common.load();
-            CorpusConfig corpus = CommonOptions.corpus(config);
+            PreuveConfig config = config();
+            CorpusConfig corpus = corpus(config);
             Files.createDirectories(config.home());
             Path dir = Files.createTempDirectory(config.home(), "bench-index-");
             try (OnnxBatchEmbedder embedder = Embedders.forIndexing(corpus.embedding())) {
                 IndexBenchmark.Result r = IndexBenchmark.run(corpus, dir, embedder, ConsoleProgress.stderr());
-                spec.commandLine().getOut().println(r.table());
+                out().println(r.table());
             } finally {
                 deleteTree(dir);
                 deleteTree(fr.preuve.indexer.versions.CorpusHistory.forIndex(dir).dir());
@@ -91,28 +78,22 @@ public class BenchCommand implements Runnable {
     /** Search and answer latency on the corpus index (built by `preuve index` or `preuve demo`). */
     @Command(name = "search", mixinStandardHelpOptions = true,
             description = "Latency p50/p95 of BM25 (baseline), vector and hybrid search and of extractive answers, on the corpus index.")
-    static class Search implements Callable<Integer> {
-        @Mixin
-        CommonOptions common;
-
+    static class Search extends PreuveCommand {
         @Option(names = "--queries", paramLabel = "N", defaultValue = "200", description = "PubMedQA questions to run, plus the French ones (default ${DEFAULT-VALUE}).")
         int queries;
 
         @Option(names = "--asks", paramLabel = "N", defaultValue = "50", description = "Answers to time (default ${DEFAULT-VALUE}).")
         int asks;
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() throws Exception {
-            PreuveConfig config = common.load();
-            CorpusConfig corpus = CommonOptions.corpus(config);
+            PreuveConfig config = config();
+            CorpusConfig corpus = corpus(config);
             List<String> qs = new ArrayList<>(SearchBenchmark.FRENCH_QUESTIONS);
             qs.addAll(EmbeddingBenchmark.loadQuestions(pubmedqa(), queries));
             try (OnnxBatchEmbedder embedder = Embedders.forQueries(corpus.embedding());
                  PassageIndex index = PassageIndex.openReadOnly(corpus.indexDir(config))) {
-                PrintWriter out = spec.commandLine().getOut();
+                PrintWriter out = out();
                 out.println(SearchBenchmark.run(index, embedder, qs, asks).table());
             }
             return 0;

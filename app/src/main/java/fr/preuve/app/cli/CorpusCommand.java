@@ -28,7 +28,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -98,17 +97,12 @@ public class CorpusCommand implements Runnable {
 
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "Documents and passages per source, licences, the last run and its failures.")
-    static class Status implements Callable<Integer> {
-        @Mixin
-        CommonOptions common;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    static class Status extends PreuveCommand {
 
         @Override
         public Integer call() throws IOException {
-            PreuveConfig config = common.load();
-            CorpusConfig corpus = CommonOptions.corpus(config);
+            PreuveConfig config = config();
+            CorpusConfig corpus = corpus(config);
             Path dir = corpus.indexDir(config);
             CorpusState state = new CorpusState(corpus.name(), null, null, false, null, null, null);
             Map<String, IndexCounts.SourceCount> counts = Map.of();
@@ -119,7 +113,7 @@ public class CorpusCommand implements Runnable {
                 }
             }
             CorpusStatus s = CorpusStatus.of(corpus, state, counts, CorpusHistory.forIndex(dir), IndexProgress.idle("-"));
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             out.printf("corpus %s: %s%n", s.corpus(), s.version() == null ? "not indexed yet (preuve index)"
                     : "version " + s.version() + " of " + s.date() + (state.complete() ? "" : "; a run was interrupted"));
             out.printf("%-34s %-14s %9s %9s  %s%n", "source", "type", "documents", "passages", "licence");
@@ -144,21 +138,16 @@ public class CorpusCommand implements Runnable {
 
     @Command(name = "versions", mixinStandardHelpOptions = true,
             description = "The corpus's versions, newest first; * marks those that can be rolled back to.")
-    static class Versions implements Callable<Integer> {
-        @Mixin
-        CommonOptions common;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    static class Versions extends PreuveCommand {
 
         @Override
         public Integer call() {
-            PreuveConfig config = common.load();
-            CorpusConfig corpus = CommonOptions.corpus(config);
+            PreuveConfig config = config();
+            CorpusConfig corpus = corpus(config);
             Path dir = corpus.indexDir(config);
             List<CorpusVersion> versions = CorpusHistory.forIndex(dir).versions().reversed();
             Set<String> kept = PassageIndex.keptVersions(dir).stream().map(CorpusState::version).collect(Collectors.toSet());
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             if (versions.isEmpty()) {
                 out.println("no version recorded yet for corpus " + corpus.name() + " (preuve index)");
                 return 0;
@@ -174,10 +163,7 @@ public class CorpusCommand implements Runnable {
 
     @Command(name = "diff", mixinStandardHelpOptions = true,
             description = "Documents added, changed and removed between two versions.")
-    static class Diff implements Callable<Integer> {
-        @Mixin
-        CommonOptions common;
-
+    static class Diff extends PreuveCommand {
         @Parameters(index = "0", paramLabel = "FROM")
         String from;
 
@@ -187,15 +173,12 @@ public class CorpusCommand implements Runnable {
         @Option(names = "--max", paramLabel = "N", description = "Ids listed per kind (default: 50).")
         int max = 50;
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() {
-            PreuveConfig config = common.load();
-            CorpusConfig corpus = CommonOptions.corpus(config);
+            PreuveConfig config = config();
+            CorpusConfig corpus = corpus(config);
             VersionDiff d = CorpusHistory.forIndex(corpus.indexDir(config)).diff(from, to);
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             out.printf("%s -> %s: %d added, %d changed, %d removed%n", from, to, d.added().size(), d.changed().size(),
                     d.removed().size());
             printIds(out, "added", d.added(), max);
@@ -208,25 +191,19 @@ public class CorpusCommand implements Runnable {
     @Command(name = "rollback", mixinStandardHelpOptions = true,
             description = "Make an earlier version current again (the server must be stopped). Without --yes, only "
                     + "shows what would change.")
-    static class Rollback implements Callable<Integer> {
-        @Mixin
-        CommonOptions common;
-
+    static class Rollback extends PreuveCommand {
         @Parameters(index = "0", paramLabel = "VERSION")
         String version;
 
         @Option(names = "--yes", description = "Really roll back.")
         boolean yes;
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() {
-            PreuveConfig config = common.load();
-            CorpusConfig corpus = CommonOptions.corpus(config);
+            PreuveConfig config = config();
+            CorpusConfig corpus = corpus(config);
             CorpusHistory history = CorpusHistory.forIndex(corpus.indexDir(config));
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             if (!yes) {
                 String current = history.latest().map(CorpusVersion::version)
                         .orElseThrow(() -> new IllegalStateException("no version recorded yet: nothing to roll back"));

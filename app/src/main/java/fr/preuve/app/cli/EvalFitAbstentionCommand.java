@@ -12,10 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,11 +24,7 @@ import picocli.CommandLine.Parameters;
         description = "Fit the abstention model (logistic regression over retrieval features) on the dev split of "
                 + "question files over the corpus index, choose its threshold for a target abstention rate on "
                 + "unanswerable questions, print the risk-coverage curve and write the model as JSON.")
-public class EvalFitAbstentionCommand implements Callable<Integer> {
-
-    @Mixin
-    CommonOptions common;
-
+public class EvalFitAbstentionCommand extends PreuveCommand {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Questions JSONL files; questions with a split "
             + "other than dev are left out (files without splits count whole).")
     List<Path> files;
@@ -51,17 +44,14 @@ public class EvalFitAbstentionCommand implements Callable<Integer> {
             + "risk-coverage curve and its operating point on the questions of this split (test: held out).")
     String evaluate;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        PreuveConfig config = common.load();
-        PrintWriter out = spec.commandLine().getOut();
+        PreuveConfig config = config();
+        PrintWriter out = out();
         List<AbstentionFit.Example> examples = new ArrayList<>();
         List<String> names = new ArrayList<>();
         java.util.Map<String, String> missingOf = new java.util.HashMap<>();
-        try (PreuveRuntime runtime = PreuveRuntime.readOnly(config, CommonOptions.corpus(config))) {
+        try (PreuveRuntime runtime = readOnly(config)) {
             for (Path f : files) {
                 QuestionSet set = QuestionSet.load(CommonOptions.resolve(f));
                 int before = examples.size();
@@ -90,7 +80,7 @@ public class EvalFitAbstentionCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        String fittedOn = String.join(", ", names) + ", dev split, corpus " + CommonOptions.corpus(config).name();
+        String fittedOn = String.join(", ", names) + ", dev split, corpus " + corpus(config).name();
         AbstentionFit.Fit fit = AbstentionFit.fit(examples, target, "abstention-v1");
         if (features != null) {
             StringBuilder tsv = new StringBuilder("id\tanswerable\tprobability\t"

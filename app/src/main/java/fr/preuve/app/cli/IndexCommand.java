@@ -15,22 +15,15 @@ import fr.preuve.app.runtime.PreuveRuntime;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Indexes a corpus in the foreground, incrementally, with a progress bar and a report of failures. */
 @Command(name = "index", mixinStandardHelpOptions = true,
         description = "Index a corpus: add new documents, replace changed ones, remove deleted ones; unchanged "
                 + "documents are not re-embedded.")
-public class IndexCommand implements Callable<Integer> {
-
-    @Mixin
-    CommonOptions common;
-
+public class IndexCommand extends PreuveCommand {
     @Option(names = "--force", description = "Re-read every source even if nothing seems to have changed.")
     boolean force;
 
@@ -41,14 +34,11 @@ public class IndexCommand implements Callable<Integer> {
     @Option(names = "--max", paramLabel = "N", description = "With --dry-run: ids listed per kind (default: 20).")
     int max = 20;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        PreuveConfig config = common.load();
-        CorpusConfig corpus = CommonOptions.corpus(config);
-        PrintWriter out = spec.commandLine().getOut();
+        PreuveConfig config = config();
+        CorpusConfig corpus = corpus(config);
+        PrintWriter out = out();
         if (dryRun) {
             return dryRun(config, corpus, out);
         }

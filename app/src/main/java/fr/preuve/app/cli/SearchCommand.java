@@ -1,6 +1,5 @@
 package fr.preuve.app.cli;
 
-import fr.preuve.core.config.PreuveConfig;
 import fr.preuve.core.config.Yaml;
 import fr.preuve.core.doc.Passage;
 import fr.preuve.core.search.Retriever;
@@ -10,8 +9,6 @@ import fr.preuve.core.search.SearchResult;
 import fr.preuve.app.runtime.PreuveRuntime;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,11 +16,7 @@ import picocli.CommandLine.Parameters;
 
 /** Searches the index from the command line (read-only: works while a server runs). */
 @Command(name = "search", mixinStandardHelpOptions = true, description = "Rank passages for a query (BM25, vectors or both).")
-public class SearchCommand implements Callable<Integer> {
-
-    @Mixin
-    CommonOptions common;
-
+public class SearchCommand extends PreuveCommand {
     @Mixin
     FilterOptions filters;
 
@@ -39,14 +32,10 @@ public class SearchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        PreuveConfig config = common.load();
-        PrintWriter out = spec.commandLine().getOut();
-        try (PreuveRuntime runtime = PreuveRuntime.readOnly(config, CommonOptions.corpus(config))) {
+        PrintWriter out = out();
+        try (PreuveRuntime runtime = readOnly(config())) {
             SearchResult r = runtime.searcher().search(new SearchQuery(String.join(" ", query), k, filters.filters(),
                     Retriever.fromKey(retriever), null));
             if (json) {

@@ -6,41 +6,31 @@ import fr.preuve.app.runtime.ConsoleProgress;
 import fr.preuve.app.runtime.PreuveRuntime;
 import fr.preuve.server.http.ApiServer;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Serves a corpus over HTTP, indexing it in the background when it is new or has changed. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Start the HTTP server (API and page) on a corpus, indexing it in the background if needed.")
-public class ServeCommand implements Callable<Integer> {
-
-    @Mixin
-    CommonOptions common;
-
+public class ServeCommand extends PreuveCommand {
     @Option(names = "--port", paramLabel = "N", description = "HTTP port (overrides PREUVE_PORT; default 7070).")
     Integer port;
 
     @Option(names = "--no-index", description = "Do not index on start; serve the index as it is.")
     boolean noIndex;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        PreuveConfig config = common.load();
+        PreuveConfig config = config();
         if (port != null) {
             config = config.withPort(port);
         }
-        return serve(config, !noIndex, spec.commandLine().getOut());
+        return serve(config, !noIndex, out());
     }
 
     static int serve(PreuveConfig config, boolean index, PrintWriter out) throws Exception {
-        CorpusConfig corpus = CommonOptions.corpus(config);
+        CorpusConfig corpus = corpus(config);
         PreuveRuntime runtime = PreuveRuntime.writable(config, corpus, ConsoleProgress.stderr());
         ApiServer server = new ApiServer(runtime);
         int bound;

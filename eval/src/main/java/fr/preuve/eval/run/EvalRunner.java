@@ -94,9 +94,7 @@ public final class EvalRunner {
             if (g.evaluated() instanceof Evaluated.Support s && s.calibrated()) {
                 SupportReport.writeHtml(reports.html(), s.result(), reports.command(), now);
             } else {
-                HtmlReport report = new HtmlReport(g.evaluated().title(), reports.command(), now);
-                g.evaluated().addTo(report);
-                report.baseline(checks.regressions()).breaches(g.gate().breaches())
+                g.evaluated().addTo(new HtmlReport(g.evaluated().title(), reports.command(), now)).baseline(checks.regressions()).breaches(g.gate().breaches())
                         .history(History.read(checks.history())).write(reports.html());
             }
             wrote(prefix, reports.html());
