@@ -31,14 +31,17 @@ public final class AnswerService {
     private final AnswerSettings settings;
     private final Supplier<CorpusStamp> corpus;
     private final QuestionRenderer renderer;
-    private final PatientDataGuard guard = PatientDataGuard.standard();
+    private final PatientDataGuard guard;
 
     /**
      * @param renderer renders the (guarded) question in the corpus's other language, joined to the lexical bridge in
      *                 retrieval; {@link QuestionRenderer#NONE} without a model
+     * @param guard    finds identifying patient data, which retrieval and the renderer never see
      */
     public AnswerService(HybridSearcher searcher, ExtractiveAnswerer extractive, Optional<GenerativeAnswerer> generative,
-                         AnswerSettings settings, QuestionRenderer renderer, Supplier<CorpusStamp> corpus) {
+                         AnswerSettings settings, QuestionRenderer renderer, Supplier<CorpusStamp> corpus,
+                         PatientDataGuard guard) {
+        this.guard = java.util.Objects.requireNonNull(guard, "guard");
         this.searcher = searcher;
         this.extractive = extractive;
         this.generative = generative;
@@ -51,7 +54,7 @@ public final class AnswerService {
     public AnswerService(HybridSearcher searcher, ExtractiveAnswerer extractive, AnswerSettings settings,
                          Supplier<String> corpusVersion) {
         this(searcher, extractive, Optional.empty(), settings, QuestionRenderer.NONE,
-                () -> new CorpusStamp(corpusVersion.get(), null));
+                () -> new CorpusStamp(corpusVersion.get(), null), PatientDataGuard.standard());
     }
 
     /** Rejects an empty or over-long question with a message naming the problem. */

@@ -34,6 +34,13 @@ public final class AnswerServices {
     public static AnswerService create(HybridSearcher searcher, Embedder embedder, SupportJudge judge,
                                        AnswerSettings answer, LlmSettings llm, QuestionRenderer renderer,
                                        Supplier<CorpusStamp> corpus) {
+        return create(searcher, embedder, judge, answer, llm, renderer, corpus, PatientDataGuard.standard());
+    }
+
+    /** The same, with the patient-data {@code guard} that decides what may be sent to the model. */
+    public static AnswerService create(HybridSearcher searcher, Embedder embedder, SupportJudge judge,
+                                       AnswerSettings answer, LlmSettings llm, QuestionRenderer renderer,
+                                       Supplier<CorpusStamp> corpus, PatientDataGuard guard) {
         ExtractiveAnswerer extractive = new ExtractiveAnswerer(searcher, answer);
         Optional<GenerativeAnswerer> generative = Optional.empty();
         if (llm.enabled()) {
@@ -41,9 +48,9 @@ public final class AnswerServices {
             SupportJudge chosen = llm.judge() == JudgeSpec.DEFAULT ? judge : judge(llm.judge(),
                     judge instanceof DefaultSupportJudge d ? d : new DefaultSupportJudge(embedder), () -> gateway);
             generative = Optional.of(new GenerativeAnswerer(extractive, gateway, AnswerPrompt.standard(),
-                    new AnswerVerifier(chosen, DrugLexicon.standard()), llm, PatientDataGuard.standard()));
+                    new AnswerVerifier(chosen, DrugLexicon.standard()), llm, guard));
         }
-        return new AnswerService(searcher, extractive, generative, answer, renderer, corpus);
+        return new AnswerService(searcher, extractive, generative, answer, renderer, corpus, guard);
     }
 
     /**

@@ -26,18 +26,15 @@ public final class LlmQuestionRenderer implements QuestionRenderer {
     private final ChatGateway gateway;
     private final RenderPrompt prompt;
     private final LlmSettings settings;
-    private final PatientDataGuard guard = PatientDataGuard.standard();
+    private final PatientDataGuard guard;
 
     /**
      * A renderer over {@code gateway}, which should hold calls to a short deadline at temperature 0 (as {@link #of}
      * builds it); {@code settings} give the model's name, whether it may receive health data and the patient-data
-     * policy.
+     * policy; {@code guard} finds the identifying data that policy applies to.
      */
-    public LlmQuestionRenderer(ChatGateway gateway, LlmSettings settings) {
-        this(gateway, RenderPrompt.standard(), settings);
-    }
-
-    LlmQuestionRenderer(ChatGateway gateway, RenderPrompt prompt, LlmSettings settings) {
+    LlmQuestionRenderer(ChatGateway gateway, RenderPrompt prompt, LlmSettings settings, PatientDataGuard guard) {
+        this.guard = Objects.requireNonNull(guard, "guard");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.prompt = Objects.requireNonNull(prompt, "prompt");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -52,13 +49,22 @@ public final class LlmQuestionRenderer implements QuestionRenderer {
      * breaker so that a failing endpoint costs retrieval nothing after a few calls.
      */
     public static LlmQuestionRenderer of(LlmSettings settings) {
-        return of(settings, Duration.ofSeconds(Defaults.LLM_RENDER_TIMEOUT_SECONDS));
+        return of(settings, PatientDataGuard.standard());
+    }
+
+    /** The same, finding identifying data with {@code guard}. */
+    public static LlmQuestionRenderer of(LlmSettings settings, PatientDataGuard guard) {
+        return of(settings, Duration.ofSeconds(Defaults.LLM_RENDER_TIMEOUT_SECONDS), guard);
     }
 
     static LlmQuestionRenderer of(LlmSettings settings, Duration deadline) {
+        return of(settings, deadline, PatientDataGuard.standard());
+    }
+
+    private static LlmQuestionRenderer of(LlmSettings settings, Duration deadline, PatientDataGuard guard) {
         LlmSettings s = forRendering(settings, deadline);
         ChatGateway gateway = new CircuitBreakingGateway(LangChain4jGateway.of(s), s.circuitFailures(), s.circuitOpen());
-        return new LlmQuestionRenderer(gateway, s);
+        return new LlmQuestionRenderer(gateway, RenderPrompt.standard(), s, guard);
     }
 
     /** {@code s} at temperature 0, with {@code deadline} unless its own timeout is shorter. */

@@ -1,6 +1,7 @@
 package fr.preuve.core.crosslingual;
 
 import fr.preuve.core.config.LlmSettings;
+import fr.preuve.core.guard.PatientDataGuard;
 
 /**
  * Renders a clinical question in the other language of the evidence ({@code fr} to {@code en} or back), so that the
@@ -24,6 +25,11 @@ public interface QuestionRenderer {
 
     /** The renderer for the configured model: {@link LlmQuestionRenderer#of}, or {@link #NONE} when the provider is none. */
     static QuestionRenderer of(LlmSettings settings) {
-        return settings.enabled() ? LlmQuestionRenderer.of(settings) : NONE;
+        return of(settings, PatientDataGuard.standard());
+    }
+
+    /** The same, finding identifying data with {@code guard} before anything is sent. */
+    static QuestionRenderer of(LlmSettings settings, PatientDataGuard guard) {
+        return settings.enabled() ? LlmQuestionRenderer.of(settings, guard) : NONE;
     }
 }
