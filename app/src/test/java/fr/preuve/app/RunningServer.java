@@ -4,6 +4,9 @@ import fr.preuve.core.config.AnswerSettings;
 import fr.preuve.core.config.LlmSettings;
 import fr.preuve.core.config.PreuveConfig;
 import fr.preuve.core.config.SearchSettings;
+import fr.preuve.core.embed.EmbedderFactory;
+import fr.preuve.core.testing.RunDir;
+import fr.preuve.core.testing.TestEmbedders;
 import fr.preuve.indexer.config.CorpusConfig;
 import fr.preuve.indexer.pipeline.ProgressListener;
 import fr.preuve.app.runtime.PreuveRuntime;
@@ -18,22 +21,28 @@ import java.util.stream.Stream;
 
 /**
  * A real Preuve for end-to-end tests: the runtime over an indexed corpus, its HTTP server on a free loopback port, and
- * the server's base URL. Each corpus file is indexed once per test JVM, into {@code target/test-indexes}; every server
- * then starts from a copy of that index (with its versions and embedding cache), which its own indexing run finds up
- * to date.
+ * the server's base URL. Each corpus file is indexed once per test JVM and embedder factory, into the JVM's
+ * {@link RunDir}; every server then starts from a copy of that index (with its versions and embedding cache), which
+ * its own indexing run finds up to date. The embedders are the real model shared by the JVM's tests
+ * ({@link TestEmbedders#factory()}) unless others are given.
  */
 public record RunningServer(PreuveConfig config, PreuveRuntime runtime, ApiServer server, String base)
         implements AutoCloseable {
 
-    private static final Path TEMPLATES = Path.of("target", "test-indexes").toAbsolutePath();
-    private static final Map<Path, Path> INDEXED = new HashMap<>();
+    private static final Map<String, Path> INDEXED = new HashMap<>();
 
     /** Starts Preuve with its home in {@code home}, over {@code corpus}, answering with {@code llm}. */
     public static RunningServer start(Path home, CorpusConfig corpus, LlmSettings llm) throws Exception {
+        return start(home, corpus, llm, TestEmbedders.factory());
+    }
+
+    /** {@link #start(Path, CorpusConfig, LlmSettings)} embedding with {@code embedders}. */
+    public static RunningServer start(Path home, CorpusConfig corpus, LlmSettings llm, EmbedderFactory embedders)
+            throws Exception {
         PreuveConfig config = new PreuveConfig(home, "127.0.0.1", 0, corpus.file(), SearchSettings.defaults(),
                 AnswerSettings.defaults(), llm);
-        copy(template(corpus), corpus.indexDir(config).getParent());
-        PreuveRuntime runtime = PreuveRuntime.writable(config, corpus, ProgressListener.NONE);
+        copy(template(corpus, embedders), corpus.indexDir(config).getParent());
+        PreuveRuntime runtime = PreuveRuntime.writable(config, corpus, ProgressListener.NONE, embedders);
         try {
             runtime.startIndexing(false).get();
             ApiServer server = new ApiServer(runtime);
@@ -45,20 +54,21 @@ public record RunningServer(PreuveConfig config, PreuveRuntime runtime, ApiServe
     }
 
     /** The indexes directory of a home where {@code corpus} was indexed by this JVM, built on first use. */
-    private static synchronized Path template(CorpusConfig corpus) throws Exception {
-        Path done = INDEXED.get(corpus.file());
+    private static synchronized Path template(CorpusConfig corpus, EmbedderFactory embedders) throws Exception {
+        String key = corpus.file() + "|" + embedders.getClass().getName();
+        Path done = INDEXED.get(key);
         if (done != null) {
             return done;
         }
-        Path home = TEMPLATES.resolve(corpus.name() + "-" + Integer.toHexString(corpus.file().hashCode()));
+        Path home = RunDir.resolve("servers").resolve(corpus.name() + "-" + Integer.toHexString(key.hashCode()));
         delete(home);
         PreuveConfig config = new PreuveConfig(home, "127.0.0.1", 0, corpus.file(), SearchSettings.defaults(),
                 AnswerSettings.defaults(), LlmSettings.none());
-        try (PreuveRuntime runtime = PreuveRuntime.writable(config, corpus, ProgressListener.NONE)) {
+        try (PreuveRuntime runtime = PreuveRuntime.writable(config, corpus, ProgressListener.NONE, embedders)) {
             runtime.startIndexing(false).get();
         }
         Path indexes = corpus.indexDir(config).getParent();
-        INDEXED.put(corpus.file(), indexes);
+        INDEXED.put(key, indexes);
         return indexes;
     }
 

@@ -1,8 +1,7 @@
 package fr.preuve.app.runtime;
 
 import fr.preuve.core.embed.Embedder;
-import fr.preuve.core.embed.Embedders;
-import fr.preuve.core.embed.OnnxBatchEmbedder;
+import fr.preuve.core.embed.EmbedderFactory;
 import fr.preuve.indexer.config.CorpusConfig;
 import fr.preuve.indexer.pipeline.IndexProgress;
 import fr.preuve.indexer.pipeline.IndexReport;
@@ -28,9 +27,17 @@ public final class IndexJob implements ProgressListener, AutoCloseable {
         return t;
     });
     private final ProgressListener console;
+    private final EmbedderFactory embedders;
 
+    /** A job indexing with the ONNX models ({@link EmbedderFactory#onnx()}). */
     public IndexJob(ProgressListener console) {
+        this(console, EmbedderFactory.onnx());
+    }
+
+    /** A job whose runs index with {@code embedders}' indexing embedder. */
+    public IndexJob(ProgressListener console, EmbedderFactory embedders) {
         this.console = console;
+        this.embedders = embedders;
     }
 
     /**
@@ -40,7 +47,7 @@ public final class IndexJob implements ProgressListener, AutoCloseable {
     public Future<IndexReport> start(Function<Embedder, Indexer> indexer, CorpusConfig corpus, boolean force) {
         latest.set(new IndexProgress("reading", null, 0, 0, 0, 0, 0, -1, null, "starting: loading the model"));
         return executor.submit(() -> {
-            try (OnnxBatchEmbedder embedder = Embedders.forIndexing(corpus.embedding())) {
+            try (Embedder embedder = embedders.forIndexing(corpus.embedding())) {
                 IndexReport report = indexer.apply(embedder).run(corpus, force);
                 for (var f : report.failures()) {
                     LOG.warn("skipped {} ({}): {}", f.location(), f.source(), f.reason());

@@ -9,8 +9,7 @@ import fr.preuve.core.answer.CorpusStamp;
 import fr.preuve.core.config.PreuveConfig;
 import fr.preuve.core.crosslingual.QuestionRenderer;
 import fr.preuve.core.embed.Embedder;
-import fr.preuve.core.embed.Embedders;
-import fr.preuve.core.embed.OnnxBatchEmbedder;
+import fr.preuve.core.embed.EmbedderFactory;
 import fr.preuve.core.index.CorpusState;
 import fr.preuve.core.index.PassageIndex;
 import fr.preuve.core.search.Filters;
@@ -36,14 +35,15 @@ import java.util.concurrent.Future;
 /**
  * Everything a running Preuve needs, wired once: configuration, corpus, index, embedders, search, answers and (when
  * writable) the background indexing job, and the audit trail every answer is recorded in. Queries, answers and
- * indexing runs embed with the corpus's declared model. Closing it stops indexing and closes the index.
+ * indexing runs embed with the corpus's declared model, made by an {@link EmbedderFactory} ({@link EmbedderFactory#onnx()}
+ * unless one is given). Closing it stops indexing and closes the index.
  */
 public final class PreuveRuntime implements Backend, AutoCloseable {
 
     private final PreuveConfig config;
     private volatile CorpusConfig corpus;
     private final PassageIndex index;
-    private final OnnxBatchEmbedder queryEmbedder;
+    private final Embedder queryEmbedder;
     private final HybridSearcher searcher;
     private final AnswerService answers;
     private final IndexJob job;
@@ -52,7 +52,7 @@ public final class PreuveRuntime implements Backend, AutoCloseable {
     private final Instant startedAt;
     private final QuestionRenderer renderer;
 
-    private PreuveRuntime(PreuveConfig config, CorpusConfig corpus, PassageIndex index, OnnxBatchEmbedder queryEmbedder,
+    private PreuveRuntime(PreuveConfig config, CorpusConfig corpus, PassageIndex index, Embedder queryEmbedder,
                           IndexJob job, Clock clock) {
         this.config = config;
         this.corpus = corpus;
@@ -70,10 +70,16 @@ public final class PreuveRuntime implements Backend, AutoCloseable {
 
     /** Opens the corpus index for writing (server, indexer); fails clearly if another process holds it. */
     public static PreuveRuntime writable(PreuveConfig config, CorpusConfig corpus, ProgressListener console) {
+        return writable(config, corpus, console, EmbedderFactory.onnx());
+    }
+
+    /** {@link #writable(PreuveConfig, CorpusConfig, ProgressListener)} with the embedders of {@code embedders}. */
+    public static PreuveRuntime writable(PreuveConfig config, CorpusConfig corpus, ProgressListener console,
+                                         EmbedderFactory embedders) {
         PassageIndex index = PassageIndex.openForWriting(corpus.indexDir(config));
         try {
-            return new PreuveRuntime(config, corpus, index, Embedders.forQueries(corpus.embedding()), new IndexJob(console),
-                    Clock.systemUTC());
+            return new PreuveRuntime(config, corpus, index, embedders.forQueries(corpus.embedding()),
+                    new IndexJob(console, embedders), Clock.systemUTC());
         } catch (RuntimeException e) {
             closeQuietly(index);
             throw e;
@@ -82,9 +88,15 @@ public final class PreuveRuntime implements Backend, AutoCloseable {
 
     /** Opens the last committed index read-only (CLI search and ask, alongside a running server). */
     public static PreuveRuntime readOnly(PreuveConfig config, CorpusConfig corpus) {
+        return readOnly(config, corpus, EmbedderFactory.onnx());
+    }
+
+    /** {@link #readOnly(PreuveConfig, CorpusConfig)} with the query embedder of {@code embedders}. */
+    public static PreuveRuntime readOnly(PreuveConfig config, CorpusConfig corpus, EmbedderFactory embedders) {
         PassageIndex index = PassageIndex.openReadOnly(corpus.indexDir(config));
         try {
-            return new PreuveRuntime(config, corpus, index, Embedders.forQueries(corpus.embedding()), null, Clock.systemUTC());
+            return new PreuveRuntime(config, corpus, index, embedders.forQueries(corpus.embedding()), null,
+                    Clock.systemUTC());
         } catch (RuntimeException e) {
             closeQuietly(index);
             throw e;

@@ -9,6 +9,7 @@ import fr.preuve.core.config.AnswerSettings;
 import fr.preuve.core.config.LlmSettings;
 import fr.preuve.core.config.PreuveConfig;
 import fr.preuve.core.config.SearchSettings;
+import fr.preuve.core.testing.TestEmbedders;
 import fr.preuve.indexer.config.CorpusConfig;
 import fr.preuve.indexer.pipeline.IndexProgress;
 import fr.preuve.indexer.pipeline.IndexReport;
@@ -84,7 +85,7 @@ class LibrarianPageBrowserTest {
         CorpusConfig first = declare(version1());
         PreuveConfig config = new PreuveConfig(tmp.resolve("home"), "127.0.0.1", 0, first.file(), SearchSettings.defaults(),
                 AnswerSettings.defaults(), LlmSettings.none());
-        runtime = PreuveRuntime.writable(config, first, gate);
+        runtime = PreuveRuntime.writable(config, first, gate, TestEmbedders.factory());
         v1 = runtime.startIndexing(false).get().corpusVersion();
         v2 = runtime.startIndexing(declare(version2()), false).get().corpusVersion();
         assertThat(v2).isNotEqualTo(v1);

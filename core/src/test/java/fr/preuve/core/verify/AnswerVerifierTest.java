@@ -6,8 +6,8 @@ import fr.preuve.core.answer.Verdict;
 import fr.preuve.core.doc.DocumentId;
 import fr.preuve.core.doc.Passage;
 import fr.preuve.core.doc.SourceKind;
-import fr.preuve.core.embed.Embedders;
-import fr.preuve.core.embed.OnnxBatchEmbedder;
+import fr.preuve.core.embed.Embedder;
+import fr.preuve.core.testing.TestEmbedders;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,12 +22,12 @@ class AnswerVerifierTest {
             "Children weighing < 20 kg should receive a higher dose of artesunate (3 mg/kg bw per dose) than larger "
                     + "children and adults (2.4 mg/kg bw per dose) to ensure equivalent exposure to the drug.");
 
-    static OnnxBatchEmbedder embedder;
+    static Embedder embedder;
     static AnswerVerifier verifier;
 
     @BeforeAll
     static void load() {
-        embedder = Embedders.forQueries();
+        embedder = TestEmbedders.shipped(); // the JVM's shared model
         verifier = new AnswerVerifier(new DefaultSupportJudge(embedder), DrugLexicon.standard());
     }
 

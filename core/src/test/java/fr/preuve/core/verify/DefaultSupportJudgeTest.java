@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.preuve.core.config.Defaults;
-import fr.preuve.core.embed.Embedders;
-import fr.preuve.core.embed.OnnxBatchEmbedder;
+import fr.preuve.core.embed.Embedder;
+import fr.preuve.core.testing.TestEmbedders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,12 +23,12 @@ class DefaultSupportJudgeTest {
     /** Quoted from WHO's malaria guidelines (who:WHO-UCN-GMP-2023.01-Rev.1, also gold text of fr-demo.jsonl). */
     private static final String WHO = "Parenteral artesunate is the treatment of choice for all severe malaria.";
 
-    private static OnnxBatchEmbedder embedder;
+    private static Embedder embedder;
     private static DefaultSupportJudge judge;
 
     @BeforeAll
     static void load() {
-        embedder = Embedders.forQueries();
+        embedder = TestEmbedders.shipped(); // the JVM's shared model
         judge = new DefaultSupportJudge(embedder);
     }
 

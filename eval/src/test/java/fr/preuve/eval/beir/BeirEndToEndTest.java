@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.preuve.core.config.SearchSettings;
-import fr.preuve.core.embed.Embedders;
-import fr.preuve.core.embed.OnnxBatchEmbedder;
+import fr.preuve.core.embed.Embedder;
 import fr.preuve.core.index.PassageIndex;
 import fr.preuve.core.search.HybridSearcher;
+import fr.preuve.core.testing.TestEmbedders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ class BeirEndToEndTest {
         writeSubset(full, dir);
         subset = BeirDataset.load(dir, "test");
         Path indexDir = tmp.resolve("home/indexes").resolve(BeirSource.indexName(subset.name()));
-        try (OnnxBatchEmbedder embedder = Embedders.forIndexing()) {
+        try (Embedder embedder = TestEmbedders.shipped()) {
             info = BeirIndex.build(subset, indexDir, embedder, p -> {
             });
             BeirIndex.Info again = BeirIndex.build(subset, indexDir, embedder, p -> {
@@ -53,7 +53,7 @@ class BeirEndToEndTest {
             assertThat(again.upToDate()).as("a second build reuses the index").isTrue();
             assertThat(again.corpusVersion()).isEqualTo(info.corpusVersion());
         }
-        try (OnnxBatchEmbedder embedder = Embedders.forQueries(); PassageIndex index = PassageIndex.openReadOnly(indexDir)) {
+        try (Embedder embedder = TestEmbedders.shipped(); PassageIndex index = PassageIndex.openReadOnly(indexDir)) {
             HybridSearcher searcher = new HybridSearcher(index, embedder, SearchSettings.defaults());
             result = RetrievalEvaluation.run(subset, searcher, null, info.toMap(), progress::add);
             RetrievalEvaluation.Result again = RetrievalEvaluation.run(subset, searcher, 10, info.toMap(), line -> {

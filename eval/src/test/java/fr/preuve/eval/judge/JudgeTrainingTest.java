@@ -2,8 +2,7 @@ package fr.preuve.eval.judge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.preuve.core.embed.Embedders;
-import fr.preuve.core.embed.OnnxBatchEmbedder;
+import fr.preuve.core.embed.Embedder;
 import fr.preuve.core.verify.DefaultSupportJudge;
 import fr.preuve.core.verify.DrugLexicon;
 import fr.preuve.core.verify.SupportJudge;
@@ -13,6 +12,7 @@ import fr.preuve.core.verify.judge.SupportModel;
 import fr.preuve.core.verify.judge.TrainedSupportJudge;
 import fr.preuve.eval.dataset.SupportJudgement;
 import fr.preuve.eval.dataset.SupportSet;
+import fr.preuve.core.testing.TestEmbedders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,12 +29,12 @@ import org.junit.jupiter.api.Test;
 @Tag("slow")
 class JudgeTrainingTest {
 
-    static OnnxBatchEmbedder embedder;
+    static Embedder embedder;
     static SupportFeaturizer featurizer;
 
     @BeforeAll
     static void load() {
-        embedder = Embedders.forQueries();
+        embedder = TestEmbedders.shipped(); // the JVM's shared model
         featurizer = new SupportFeaturizer(new DefaultSupportJudge(embedder), DrugLexicon.standard());
     }
 

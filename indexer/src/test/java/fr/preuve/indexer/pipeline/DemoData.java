@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.preuve.core.embed.Embedder;
-import fr.preuve.core.embed.Embedders;
 import fr.preuve.core.index.PassageIndex;
+import fr.preuve.core.testing.RunDir;
+import fr.preuve.core.testing.TestEmbedders;
 import fr.preuve.core.text.Chunker;
 import fr.preuve.indexer.config.CorpusConfig;
 import java.io.IOException;
@@ -25,14 +26,9 @@ final class DemoData {
     static final Path HAS_XML = DEMO.resolve("has/has_rest_RecommandationVaccinale_page0.xml");
     static final Path HEALTHY_DIET = DEMO.resolve("who/who_emro_healthy_diet_WHO-EM-NUT-282-E.pdf");
 
-    private static Embedder embedder;
-
-    /** One embedder for the whole test run: loading the ONNX model takes a second or two. */
-    static synchronized Embedder embedder() {
-        if (embedder == null) {
-            embedder = Embedders.forIndexing();
-        }
-        return embedder;
+    /** One embedder for the whole test JVM: loading the ONNX model takes a second or two. */
+    static Embedder embedder() {
+        return TestEmbedders.shipped();
     }
 
     /** Writes a corpus file into {@code dir} and loads it. */
@@ -123,12 +119,12 @@ final class DemoData {
     private static PassageIndex pubmedqa;
 
     /**
-     * The 1,000 PubMedQA abstracts indexed once per test run under {@code target/} (a re-run of the tests reuses it
-     * when nothing changed, which also exercises the incremental path).
+     * The 1,000 PubMedQA abstracts indexed once per test JVM, in its {@link RunDir} (deleted at exit), and shared by
+     * the classes that search them.
      */
     static synchronized PassageIndex pubmedqaIndex() {
         if (pubmedqa == null) {
-            Path dir = Path.of("target", "test-indexes", "pubmedqa").toAbsolutePath();
+            Path dir = RunDir.resolve("pubmedqa");
             CorpusConfig corpus = corpus(dir, """
                     name: pubmedqa
                     sources:

@@ -3,6 +3,7 @@ package fr.preuve.indexer.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.preuve.core.embed.Embedder;
+import fr.preuve.core.testing.HashingEmbedder;
 import fr.preuve.core.index.CorpusState;
 import fr.preuve.core.index.PassageIndex;
 import fr.preuve.core.text.Chunker;
@@ -21,13 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 class IndexerTest {
 
-    /** Counts what is sent to the real embedder, to prove unchanged documents are not re-embedded. */
+    /** The embedder under the counting one: what these tests count and compare does not depend on the model. */
+    static final Embedder HASHING = new HashingEmbedder();
+
+    /** Counts what is sent to the embedder ({@link #HASHING}), to prove unchanged documents are not re-embedded. */
     static final class CountingEmbedder implements Embedder {
         final AtomicInteger embedded = new AtomicInteger();
         final String modelId;
 
         CountingEmbedder() {
-            this(DemoData.embedder().modelId());
+            this(HASHING.modelId());
         }
 
         CountingEmbedder(String modelId) {
@@ -37,17 +41,17 @@ class IndexerTest {
         @Override
         public List<float[]> embedAll(List<String> texts) {
             embedded.addAndGet(texts.size());
-            return DemoData.embedder().embedAll(texts);
+            return HASHING.embedAll(texts);
         }
 
         @Override
         public float[] embedQuery(String query) {
-            return DemoData.embedder().embedQuery(query);
+            return HASHING.embedQuery(query);
         }
 
         @Override
         public int dimension() {
-            return DemoData.embedder().dimension();
+            return HASHING.dimension();
         }
 
         @Override

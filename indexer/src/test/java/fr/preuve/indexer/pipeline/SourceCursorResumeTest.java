@@ -138,7 +138,7 @@ class SourceCursorResumeTest {
         Path dir = tmp.resolve("index");
         server.clearLog();
         try (PassageIndex index = PassageIndex.openForWriting(dir)) {
-            Embedder real = DemoData.embedder();
+            Embedder real = IndexerTest.HASHING; // the model id the resumed run's CountingEmbedder reports
             Embedder dying = new Embedder() {
                 int seen;
 
