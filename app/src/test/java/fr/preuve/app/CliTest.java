@@ -30,7 +30,7 @@ class CliTest {
         try {
             System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = PreuveCli.execute(args);
+            int code = PreuveCli.execute(fr.preuve.core.testing.TestEmbedders.factory(), args);
             return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);

@@ -1,8 +1,7 @@
 package fr.preuve.app.cli;
 
 import fr.preuve.core.config.PreuveConfig;
-import fr.preuve.core.embed.OnnxBatchEmbedder;
-import fr.preuve.core.embed.Embedders;
+import fr.preuve.core.embed.Embedder;
 import fr.preuve.core.index.PassageIndex;
 import fr.preuve.eval.bench.EmbeddingBenchmark;
 import fr.preuve.eval.bench.IndexBenchmark;
@@ -64,7 +63,7 @@ public class BenchCommand implements Runnable {
             CorpusConfig corpus = corpus(config);
             Files.createDirectories(config.home());
             Path dir = Files.createTempDirectory(config.home(), "bench-index-");
-            try (OnnxBatchEmbedder embedder = Embedders.forIndexing(corpus.embedding())) {
+            try (Embedder embedder = embedders.forIndexing(corpus.embedding())) {
                 IndexBenchmark.Result r = IndexBenchmark.run(corpus, dir, embedder, ConsoleProgress.stderr());
                 out().println(r.table());
             } finally {
@@ -91,7 +90,7 @@ public class BenchCommand implements Runnable {
             CorpusConfig corpus = corpus(config);
             List<String> qs = new ArrayList<>(SearchBenchmark.FRENCH_QUESTIONS);
             qs.addAll(EmbeddingBenchmark.loadQuestions(pubmedqa(), queries));
-            try (OnnxBatchEmbedder embedder = Embedders.forQueries(corpus.embedding());
+            try (Embedder embedder = embedders.forQueries(corpus.embedding());
                  PassageIndex index = PassageIndex.openReadOnly(corpus.indexDir(config))) {
                 PrintWriter out = out();
                 out.println(SearchBenchmark.run(index, embedder, qs, asks).table());

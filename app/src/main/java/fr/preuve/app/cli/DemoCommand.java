@@ -20,6 +20,6 @@ public class DemoCommand extends PreuveCommand {
         if (port != null) {
             config = config.withPort(port);
         }
-        return ServeCommand.serve(config, true, out());
+        return ServeCommand.serve(this, config, true);
     }
 }

@@ -43,7 +43,7 @@ abstract class EvalRunCommand extends PreuveCommand {
 
     /** The pipeline over this configuration: answers in process from a read-only runtime, progress on stderr. */
     EvalRunner runner(PreuveConfig config) {
-        Evaluator evaluator = new Evaluator(config, CommonOptions::resolve, () -> new RuntimeAnswers(readOnly(config)),
+        Evaluator evaluator = new Evaluator(config, embedders, CommonOptions::resolve, () -> new RuntimeAnswers(readOnly(config)),
                 ConsoleProgress.stderr(), line -> {
                     err().println("preuve " + line);
                     err().flush();

@@ -42,7 +42,7 @@ public class IndexCommand extends PreuveCommand {
         if (dryRun) {
             return dryRun(config, corpus, out);
         }
-        try (PreuveRuntime runtime = PreuveRuntime.writable(config, corpus, ConsoleProgress.stderr())) {
+        try (PreuveRuntime runtime = writable(config, corpus)) {
             IndexReport report;
             try {
                 report = runtime.startIndexing(force).get();

@@ -1,6 +1,7 @@
 package fr.preuve.app.cli;
 
 import fr.preuve.core.config.ConfigException;
+import fr.preuve.core.embed.EmbedderFactory;
 import fr.preuve.core.index.IndexLockedException;
 import fr.preuve.server.http.PortInUseException;
 import java.io.PrintWriter;
@@ -27,9 +28,23 @@ public final class PreuveCli implements Runnable {
         System.exit(execute(args));
     }
 
-    /** Runs the CLI and returns its exit code (tests call this). */
+    /** Runs the CLI with the ONNX models and returns its exit code. */
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new PreuveCli());
+        return execute(EmbedderFactory.onnx(), args);
+    }
+
+    /** Runs the CLI with the embedding models of {@code embedders} (tests share one) and returns its exit code. */
+    public static int execute(EmbedderFactory embedders, String... args) {
+        CommandLine cli = new CommandLine(new PreuveCli(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                K made = CommandLine.defaultFactory().create(type);
+                if (made instanceof PreuveCommand command) {
+                    command.embedders = embedders;
+                }
+                return made;
+            }
+        });
         cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

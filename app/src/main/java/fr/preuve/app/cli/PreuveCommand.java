@@ -1,6 +1,8 @@
 package fr.preuve.app.cli;
 
+import fr.preuve.app.runtime.ConsoleProgress;
 import fr.preuve.app.runtime.PreuveRuntime;
+import fr.preuve.core.embed.EmbedderFactory;
 import fr.preuve.core.config.PreuveConfig;
 import fr.preuve.indexer.config.CorpusConfig;
 import java.io.PrintWriter;
@@ -19,6 +21,9 @@ abstract class PreuveCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Where the commands get their embedding models ({@link PreuveCli#execute(EmbedderFactory, String...)}). */
+    EmbedderFactory embedders = EmbedderFactory.onnx();
+
     /** The configuration the options and the environment give. */
     PreuveConfig config() {
         return common.load();
@@ -30,8 +35,13 @@ abstract class PreuveCommand implements Callable<Integer> {
     }
 
     /** The runtime over the configured corpus, read-only (a server may be indexing it). */
-    static PreuveRuntime readOnly(PreuveConfig config) {
-        return PreuveRuntime.readOnly(config, corpus(config));
+    PreuveRuntime readOnly(PreuveConfig config) {
+        return PreuveRuntime.readOnly(config, corpus(config), embedders);
+    }
+
+    /** The runtime over {@code corpus}, holding its index for writing, indexing progress on stderr. */
+    PreuveRuntime writable(PreuveConfig config, CorpusConfig corpus) {
+        return PreuveRuntime.writable(config, corpus, ConsoleProgress.stderr(), embedders);
     }
 
     PrintWriter out() {

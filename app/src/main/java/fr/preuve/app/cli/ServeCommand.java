@@ -2,7 +2,6 @@ package fr.preuve.app.cli;
 
 import fr.preuve.core.config.PreuveConfig;
 import fr.preuve.indexer.config.CorpusConfig;
-import fr.preuve.app.runtime.ConsoleProgress;
 import fr.preuve.app.runtime.PreuveRuntime;
 import fr.preuve.server.http.ApiServer;
 import java.io.PrintWriter;
@@ -26,12 +25,14 @@ public class ServeCommand extends PreuveCommand {
         if (port != null) {
             config = config.withPort(port);
         }
-        return serve(config, !noIndex, out());
+        return serve(this, config, !noIndex);
     }
 
-    static int serve(PreuveConfig config, boolean index, PrintWriter out) throws Exception {
+    /** Serves the corpus {@code config} declares, with the models and console of {@code command}. */
+    static int serve(PreuveCommand command, PreuveConfig config, boolean index) throws Exception {
         CorpusConfig corpus = corpus(config);
-        PreuveRuntime runtime = PreuveRuntime.writable(config, corpus, ConsoleProgress.stderr());
+        PrintWriter out = command.out();
+        PreuveRuntime runtime = command.writable(config, corpus);
         ApiServer server = new ApiServer(runtime);
         int bound;
         try {

@@ -51,6 +51,8 @@ public final class PreuveRuntime implements Backend, AutoCloseable {
     private final Clock clock;
     private final Instant startedAt;
     private final QuestionRenderer renderer;
+    /** Finds identifying patient data: in questions before retrieval and any model call, in feedback before storage. */
+    private final PatientDataGuard guard = PatientDataGuard.standard();
 
     private PreuveRuntime(PreuveConfig config, CorpusConfig corpus, PassageIndex index, Embedder queryEmbedder,
                           IndexJob job, Clock clock) {
@@ -59,9 +61,9 @@ public final class PreuveRuntime implements Backend, AutoCloseable {
         this.index = index;
         this.queryEmbedder = queryEmbedder;
         this.searcher = new HybridSearcher(index, queryEmbedder, config.search());
-        this.renderer = QuestionRenderer.of(config.llm());
+        this.renderer = QuestionRenderer.of(config.llm(), guard);
         this.answers = AnswerServices.create(searcher, queryEmbedder, new DefaultSupportJudge(queryEmbedder),
-                config.answer(), config.llm(), renderer, this::corpusStamp);
+                config.answer(), config.llm(), renderer, this::corpusStamp, guard);
         this.job = job;
         this.audit = AuditTrail.of(config, clock);
         this.clock = clock;
@@ -170,7 +172,7 @@ public final class PreuveRuntime implements Backend, AutoCloseable {
 
     @Override
     public PatientDataGuard guard() {
-        return PatientDataGuard.standard();
+        return guard;
     }
 
     @Override

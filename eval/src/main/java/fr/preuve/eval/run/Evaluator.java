@@ -5,8 +5,9 @@ import fr.preuve.core.answer.AnswerServices;
 import fr.preuve.core.config.Defaults;
 import fr.preuve.core.config.PreuveConfig;
 import fr.preuve.core.doc.Passage;
-import fr.preuve.core.embed.Embedders;
-import fr.preuve.core.embed.OnnxBatchEmbedder;
+import fr.preuve.core.embed.Embedder;
+import fr.preuve.core.embed.EmbedderFactory;
+import fr.preuve.core.embed.EmbeddingSpec;
 import fr.preuve.core.index.PassageIndex;
 import fr.preuve.core.search.HybridSearcher;
 import fr.preuve.core.verify.DefaultSupportJudge;
@@ -42,13 +43,15 @@ import java.util.function.UnaryOperator;
  * process ({@link LocalAnswers}) or from a running Preuve, a support judge on human judgements.
  *
  * @param config        the configuration (home, search settings, the LLM the questions and the llm judge use)
+ * @param embedders     makes the embedding models (a BEIR corpus's, the support judges' and the support check's)
  * @param resolve       finds a path as written on the command line or in a suite (the working directory, then the
  *                      installation directory)
  * @param local         opens the in-process answers of a questions run
  * @param indexProgress follows the indexing of a BEIR corpus
  * @param progress      receives progress lines ({@code eval questions 25/120}…)
  */
-public record Evaluator(PreuveConfig config, UnaryOperator<Path> resolve, LocalAnswers.Opener local,
+public record Evaluator(PreuveConfig config, EmbedderFactory embedders, UnaryOperator<Path> resolve,
+                        LocalAnswers.Opener local,
                         ProgressListener indexProgress, Consumer<String> progress) {
 
     /** Runs {@code run}. */
@@ -67,10 +70,10 @@ public record Evaluator(PreuveConfig config, UnaryOperator<Path> resolve, LocalA
         progress.accept("eval beir: " + dataset.name() + ": " + dataset.corpusIds().size() + " documents, "
                 + dataset.judgedQueries().size() + " judged " + run.split() + " queries; index " + indexDir);
         BeirIndex.Info info;
-        try (OnnxBatchEmbedder embedder = Embedders.forIndexing(beir.embedding())) {
+        try (Embedder embedder = embedders.forIndexing(beir.embedding())) {
             info = BeirIndex.build(dataset, indexDir, embedder, indexProgress);
         }
-        try (OnnxBatchEmbedder embedder = Embedders.forQueries(beir.embedding());
+        try (Embedder embedder = embedders.forQueries(beir.embedding());
              PassageIndex index = PassageIndex.openReadOnly(indexDir)) {
             HybridSearcher searcher = new HybridSearcher(index, embedder, config.search());
             return RetrievalEvaluation.run(dataset, searcher, run.queries(), info.toMap(), progress);
@@ -91,7 +94,7 @@ public record Evaluator(PreuveConfig config, UnaryOperator<Path> resolve, LocalA
         JudgeSpec gate = config.llm().judge();
         try (AnswerLog log = AnswerLog.open(run.answers())) {
             if (run.server() != null) {
-                try (OnnxBatchEmbedder embedder = Embedders.forQueries()) {
+                try (Embedder embedder = embedders.forQueries(EmbeddingSpec.shipped())) {
                     RemoteAnswers remote = new RemoteAnswers(run.server(),
                             Duration.ofSeconds(Defaults.EVAL_SERVER_TIMEOUT_SECONDS));
                     return AnswerEvaluation.run(set, q -> log.write(q.id(), remote.apply(q)),
@@ -123,7 +126,7 @@ public record Evaluator(PreuveConfig config, UnaryOperator<Path> resolve, LocalA
                     + "(--config FILE or $PREUVE_CONFIG): the endpoint that judges each claim");
         }
         SupportEvaluation.Result result;
-        try (OnnxBatchEmbedder embedder = Embedders.forQueries()) {
+        try (Embedder embedder = embedders.forQueries(EmbeddingSpec.shipped())) {
             SupportJudge judge = AnswerServices.judge(run.judge(), new DefaultSupportJudge(embedder),
                     () -> AnswerServices.gateway(config.llm()));
             if (run.judge() == JudgeSpec.DEFAULT) {

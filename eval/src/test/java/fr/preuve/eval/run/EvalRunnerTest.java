@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.preuve.core.config.ConfigLoader;
 import fr.preuve.core.config.Environment;
 import fr.preuve.core.config.PreuveConfig;
+import fr.preuve.core.testing.TestEmbedders;
 import fr.preuve.core.verify.JudgeSpec;
 import fr.preuve.eval.regression.Thresholds;
 import fr.preuve.eval.report.Fixtures;
@@ -49,7 +50,7 @@ class EvalRunnerTest {
     }
 
     private EvalRunner runner(Thresholds thresholds) {
-        Evaluator evaluator = new Evaluator(config, p -> p, () -> {
+        Evaluator evaluator = new Evaluator(config, TestEmbedders.factory(), p -> p, () -> {
             throw new AssertionError("no questions run here");
         }, ProgressListener.NONE, progress::add);
         return new EvalRunner(evaluator, new EvalRunner.Checks(thresholds, null, tmp.resolve("history.jsonl")), CLOCK,
