@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.preuve.core.answer.AnswerMode;
 import fr.preuve.core.audit.AuditCsv;
 import fr.preuve.core.audit.AuditEntry;
 import fr.preuve.core.audit.Feedback;
@@ -112,7 +113,7 @@ class AuditEndToEndTest {
         assertThat(e.question()).isEqualTo(question);
         assertThat(e.findingTypes()).isEmpty();
         assertThat(e.fingerprint()).isEqualTo(runtime.audit().fingerprint().of(question));
-        assertThat(e.mode()).isEqualTo("extractive");
+        assertThat(e.mode()).isEqualTo(AnswerMode.EXTRACTIVE);
         assertThat(e.model().endpoint()).isEqualTo("local");
         assertThat(e.model().healthDataApproved()).isTrue();
         assertThat(e.corpusVersion()).isEqualTo(a.get("corpusVersion").asText()).startsWith("smoke-");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.preuve.core.answer.AnswerMode;
 import fr.preuve.core.answer.ModelInfo;
 import fr.preuve.core.answer.Timings;
 import fr.preuve.core.answer.Verdict;
@@ -172,7 +173,7 @@ public final class JdbcAuditLog implements AuditLog {
             s.setLong(i++, e.time().toEpochMilli());
             s.setString(i++, e.time().toString());
             s.setString(i++, e.channel());
-            s.setString(i++, e.mode());
+            s.setString(i++, e.mode().key());
             s.setString(i++, e.model().provider());
             s.setString(i++, e.model().model());
             s.setString(i++, e.model().endpoint());
@@ -271,7 +272,7 @@ public final class JdbcAuditLog implements AuditLog {
 
     private static AuditEntry entry(ResultSet rs) throws SQLException {
         return new AuditEntry(rs.getString("answer_id"), Instant.ofEpochMilli(rs.getLong("at_ms")),
-                rs.getString("channel"), rs.getString("mode"),
+                rs.getString("channel"), AnswerMode.fromKey(rs.getString("mode")),
                 new ModelInfo(rs.getString("model_provider"), rs.getString("model_name"), rs.getString("model_endpoint"),
                         rs.getInt("health_data_approved") == 1),
                 rs.getString("corpus_version"), rs.getString("corpus_date"), rs.getString("language"),

@@ -3,6 +3,7 @@ package fr.preuve.app.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.preuve.core.answer.Answer;
+import fr.preuve.core.answer.AnswerMode;
 import fr.preuve.core.answer.Answered;
 import fr.preuve.core.answer.AskedQuestion;
 import fr.preuve.core.answer.ModelInfo;
@@ -36,7 +37,7 @@ class SqliteAuditLogTest extends AuditLogContract {
                 Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC));
         assertThat(trail.health().status()).isEqualTo("idle");
         AuditEntry e = entry("a", "2026-11-22T10:00:00Z", null, List.of());
-        Answered answered = new Answered(new Answer("a", "Quelle dose ?", "extractive", "extractif", false,
+        Answered answered = new Answered(new Answer("a", "Quelle dose ?", AnswerMode.EXTRACTIVE, "extractif", false,
                 fr.preuve.core.answer.Coverage.FULL, "", List.of(),
                 List.of(), "fr", "vérifiez", "v1", null, new Timings(1, 1, 2), ModelInfo.local(), List.of()),
                 new AskedQuestion("Quelle dose ?", "fr", List.of(), "Quelle dose ?"), List.of());

@@ -103,7 +103,6 @@ public final class AnswerService {
     public Answered answer(String question, Filters filters, AnswerListener listener) {
         long t0 = System.nanoTime();
         AskedQuestion asked = scan(question);
-        String q = asked.text();
         String lang = asked.lang();
         String clinical = asked.clinical();
         SearchResult result = retrieve(clinical, lang, filters);
@@ -113,20 +112,24 @@ public final class AnswerService {
         CorpusStamp stamp = corpus.get();
         if (generative.isPresent()) {
             GenerativeAnswerer g = generative.get();
-            GenerativeAnswerer.Outcome o = g.compose(asked, result, listener);
+            AnswerDraft d = g.compose(asked, result, listener);
             long t2 = System.nanoTime();
-            boolean fellBack = o.mode().equals("extractive");
-            return new Answered(new Answer(id, q, o.mode(), fellBack ? Messages.extractiveMode(lang)
-                    : Messages.generativeMode(lang, g.model().model()), o.abstained(), o.coverage(), o.answer(), o.sentences(),
-                    o.passages(), lang, Messages.notice(lang), stamp.version(), stamp.date(), timings(t0, t1, t2),
-                    fellBack ? ModelInfo.local() : g.model(), o.warnings()), asked, retrieved);
+            boolean fellBack = d.mode() == AnswerMode.EXTRACTIVE;
+            return new Answered(answer(id, asked, d, fellBack ? Messages.extractiveMode(lang)
+                    : Messages.generativeMode(lang, g.model().model()), stamp, timings(t0, t1, t2),
+                    fellBack ? ModelInfo.local() : g.model()), asked, retrieved);
         }
-        ExtractiveAnswerer.Composition c = extractive.compose(clinical, lang, result);
+        AnswerDraft d = extractive.compose(clinical, lang, result);
         long t2 = System.nanoTime();
-        retrieved = withCited(retrieved, c.passages());
-        return new Answered(new Answer(id, q, "extractive", Messages.extractiveMode(lang), c.abstained(), c.coverage(), c.answer(),
-                c.sentences(), c.passages(), lang, Messages.notice(lang), stamp.version(), stamp.date(),
-                timings(t0, t1, t2), ModelInfo.local(), List.of()), asked, retrieved);
+        return new Answered(answer(id, asked, d, Messages.extractiveMode(lang), stamp, timings(t0, t1, t2),
+                ModelInfo.local()), asked, withCited(retrieved, d.passages()));
+    }
+
+    private static Answer answer(String id, AskedQuestion asked, AnswerDraft d, String modeLabel, CorpusStamp stamp,
+                                 Timings timings, ModelInfo model) {
+        String lang = asked.lang();
+        return new Answer(id, asked.text(), d.mode(), modeLabel, d.abstained(), d.coverage(), d.answer(), d.sentences(),
+                d.passages(), lang, Messages.notice(lang), stamp.version(), stamp.date(), timings, model, d.warnings());
     }
 
     /** The retrieved passages, then those the answerer read further into their documents and cites. */
