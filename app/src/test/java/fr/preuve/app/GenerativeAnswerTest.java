@@ -12,6 +12,7 @@ import fr.preuve.core.answer.AnswerService;
 import fr.preuve.core.answer.AnswerServices;
 import fr.preuve.core.answer.CitedPassage;
 import fr.preuve.core.answer.Verdict;
+import fr.preuve.core.audit.AuditChannel;
 import fr.preuve.core.config.AnswerSettings;
 import fr.preuve.core.config.LlmSettings;
 import fr.preuve.core.config.LlmSettings.Provider;
@@ -416,7 +417,7 @@ class GenerativeAnswerTest {
         String id = answer.get("id").asText();
         fr.preuve.core.audit.AuditEntry audited = runtime.audit().log().entries(fr.preuve.core.audit.TimeRange.all(), 1000)
                 .stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
-        assertThat(audited.channel()).isEqualTo("stream");
+        assertThat(audited.channel()).isEqualTo(AuditChannel.STREAM);
         assertThat(audited.mode()).isEqualTo(AnswerMode.GENERATIVE);
         assertThat(audited.model()).isEqualTo(new fr.preuve.core.answer.ModelInfo("openai", "scripted-model", "scripted-vllm", false));
         assertThat(audited.verdicts()).extracting(v -> v.verdict().key() + (v.delivered() ? "+" : "-"))

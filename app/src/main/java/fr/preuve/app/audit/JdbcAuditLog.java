@@ -8,6 +8,7 @@ import fr.preuve.core.answer.AnswerMode;
 import fr.preuve.core.answer.ModelInfo;
 import fr.preuve.core.answer.Timings;
 import fr.preuve.core.answer.Verdict;
+import fr.preuve.core.audit.AuditChannel;
 import fr.preuve.core.audit.AuditEntry;
 import fr.preuve.core.audit.AuditLog;
 import fr.preuve.core.audit.Feedback;
@@ -172,7 +173,7 @@ public final class JdbcAuditLog implements AuditLog {
             s.setString(i++, e.id());
             s.setLong(i++, e.time().toEpochMilli());
             s.setString(i++, e.time().toString());
-            s.setString(i++, e.channel());
+            s.setString(i++, e.channel().key());
             s.setString(i++, e.mode().key());
             s.setString(i++, e.model().provider());
             s.setString(i++, e.model().model());
@@ -272,7 +273,7 @@ public final class JdbcAuditLog implements AuditLog {
 
     private static AuditEntry entry(ResultSet rs) throws SQLException {
         return new AuditEntry(rs.getString("answer_id"), Instant.ofEpochMilli(rs.getLong("at_ms")),
-                rs.getString("channel"), AnswerMode.fromKey(rs.getString("mode")),
+                AuditChannel.fromKey(rs.getString("channel")), AnswerMode.fromKey(rs.getString("mode")),
                 new ModelInfo(rs.getString("model_provider"), rs.getString("model_name"), rs.getString("model_endpoint"),
                         rs.getInt("health_data_approved") == 1),
                 rs.getString("corpus_version"), rs.getString("corpus_date"), rs.getString("language"),

@@ -22,7 +22,7 @@ import java.util.Objects;
  *
  * @param id             the answer's id, as the client received it
  * @param time           when the question arrived
- * @param channel        {@code api}, {@code stream} or {@code cli}
+ * @param channel        how the question arrived
  * @param mode           who wrote the answer
  * @param model          model, endpoint and whether it is approved for health data
  * @param corpusVersion  corpus version the answer was drawn from
@@ -40,7 +40,7 @@ import java.util.Objects;
  * @param warnings       warnings shown with the answer (identifying data in them replaced by placeholders)
  * @param timings        latency: retrieval, answer and total milliseconds
  */
-public record AuditEntry(String id, Instant time, String channel, AnswerMode mode, ModelInfo model, String corpusVersion,
+public record AuditEntry(String id, Instant time, AuditChannel channel, AnswerMode mode, ModelInfo model, String corpusVersion,
                          String corpusDate, String language, String fingerprint, String question,
                          List<FindingType> findingTypes, Filters filters, List<String> retrieved, List<String> cited,
                          List<SentenceVerdict> verdicts, boolean abstained, int deliveredChars, List<String> warnings,
@@ -69,7 +69,7 @@ public record AuditEntry(String id, Instant time, String channel, AnswerMode mod
     }
 
     /** The entry for an answer given over {@code channel} to a question that arrived at {@code time}. */
-    public static AuditEntry of(Answered answered, Filters filters, String channel, Instant time,
+    public static AuditEntry of(Answered answered, Filters filters, AuditChannel channel, Instant time,
                                 QuestionFingerprint fingerprint) {
         Answer a = answered.answer();
         AskedQuestion q = answered.question();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import fr.preuve.core.answer.Answer;
 import fr.preuve.core.answer.AnswerListener;
 import fr.preuve.core.answer.CitedPassage;
+import fr.preuve.core.audit.AuditChannel;
 import fr.preuve.core.audit.AuditHealth;
 import fr.preuve.core.audit.Feedback;
 import fr.preuve.core.config.Defaults;
@@ -176,7 +177,7 @@ public final class ApiServer implements AutoCloseable {
 
     private void ask(Context ctx) {
         AskRequest r = askRequest(ctx);
-        ctx.json(backend.ask(r.question(), r.filters(), "api", AnswerListener.NONE));
+        ctx.json(backend.ask(r.question(), r.filters(), AuditChannel.API, AnswerListener.NONE));
     }
 
     /**
@@ -191,7 +192,7 @@ public final class ApiServer implements AutoCloseable {
         ctx.res().setHeader("X-Accel-Buffering", "no");
         SseWriter sse = new SseWriter(ctx.res().getOutputStream(), json);
         try {
-            Answer answer = backend.ask(r.question(), r.filters(), "stream", new AnswerListener() {
+            Answer answer = backend.ask(r.question(), r.filters(), AuditChannel.STREAM, new AnswerListener() {
                 @Override
                 public void onPassages(List<CitedPassage> passages) {
                     sse.send("passages", passages);
