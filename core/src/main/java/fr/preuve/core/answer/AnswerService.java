@@ -59,12 +59,7 @@ public final class AnswerService {
         if (question == null || question.isBlank()) {
             throw new IllegalArgumentException("the question is empty");
         }
-        String q = question.strip();
-        if (q.length() > settings.maxQuestionChars()) {
-            throw new IllegalArgumentException("the question is " + q.length() + " characters long; the limit is "
-                    + settings.maxQuestionChars());
-        }
-        return q;
+        return settings.checkLength("the question", question.strip());
     }
 
     /** The evidence the extractive and generative answers would judge {@code question} by (for fitting abstention). */

@@ -112,10 +112,7 @@ public final class ApiServer implements AutoCloseable {
         if (q == null || q.isBlank()) {
             throw ApiError.badRequest("parameter q (the query) is missing or empty");
         }
-        if (q.length() > backend.config().answer().maxQuestionChars()) {
-            throw ApiError.badRequest("q is " + q.length() + " characters long; the limit is "
-                    + backend.config().answer().maxQuestionChars());
-        }
+        limited("q", q);
         int k = ctx.queryParam("k") == null ? backend.config().search().k()
                 : RequestParams.integer("k", ctx.queryParam("k"), 1, Defaults.SEARCH_MAX_K);
         Integer maxPerDoc = ctx.queryParam("maxPerDoc") == null ? null
@@ -165,6 +162,15 @@ public final class ApiServer implements AutoCloseable {
             throw ApiError.badRequest("parameter q (the question) is missing");
         }
         return new AskRequest(validated(q), RequestParams.filters(ctx.queryParamMap()));
+    }
+
+    /** {@code text} when it is no longer than a question may be; a 400 naming {@code name} otherwise. */
+    private String limited(String name, String text) {
+        try {
+            return backend.config().answer().checkLength(name, text);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest(e.getMessage());
+        }
     }
 
     private String validated(String question) {
@@ -219,11 +225,7 @@ public final class ApiServer implements AutoCloseable {
         if (text == null || !text.isTextual()) {
             throw ApiError.badRequest("field text is missing or is not a string");
         }
-        if (text.asText().length() > backend.config().answer().maxQuestionChars()) {
-            throw ApiError.badRequest("text is " + text.asText().length() + " characters long; the limit is "
-                    + backend.config().answer().maxQuestionChars());
-        }
-        ctx.json(Map.of("findings", backend.guard().scan(text.asText())));
+        ctx.json(Map.of("findings", backend.guard().scan(limited("text", text.asText()))));
     }
 
     /**
