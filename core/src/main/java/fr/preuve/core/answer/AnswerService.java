@@ -1,5 +1,6 @@
 package fr.preuve.core.answer;
 
+import fr.preuve.core.config.Defaults;
 import fr.preuve.core.text.Language;
 import fr.preuve.core.config.AnswerSettings;
 import fr.preuve.core.crosslingual.QuestionRenderer;
@@ -21,9 +22,6 @@ import java.util.function.Supplier;
  * is configured, extractive otherwise), records model, versions and timings.
  */
 public final class AnswerService {
-
-    /** Passages of one document the answer may draw from. */
-    private static final int MAX_PASSAGES_PER_DOCUMENT = 2;
 
     private final HybridSearcher searcher;
     private final ExtractiveAnswerer extractive;
@@ -82,7 +80,7 @@ public final class AnswerService {
         String translation = "fr".equals(lang) && renderer.render(clinical, "fr", "en") instanceof Rendering.Rendered r
                 ? r.text() : null;
         return searcher.search(new SearchQuery(clinical, Math.max(settings.passages(), 10), filters,
-                Retriever.HYBRID, MAX_PASSAGES_PER_DOCUMENT, translation));
+                Retriever.HYBRID, Defaults.ANSWER_MAX_PASSAGES_PER_DOCUMENT, translation));
     }
 
     public Answer ask(String question, Filters filters) {

@@ -152,7 +152,7 @@ public final class ExtractiveAnswerer {
 
     private AnswerDraft abstain(String lang, List<SearchHit> hits, Evidence evidence) {
         List<CitedPassage> closest = new ArrayList<>();
-        for (int i = 0; i < Math.min(3, hits.size()); i++) {
+        for (int i = 0; i < Math.min(Defaults.ABSTENTION_PASSAGES, hits.size()); i++) {
             closest.add(CitedPassage.of(i + 1, hits.get(i).passage(), List.of()));
         }
         return new AnswerDraft(AnswerMode.EXTRACTIVE, true, Coverage.NONE, Messages.noEvidence(lang, evidence.missing()),

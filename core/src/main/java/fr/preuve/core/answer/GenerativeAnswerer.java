@@ -161,7 +161,7 @@ public final class GenerativeAnswerer {
 
     private AnswerDraft abstain(String lang, List<Passage> closest, List<AnswerSentence> listed, List<String> warnings) {
         List<CitedPassage> shown = new ArrayList<>();
-        for (int i = 0; i < Math.min(3, closest.size()); i++) {
+        for (int i = 0; i < Math.min(Defaults.ABSTENTION_PASSAGES, closest.size()); i++) {
             shown.add(CitedPassage.of(i + 1, closest.get(i), List.of()));
         }
         return AnswerDraft.generated(true, Messages.noEvidence(lang), listed, shown, warnings);

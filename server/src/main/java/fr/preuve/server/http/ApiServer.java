@@ -41,7 +41,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
-    private static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final Backend backend;
     private final ObjectMapper json = Yaml.json().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
@@ -56,7 +55,7 @@ public final class ApiServer implements AutoCloseable {
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json, false));
-            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.http.maxRequestSize = Defaults.HTTP_MAX_BODY_BYTES;
             config.staticFiles.add(sf -> {
                 sf.hostedPath = "/";
                 sf.directory = "/public";
