@@ -132,7 +132,8 @@ public final class PreuveRuntime implements Backend, AutoCloseable {
     }
 
     /**
-     * Answers a question and records it in the audit trail, with the {@code channel} it arrived by. The answer is delivered even when the trail cannot be written ({@link AuditTrail}).
+     * Answers a question and records it in the audit trail, with the {@code channel} it arrived by. The answer is
+     * delivered even when the trail cannot be written ({@link AuditTrail}).
      */
     @Override
     public Answer ask(String question, Filters filters, AuditChannel channel, AnswerListener listener) {
