@@ -15,6 +15,7 @@ import fr.preuve.core.audit.Feedback;
 import fr.preuve.core.audit.Rating;
 import fr.preuve.core.audit.TimeRange;
 import fr.preuve.core.config.Defaults;
+import fr.preuve.core.config.Keyed;
 import fr.preuve.core.config.Yaml;
 import fr.preuve.core.guard.FindingType;
 import fr.preuve.core.search.Filters;
@@ -273,7 +274,8 @@ public final class JdbcAuditLog implements AuditLog {
 
     private static AuditEntry entry(ResultSet rs) throws SQLException {
         return new AuditEntry(rs.getString("answer_id"), Instant.ofEpochMilli(rs.getLong("at_ms")),
-                AuditChannel.fromKey(rs.getString("channel")), AnswerMode.fromKey(rs.getString("mode")),
+                Keyed.fromKey(AuditChannel.class, "audit channel", rs.getString("channel")),
+                Keyed.fromKey(AnswerMode.class, "answer mode", rs.getString("mode")),
                 new ModelInfo(rs.getString("model_provider"), rs.getString("model_name"), rs.getString("model_endpoint"),
                         rs.getInt("health_data_approved") == 1),
                 rs.getString("corpus_version"), rs.getString("corpus_date"), rs.getString("language"),

@@ -1,11 +1,16 @@
 package fr.preuve.core.config;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
+import java.util.Locale;
 
-/** An enum constant known outside Java (JSON, audit rows, exports) by a lower-case key. */
+/** An enum known outside Java (JSON, audit rows, exports) by the lower-case name of each constant. */
 public interface Keyed {
-    /** The key, as written in JSON and exports. */
-    String key();
+    /** The constant's name in lower case, as JSON, audit rows and exports write it. */
+    @JsonValue
+    default String key() {
+        return ((Enum<?>) this).name().toLowerCase(Locale.ROOT);
+    }
 
     /**
      * The constant of {@code type} whose key is {@code raw}; the message names {@code what}, the bad value and the

@@ -1,8 +1,6 @@
 package fr.preuve.indexer.pipeline;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import fr.preuve.core.config.Keyed;
-import java.util.Locale;
 
 /** Where an indexing run is; {@code GET /api/status} and the librarian page read the lower-case key. */
 public enum IndexState implements Keyed {
@@ -16,12 +14,6 @@ public enum IndexState implements Keyed {
     DONE,
     /** The run stopped on an error. */
     FAILED;
-
-    @JsonValue
-    @Override
-    public String key() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     /** Whether a run is under way. */
     public boolean running() {
