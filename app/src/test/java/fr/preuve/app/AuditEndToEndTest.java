@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.preuve.core.answer.AnswerMode;
+import fr.preuve.core.audit.AuditChannel;
 import fr.preuve.core.audit.AuditCsv;
 import fr.preuve.core.audit.AuditEntry;
 import fr.preuve.core.audit.Feedback;
@@ -108,11 +110,11 @@ class AuditEndToEndTest {
         JsonNode a = ask(question);
         assertThat(a.get("corpusDate").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
         AuditEntry e = entry(a.get("id").asText());
-        assertThat(e.channel()).isEqualTo("api");
+        assertThat(e.channel()).isEqualTo(AuditChannel.API);
         assertThat(e.question()).isEqualTo(question);
         assertThat(e.findingTypes()).isEmpty();
         assertThat(e.fingerprint()).isEqualTo(runtime.audit().fingerprint().of(question));
-        assertThat(e.mode()).isEqualTo("extractive");
+        assertThat(e.mode()).isEqualTo(AnswerMode.EXTRACTIVE);
         assertThat(e.model().endpoint()).isEqualTo("local");
         assertThat(e.model().healthDataApproved()).isTrue();
         assertThat(e.corpusVersion()).isEqualTo(a.get("corpusVersion").asText()).startsWith("smoke-");
@@ -125,7 +127,7 @@ class AuditEndToEndTest {
 
         JsonNode s = stream("Que recommande la HAS pour la vaccination des femmes enceintes ?");
         AuditEntry streamed = entry(s.get("id").asText());
-        assertThat(streamed.channel()).isEqualTo("stream");
+        assertThat(streamed.channel()).isEqualTo(AuditChannel.STREAM);
         assertThat(streamed.language()).isEqualTo("fr");
         assertThat(streamed.question()).isEqualTo("Que recommande la HAS pour la vaccination des femmes enceintes ?");
 
@@ -198,7 +200,7 @@ class AuditEndToEndTest {
                 .contains("The clinician remains responsible");
         assertThat(cli.err()).doesNotContain("not recorded");
         String cliId = cli.out().replaceAll("(?s).*· answer ([0-9a-f-]{36}).*", "$1");
-        assertThat(entry(cliId).channel()).isEqualTo("cli");
+        assertThat(entry(cliId).channel()).isEqualTo(AuditChannel.CLI);
 
         CliTest.Run list = CliTest.run("audit", "list", "--home", home.toString(), "--limit", "100");
         assertThat(list.exit()).as(list.err()).isZero();

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.preuve.core.answer.Answer;
 import fr.preuve.core.answer.AnswerListener;
+import fr.preuve.core.answer.AnswerMode;
 import fr.preuve.core.answer.AnswerSentence;
 import fr.preuve.core.answer.AnswerService;
 import fr.preuve.core.answer.AnswerServices;
 import fr.preuve.core.answer.CitedPassage;
 import fr.preuve.core.answer.Verdict;
+import fr.preuve.core.audit.AuditChannel;
 import fr.preuve.core.config.AnswerSettings;
 import fr.preuve.core.config.LlmSettings;
 import fr.preuve.core.config.LlmSettings.Provider;
@@ -124,7 +126,7 @@ class GenerativeAnswerTest {
         Answer a = ask(WITH_PATIENT);
 
         assertThat(llm.requests()).hasSize(before);
-        assertThat(a.mode()).isEqualTo("extractive");
+        assertThat(a.mode()).isEqualTo(AnswerMode.EXTRACTIVE);
         assertThat(a.answer()).isNotBlank();
         assertThat(a.warnings()).singleElement().asString().contains("not approved for health data")
                 .contains("name").contains("birthdate").doesNotContain("Martin").doesNotContain("1958");
@@ -141,7 +143,7 @@ class GenerativeAnswerTest {
 
         String sent = llm.requests().get(before).prompt();
         assertThat(sent).doesNotContain("Martin").doesNotContain("12/03/1958").contains("[NOM]").contains("[DATE_NAISSANCE]");
-        assertThat(a.mode()).isEqualTo("generative");
+        assertThat(a.mode()).isEqualTo(AnswerMode.GENERATIVE);
         assertThat(a.warnings()).anySatisfy(w -> assertThat(w).contains("placeholders"));
     }
 
@@ -208,7 +210,7 @@ class GenerativeAnswerTest {
                 + "of salt per day [{avg}]."));
         Answer a = ask(SALT_Q);
 
-        assertThat(a.mode()).isEqualTo("generative");
+        assertThat(a.mode()).isEqualTo(AnswerMode.GENERATIVE);
         assertThat(a.abstained()).isFalse();
         assertThat(a.warnings()).isEmpty();
         assertThat(a.sentences()).hasSize(2).allSatisfy(s -> {
@@ -287,7 +289,7 @@ class GenerativeAnswerTest {
                 new Filters(java.util.Set.of(fr.preuve.core.doc.SourceKind.WHO), java.util.Set.of(), null, null));
 
         assertThat(a.language()).isEqualTo("fr");
-        assertThat(a.mode()).isEqualTo("generative");
+        assertThat(a.mode()).isEqualTo(AnswerMode.GENERATIVE);
         assertThat(a.abstained()).as("reasons: %s", a.sentences()).isFalse();
         assertThat(a.sentences()).singleElement().satisfies(s -> assertThat(s.verdict()).isEqualTo(Verdict.SUPPORTED));
         assertThat(a.answer()).contains("moins de 5 g par jour");
@@ -326,7 +328,7 @@ class GenerativeAnswerTest {
     void garbageFromTheModelFallsBackToAnExtractiveAnswerWithANotice() {
         llm.script(r -> ScriptedLlmServer.text("lorem ipsum dolor sit amet, consectetur adipiscing elit"));
         Answer a = ask(SALT_Q);
-        assertThat(a.mode()).isEqualTo("extractive");
+        assertThat(a.mode()).isEqualTo(AnswerMode.EXTRACTIVE);
         assertThat(a.abstained()).isFalse();
         assertThat(a.sentences()).isNotEmpty().allMatch(s -> s.verdict() == Verdict.SUPPORTED);
         assertThat(a.warnings()).singleElement().asString().contains("Extractive answer").contains("unusable");
@@ -340,7 +342,7 @@ class GenerativeAnswerTest {
         double seconds = (System.nanoTime() - t0) / 1e9;
 
         assertThat(seconds).isLessThan(9.0); // deadline 5 s, plus retrieval and the extractive answer
-        assertThat(a.mode()).isEqualTo("extractive");
+        assertThat(a.mode()).isEqualTo(AnswerMode.EXTRACTIVE);
         assertThat(a.answer()).isNotBlank();
         assertThat(a.warnings()).singleElement().asString().contains("did not answer in time");
     }
@@ -355,7 +357,7 @@ class GenerativeAnswerTest {
         Answer a = ollama.ask(SALT_Q, Filters.NONE);
 
         assertThat(llm.requests().get(before).path()).isEqualTo("/api/chat");
-        assertThat(a.mode()).isEqualTo("generative");
+        assertThat(a.mode()).isEqualTo(AnswerMode.GENERATIVE);
         assertThat(a.model().provider()).isEqualTo("ollama");
         assertThat(a.sentences()).singleElement().satisfies(s -> assertThat(s.verdict()).isEqualTo(Verdict.SUPPORTED));
     }
@@ -372,7 +374,7 @@ class GenerativeAnswerTest {
         }
         Answer third = answers.ask(SALT_Q, Filters.NONE);
         assertThat(llm.requests()).hasSize(before + 2);
-        assertThat(third.mode()).isEqualTo("extractive");
+        assertThat(third.mode()).isEqualTo(AnswerMode.EXTRACTIVE);
         assertThat(third.warnings()).singleElement().asString().contains("suspended");
     }
 
@@ -415,8 +417,8 @@ class GenerativeAnswerTest {
         String id = answer.get("id").asText();
         fr.preuve.core.audit.AuditEntry audited = runtime.audit().log().entries(fr.preuve.core.audit.TimeRange.all(), 1000)
                 .stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
-        assertThat(audited.channel()).isEqualTo("stream");
-        assertThat(audited.mode()).isEqualTo("generative");
+        assertThat(audited.channel()).isEqualTo(AuditChannel.STREAM);
+        assertThat(audited.mode()).isEqualTo(AnswerMode.GENERATIVE);
         assertThat(audited.model()).isEqualTo(new fr.preuve.core.answer.ModelInfo("openai", "scripted-model", "scripted-vllm", false));
         assertThat(audited.verdicts()).extracting(v -> v.verdict().key() + (v.delivered() ? "+" : "-"))
                 .containsExactly("supported+", "unsupported-");

@@ -1,6 +1,7 @@
 package fr.preuve.app.audit;
 
 import fr.preuve.core.answer.Answered;
+import fr.preuve.core.audit.AuditChannel;
 import fr.preuve.core.audit.AuditEntry;
 import fr.preuve.core.audit.AuditHealth;
 import fr.preuve.core.audit.AuditKey;
@@ -106,7 +107,7 @@ public final class AuditTrail implements AutoCloseable {
      * Records an answer given over {@code channel} to a question that arrived at {@code time}; never throws. Returns
      * whether it was written; when not, the failure is logged with the answer's id and counted.
      */
-    public boolean record(Answered answered, Filters filters, String channel, Instant time) {
+    public boolean record(Answered answered, Filters filters, AuditChannel channel, Instant time) {
         String answerId = answered.answer().id();
         try {
             log().record(AuditEntry.of(answered, filters, channel, time, fingerprint()));

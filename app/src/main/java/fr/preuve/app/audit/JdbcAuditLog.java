@@ -4,15 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.preuve.core.answer.AnswerMode;
 import fr.preuve.core.answer.ModelInfo;
 import fr.preuve.core.answer.Timings;
 import fr.preuve.core.answer.Verdict;
+import fr.preuve.core.audit.AuditChannel;
 import fr.preuve.core.audit.AuditEntry;
 import fr.preuve.core.audit.AuditLog;
 import fr.preuve.core.audit.Feedback;
 import fr.preuve.core.audit.Rating;
 import fr.preuve.core.audit.TimeRange;
 import fr.preuve.core.config.Defaults;
+import fr.preuve.core.config.Keyed;
 import fr.preuve.core.config.Yaml;
 import fr.preuve.core.guard.FindingType;
 import fr.preuve.core.search.Filters;
@@ -171,8 +174,8 @@ public final class JdbcAuditLog implements AuditLog {
             s.setString(i++, e.id());
             s.setLong(i++, e.time().toEpochMilli());
             s.setString(i++, e.time().toString());
-            s.setString(i++, e.channel());
-            s.setString(i++, e.mode());
+            s.setString(i++, e.channel().key());
+            s.setString(i++, e.mode().key());
             s.setString(i++, e.model().provider());
             s.setString(i++, e.model().model());
             s.setString(i++, e.model().endpoint());
@@ -271,7 +274,8 @@ public final class JdbcAuditLog implements AuditLog {
 
     private static AuditEntry entry(ResultSet rs) throws SQLException {
         return new AuditEntry(rs.getString("answer_id"), Instant.ofEpochMilli(rs.getLong("at_ms")),
-                rs.getString("channel"), rs.getString("mode"),
+                Keyed.fromKey(AuditChannel.class, "audit channel", rs.getString("channel")),
+                Keyed.fromKey(AnswerMode.class, "answer mode", rs.getString("mode")),
                 new ModelInfo(rs.getString("model_provider"), rs.getString("model_name"), rs.getString("model_endpoint"),
                         rs.getInt("health_data_approved") == 1),
                 rs.getString("corpus_version"), rs.getString("corpus_date"), rs.getString("language"),

@@ -7,6 +7,7 @@ import fr.preuve.core.answer.AnswerSentence;
 import fr.preuve.core.answer.CitedPassage;
 import fr.preuve.core.answer.ModelInfo;
 import fr.preuve.core.answer.Verdict;
+import fr.preuve.core.audit.AuditChannel;
 import fr.preuve.core.config.Yaml;
 import fr.preuve.app.runtime.PreuveRuntime;
 import java.io.PrintWriter;
@@ -32,7 +33,7 @@ public class AskCommand extends PreuveCommand {
     @Override
     public Integer call() throws Exception {
         try (PreuveRuntime runtime = readOnly(config())) {
-            Answer a = runtime.ask(String.join(" ", question), filters.filters(), "cli", AnswerListener.NONE);
+            Answer a = runtime.ask(String.join(" ", question), filters.filters(), AuditChannel.CLI, AnswerListener.NONE);
             if (json) {
                 out().println(Yaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(a));
             } else {

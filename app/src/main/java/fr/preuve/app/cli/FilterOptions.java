@@ -1,12 +1,8 @@
 package fr.preuve.app.cli;
 
-import fr.preuve.core.doc.PublicationType;
-import fr.preuve.core.doc.SourceKind;
 import fr.preuve.core.search.Filters;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import picocli.CommandLine.Option;
 
 /** Search and answer filters on the command line. */
@@ -29,18 +25,6 @@ final class FilterOptions {
     List<String> types = new ArrayList<>();
 
     Filters filters() {
-        Set<SourceKind> kinds = new LinkedHashSet<>();
-        for (String s : sources) {
-            kinds.add(SourceKind.fromKey(s));
-        }
-        Set<String> langs = new LinkedHashSet<>();
-        for (String l : languages) {
-            langs.add(Filters.language(l));
-        }
-        Set<String> pubTypes = new LinkedHashSet<>();
-        for (String t : types) {
-            pubTypes.add(PublicationType.fromKey(t));
-        }
-        return new Filters(kinds, langs, from, to, pubTypes);
+        return Filters.parse(sources, languages, from, to, types);
     }
 }

@@ -1,6 +1,7 @@
 package fr.preuve.app.runtime;
 
 import fr.preuve.indexer.pipeline.IndexProgress;
+import fr.preuve.indexer.pipeline.IndexState;
 import fr.preuve.indexer.pipeline.ProgressListener;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -16,7 +17,7 @@ public final class ConsoleProgress implements ProgressListener {
     private final boolean terminal;
     private final long minIntervalNanos;
     private long lastPrint;
-    private String lastState = "";
+    private IndexState lastState;
 
     public ConsoleProgress(PrintStream out, boolean terminal) {
         this.out = out;
@@ -31,8 +32,8 @@ public final class ConsoleProgress implements ProgressListener {
     @Override
     public synchronized void onProgress(IndexProgress p) {
         long now = System.nanoTime();
-        boolean stateChanged = !p.state().equals(lastState);
-        if (!stateChanged && now - lastPrint < minIntervalNanos && !"done".equals(p.state())) {
+        boolean stateChanged = p.state() != lastState;
+        if (!stateChanged && now - lastPrint < minIntervalNanos && p.state() != IndexState.DONE) {
             return;
         }
         lastPrint = now;
@@ -40,7 +41,7 @@ public final class ConsoleProgress implements ProgressListener {
         String line = render(p);
         if (terminal) {
             out.print("\r" + line + "\u001b[K");
-            if ("done".equals(p.state()) || "failed".equals(p.state())) {
+            if (p.state().over()) {
                 out.println();
             }
         } else {
@@ -52,9 +53,9 @@ public final class ConsoleProgress implements ProgressListener {
     /** One line: {@code [#########.....]  45%  900/2000 passages  7.1/s  ETA 2m35s}. */
     public static String render(IndexProgress p) {
         return switch (p.state()) {
-            case "reading" -> "preuve index: reading " + (p.source() == null ? "" : p.source())
+            case READING -> "preuve index: reading " + (p.source() == null ? "" : p.source())
                     + " (" + p.documentsRead() + " documents so far)";
-            case "embedding" -> {
+            case EMBEDDING -> {
                 int filled = (int) Math.round(p.fraction() * WIDTH);
                 yield String.format(Locale.ROOT, "preuve index: [%s%s] %3d%%  %d/%d passages  %.1f/s  ETA %s",
                         "#".repeat(filled), ".".repeat(WIDTH - filled), Math.round(p.fraction() * 100),

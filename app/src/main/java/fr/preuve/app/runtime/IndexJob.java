@@ -5,6 +5,7 @@ import fr.preuve.core.embed.EmbedderFactory;
 import fr.preuve.indexer.config.CorpusConfig;
 import fr.preuve.indexer.pipeline.IndexProgress;
 import fr.preuve.indexer.pipeline.IndexReport;
+import fr.preuve.indexer.pipeline.IndexState;
 import fr.preuve.indexer.pipeline.Indexer;
 import fr.preuve.indexer.pipeline.ProgressListener;
 import java.util.concurrent.ExecutorService;
@@ -45,7 +46,7 @@ public final class IndexJob implements ProgressListener, AutoCloseable {
      * the returned future completes with its report.
      */
     public Future<IndexReport> start(Function<Embedder, Indexer> indexer, CorpusConfig corpus, boolean force) {
-        latest.set(new IndexProgress("reading", null, 0, 0, 0, 0, 0, -1, null, "starting: loading the model"));
+        latest.set(new IndexProgress(IndexState.READING, null, 0, 0, 0, 0, 0, -1, null, "starting: loading the model"));
         return executor.submit(() -> {
             try (Embedder embedder = embedders.forIndexing(corpus.embedding())) {
                 IndexReport report = indexer.apply(embedder).run(corpus, force);
@@ -56,7 +57,7 @@ public final class IndexJob implements ProgressListener, AutoCloseable {
                 return report;
             } catch (RuntimeException e) {
                 IndexProgress prev = latest.get();
-                onProgress(new IndexProgress("failed", null, prev.documentsRead(), prev.passagesDone(),
+                onProgress(new IndexProgress(IndexState.FAILED, null, prev.documentsRead(), prev.passagesDone(),
                         prev.passagesTotal(), prev.failures(), 0, -1, prev.startedAt(), "indexing failed: " + e.getMessage()));
                 LOG.error("indexing failed", e);
                 throw e;

@@ -6,6 +6,7 @@ import fr.preuve.core.answer.AnswerService;
 import fr.preuve.core.answer.AnswerServices;
 import fr.preuve.core.answer.Answered;
 import fr.preuve.core.answer.CorpusStamp;
+import fr.preuve.core.audit.AuditChannel;
 import fr.preuve.core.config.PreuveConfig;
 import fr.preuve.core.crosslingual.QuestionRenderer;
 import fr.preuve.core.embed.Embedder;
@@ -145,11 +146,11 @@ public final class PreuveRuntime implements Backend, AutoCloseable {
     }
 
     /**
-     * Answers a question and records it in the audit trail ({@code channel}: {@code api}, {@code stream} or
-     * {@code cli}). The answer is delivered even when the trail cannot be written ({@link AuditTrail}).
+     * Answers a question and records it in the audit trail, with the {@code channel} it arrived by. The answer is
+     * delivered even when the trail cannot be written ({@link AuditTrail}).
      */
     @Override
-    public Answer ask(String question, Filters filters, String channel, AnswerListener listener) {
+    public Answer ask(String question, Filters filters, AuditChannel channel, AnswerListener listener) {
         Instant asked = clock.instant();
         Answered answered = answers.answer(question, filters, listener);
         audit.record(answered, filters, channel, asked);

@@ -3,9 +3,11 @@ package fr.preuve.app.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.preuve.core.answer.AnswerMode;
 import fr.preuve.core.answer.ModelInfo;
 import fr.preuve.core.answer.Timings;
 import fr.preuve.core.answer.Verdict;
+import fr.preuve.core.audit.AuditChannel;
 import fr.preuve.core.audit.AuditEntry;
 import fr.preuve.core.audit.Feedback;
 import fr.preuve.core.audit.Rating;
@@ -47,7 +49,7 @@ abstract class AuditLogContract {
     }
 
     static AuditEntry entry(String id, String time, String question, List<FindingType> found) {
-        return new AuditEntry(id, Instant.parse(time), "api", "generative",
+        return new AuditEntry(id, Instant.parse(time), AuditChannel.API, AnswerMode.GENERATIVE,
                 new ModelInfo("openai", "mistral-small", "vllm-chu", false), "smoke-20261122-3f2a9c1b",
                 "2026-11-22T08:00:00Z", "fr", "0f".repeat(32), question, found,
                 new Filters(Set.of(SourceKind.HAS), Set.of("fr"), 2020, 2024), List.of("has:p_1#0", "has:p_1#1"),
@@ -61,7 +63,7 @@ abstract class AuditLogContract {
         JdbcAuditLog log = JdbcAuditLog.open(url());
         AuditEntry late = entry("b", "2026-11-23T00:00:00Z", null, List.of(FindingType.NAME, FindingType.NIR));
         AuditEntry early = entry("a", "2026-11-22T23:59:59.999Z", "Quelle dose ? « 2 g » — ½ cp", List.of());
-        AuditEntry approved = new AuditEntry("c", Instant.parse("2026-11-22T12:00:00Z"), "cli", "extractive",
+        AuditEntry approved = new AuditEntry("c", Instant.parse("2026-11-22T12:00:00Z"), AuditChannel.CLI, AnswerMode.EXTRACTIVE,
                 ModelInfo.local(), "v1", null, "en", "ab".repeat(32), "salt", List.of(),
                 Filters.NONE, List.of(), List.of(), List.of(), true, 0, List.of(), new Timings(0, 0, 0));
         log.record(late);

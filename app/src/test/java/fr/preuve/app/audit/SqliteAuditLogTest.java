@@ -3,10 +3,12 @@ package fr.preuve.app.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.preuve.core.answer.Answer;
+import fr.preuve.core.answer.AnswerMode;
 import fr.preuve.core.answer.Answered;
 import fr.preuve.core.answer.AskedQuestion;
 import fr.preuve.core.answer.ModelInfo;
 import fr.preuve.core.answer.Timings;
+import fr.preuve.core.audit.AuditChannel;
 import fr.preuve.core.audit.AuditEntry;
 import fr.preuve.core.audit.QuestionFingerprint;
 import fr.preuve.core.search.Filters;
@@ -36,11 +38,11 @@ class SqliteAuditLogTest extends AuditLogContract {
                 Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC));
         assertThat(trail.health().status()).isEqualTo("idle");
         AuditEntry e = entry("a", "2026-11-22T10:00:00Z", null, List.of());
-        Answered answered = new Answered(new Answer("a", "Quelle dose ?", "extractive", "extractif", false,
+        Answered answered = new Answered(new Answer("a", "Quelle dose ?", AnswerMode.EXTRACTIVE, "extractif", false,
                 fr.preuve.core.answer.Coverage.FULL, "", List.of(),
                 List.of(), "fr", "vérifiez", "v1", null, new Timings(1, 1, 2), ModelInfo.local(), List.of()),
                 new AskedQuestion("Quelle dose ?", "fr", List.of(), "Quelle dose ?"), List.of());
-        assertThat(trail.record(answered, Filters.NONE, "api", e.time())).isFalse();
+        assertThat(trail.record(answered, Filters.NONE, AuditChannel.API, e.time())).isFalse();
         fr.preuve.core.audit.AuditHealth h = trail.health();
         assertThat(h.status()).isEqualTo("failing");
         assertThat(h.failures()).isEqualTo(1);
@@ -53,7 +55,7 @@ class SqliteAuditLogTest extends AuditLogContract {
                 () -> new QuestionFingerprint(new byte[32]), "sqlite", "audit.db", Clock.systemUTC());
         assertThat(working.check()).isTrue();
         assertThat(working.health().status()).isEqualTo("ok");
-        assertThat(working.record(answered, Filters.NONE, "api", e.time())).isTrue();
+        assertThat(working.record(answered, Filters.NONE, AuditChannel.API, e.time())).isTrue();
         assertThat(working.log().count()).isEqualTo(1);
     }
 }

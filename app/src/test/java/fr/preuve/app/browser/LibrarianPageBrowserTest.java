@@ -13,6 +13,7 @@ import fr.preuve.core.testing.TestEmbedders;
 import fr.preuve.indexer.config.CorpusConfig;
 import fr.preuve.indexer.pipeline.IndexProgress;
 import fr.preuve.indexer.pipeline.IndexReport;
+import fr.preuve.indexer.pipeline.IndexState;
 import fr.preuve.indexer.pipeline.ProgressListener;
 import fr.preuve.app.runtime.PreuveRuntime;
 import fr.preuve.server.http.ApiServer;
@@ -371,7 +372,7 @@ class LibrarianPageBrowserTest {
 
         @Override
         public void onProgress(IndexProgress progress) {
-            if (armed && "embedding".equals(progress.state())) {
+            if (armed && progress.state() == IndexState.EMBEDDING) {
                 reached.add(progress);
                 try {
                     go.acquire();

@@ -3,6 +3,7 @@ package fr.preuve.app.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.preuve.indexer.pipeline.IndexProgress;
+import fr.preuve.indexer.pipeline.IndexState;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ConsoleProgressTest {
 
     static IndexProgress embedding(int done, int total, double rate, long eta) {
-        return new IndexProgress("embedding", null, 1305, done, total, 0, rate, eta, Instant.EPOCH, "");
+        return new IndexProgress(IndexState.EMBEDDING, null, 1305, done, total, 0, rate, eta, Instant.EPOCH, "");
     }
 
     @Test
@@ -29,7 +30,7 @@ class ConsoleProgressTest {
         ByteArrayOutputStream tty = new ByteArrayOutputStream();
         ConsoleProgress onTty = new ConsoleProgress(new PrintStream(tty, true, StandardCharsets.UTF_8), true);
         onTty.onProgress(embedding(10, 100, 5, 18));
-        onTty.onProgress(new IndexProgress("done", null, 10, 100, 100, 0, 5, 0, Instant.EPOCH, "corpus demo-1 indexed"));
+        onTty.onProgress(new IndexProgress(IndexState.DONE, null, 10, 100, 100, 0, 5, 0, Instant.EPOCH, "corpus demo-1 indexed"));
         String screen = tty.toString(StandardCharsets.UTF_8);
         assertThat(screen).startsWith("\r").contains("10/100").contains("\rpreuve index: corpus demo-1 indexed").endsWith("\n");
 
@@ -37,7 +38,7 @@ class ConsoleProgressTest {
         ConsoleProgress onLog = new ConsoleProgress(new PrintStream(log, true, StandardCharsets.UTF_8), false);
         onLog.onProgress(embedding(10, 100, 5, 18));
         onLog.onProgress(embedding(11, 100, 5, 18)); // within 10 s of the previous line: not printed
-        onLog.onProgress(new IndexProgress("done", null, 10, 100, 100, 0, 5, 0, Instant.EPOCH, "finished"));
+        onLog.onProgress(new IndexProgress(IndexState.DONE, null, 10, 100, 100, 0, 5, 0, Instant.EPOCH, "finished"));
         assertThat(log.toString(StandardCharsets.UTF_8).lines()).hasSize(2).noneMatch(l -> l.contains("\r"));
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * An answer to a clinician's question: sentences that each cite numbered passages, or an abstention.
  *
- * @param mode          {@code "extractive"} or {@code "generative"}
+ * @param mode          who wrote it ({@code "extractive"} or {@code "generative"} in JSON)
  * @param modeLabel     the mode in words, in the question's language
  * @param abstained     true when the corpus holds no evidence for the question
  * @param coverage      whether the answer states what was asked ({@code full}), only related evidence
@@ -22,7 +22,7 @@ import java.util.List;
  * @param warnings      what went wrong on the way (e.g. the model timed out and the answer fell back to extractive),
  *                      in the question's language; empty when nothing did
  */
-public record Answer(String id, String question, String mode, String modeLabel, boolean abstained, Coverage coverage, String answer,
+public record Answer(String id, String question, AnswerMode mode, String modeLabel, boolean abstained, Coverage coverage, String answer,
                      List<AnswerSentence> sentences, List<CitedPassage> passages, String language, String notice,
                      String corpusVersion, String corpusDate, Timings timings, ModelInfo model, List<String> warnings) {
     public Answer {

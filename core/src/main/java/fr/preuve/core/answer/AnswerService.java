@@ -1,5 +1,6 @@
 package fr.preuve.core.answer;
 
+import fr.preuve.core.config.Defaults;
 import fr.preuve.core.text.Language;
 import fr.preuve.core.config.AnswerSettings;
 import fr.preuve.core.crosslingual.QuestionRenderer;
@@ -21,9 +22,6 @@ import java.util.function.Supplier;
  * is configured, extractive otherwise), records model, versions and timings.
  */
 public final class AnswerService {
-
-    /** Passages of one document the answer may draw from. */
-    private static final int MAX_PASSAGES_PER_DOCUMENT = 2;
 
     private final HybridSearcher searcher;
     private final ExtractiveAnswerer extractive;
@@ -62,12 +60,7 @@ public final class AnswerService {
         if (question == null || question.isBlank()) {
             throw new IllegalArgumentException("the question is empty");
         }
-        String q = question.strip();
-        if (q.length() > settings.maxQuestionChars()) {
-            throw new IllegalArgumentException("the question is " + q.length() + " characters long; the limit is "
-                    + settings.maxQuestionChars());
-        }
-        return q;
+        return settings.checkLength("the question", question.strip());
     }
 
     /** The evidence the extractive and generative answers would judge {@code question} by (for fitting abstention). */
@@ -90,7 +83,7 @@ public final class AnswerService {
         String translation = "fr".equals(lang) && renderer.render(clinical, "fr", "en") instanceof Rendering.Rendered r
                 ? r.text() : null;
         return searcher.search(new SearchQuery(clinical, Math.max(settings.passages(), 10), filters,
-                Retriever.HYBRID, MAX_PASSAGES_PER_DOCUMENT, translation));
+                Retriever.HYBRID, Defaults.ANSWER_MAX_PASSAGES_PER_DOCUMENT, translation));
     }
 
     public Answer ask(String question, Filters filters) {
@@ -106,7 +99,6 @@ public final class AnswerService {
     public Answered answer(String question, Filters filters, AnswerListener listener) {
         long t0 = System.nanoTime();
         AskedQuestion asked = scan(question);
-        String q = asked.text();
         String lang = asked.lang();
         String clinical = asked.clinical();
         SearchResult result = retrieve(clinical, lang, filters);
@@ -116,20 +108,24 @@ public final class AnswerService {
         CorpusStamp stamp = corpus.get();
         if (generative.isPresent()) {
             GenerativeAnswerer g = generative.get();
-            GenerativeAnswerer.Outcome o = g.compose(asked, result, listener);
+            AnswerDraft d = g.compose(asked, result, listener);
             long t2 = System.nanoTime();
-            boolean fellBack = o.mode().equals("extractive");
-            return new Answered(new Answer(id, q, o.mode(), fellBack ? Messages.extractiveMode(lang)
-                    : Messages.generativeMode(lang, g.model().model()), o.abstained(), o.coverage(), o.answer(), o.sentences(),
-                    o.passages(), lang, Messages.notice(lang), stamp.version(), stamp.date(), timings(t0, t1, t2),
-                    fellBack ? ModelInfo.local() : g.model(), o.warnings()), asked, retrieved);
+            boolean fellBack = d.mode() == AnswerMode.EXTRACTIVE;
+            return new Answered(answer(id, asked, d, fellBack ? Messages.extractiveMode(lang)
+                    : Messages.generativeMode(lang, g.model().model()), stamp, timings(t0, t1, t2),
+                    fellBack ? ModelInfo.local() : g.model()), asked, retrieved);
         }
-        ExtractiveAnswerer.Composition c = extractive.compose(clinical, lang, result);
+        AnswerDraft d = extractive.compose(clinical, lang, result);
         long t2 = System.nanoTime();
-        retrieved = withCited(retrieved, c.passages());
-        return new Answered(new Answer(id, q, "extractive", Messages.extractiveMode(lang), c.abstained(), c.coverage(), c.answer(),
-                c.sentences(), c.passages(), lang, Messages.notice(lang), stamp.version(), stamp.date(),
-                timings(t0, t1, t2), ModelInfo.local(), List.of()), asked, retrieved);
+        return new Answered(answer(id, asked, d, Messages.extractiveMode(lang), stamp, timings(t0, t1, t2),
+                ModelInfo.local()), asked, withCited(retrieved, d.passages()));
+    }
+
+    private static Answer answer(String id, AskedQuestion asked, AnswerDraft d, String modeLabel, CorpusStamp stamp,
+                                 Timings timings, ModelInfo model) {
+        String lang = asked.lang();
+        return new Answer(id, asked.text(), d.mode(), modeLabel, d.abstained(), d.coverage(), d.answer(), d.sentences(),
+                d.passages(), lang, Messages.notice(lang), stamp.version(), stamp.date(), timings, model, d.warnings());
     }
 
     /** The retrieved passages, then those the answerer read further into their documents and cites. */

@@ -80,12 +80,12 @@ public final class ExtractiveAnswerer {
     }
 
     /** Composes the answer from search results; {@code lang} is the question's language. */
-    public Composition compose(String question, String lang, SearchResult result) {
+    public AnswerDraft compose(String question, String lang, SearchResult result) {
         return compose(question, lang, result, evidence(question, lang, result));
     }
 
     /** Composes the answer when the {@link #evidence} for these results is already known. */
-    public Composition compose(String question, String lang, SearchResult result, Evidence evidence) {
+    public AnswerDraft compose(String question, String lang, SearchResult result, Evidence evidence) {
         List<SearchHit> hits = result.hits().subList(0, Math.min(settings.passages(), result.hits().size()));
         if (hits.isEmpty() || !evidence.sufficient() && evidence.missing().isPresent()) {
             return abstain(lang, hits, evidence);
@@ -105,7 +105,7 @@ public final class ExtractiveAnswerer {
             if (candidates.isEmpty()) {
                 return abstain(lang, hits, evidence);
             }
-            return partial(lang, read, select(candidates), analysis, result, evidence);
+            return partial(lang, read, select(candidates), analysis, result);
         }
         if (candidates.isEmpty()) {
             return abstain(lang, hits, evidence);
@@ -113,25 +113,20 @@ public final class ExtractiveAnswerer {
         List<Candidate> chosen = select(candidates);
         if (analysis.valued() && chosen.stream().noneMatch(c -> c.key()
                 && AnswerCues.mayState(analysis.type(), c.quote().quote().text()))) {
-            return partial(lang, read, chosen, analysis, result, evidence);
+            return partial(lang, read, chosen, analysis, result);
         }
-        return compose(lang, read, chosen, Coverage.FULL, "", evidence);
+        return compose(lang, read, chosen, Coverage.FULL, "");
     }
 
     /** A partial answer: what Preuve did not find, then the first {@value #PARTIAL_SENTENCES} chosen units. */
-    private Composition partial(String lang, List<Passage> read, List<Candidate> chosen, QuestionAnalysis analysis,
-                                SearchResult result, Evidence evidence) {
+    private AnswerDraft partial(String lang, List<Passage> read, List<Candidate> chosen, QuestionAnalysis analysis,
+                                SearchResult result) {
         return compose(lang, read, chosen.subList(0, Math.min(PARTIAL_SENTENCES, chosen.size())), Coverage.PARTIAL,
-                Messages.partial(lang, analysis.type(), subject(result)), evidence);
+                Messages.partial(lang, analysis.type(), subject(result)));
     }
 
-    /** The composed answer body, before the caller adds ids, versions and timings. */
-    public record Composition(boolean abstained, Coverage coverage, String answer, List<AnswerSentence> sentences,
-                              List<CitedPassage> passages, Evidence evidence) {
-    }
-
-    private Composition compose(String lang, List<Passage> read, List<Candidate> chosen, Coverage coverage,
-                                String lead, Evidence evidence) {
+    private AnswerDraft compose(String lang, List<Passage> read, List<Candidate> chosen, Coverage coverage,
+                                String lead) {
         Map<Integer, Integer> numberOfHit = new LinkedHashMap<>();
         Map<Integer, List<CitedPassage.Highlight>> highlights = new LinkedHashMap<>();
         List<AnswerSentence> sentences = new ArrayList<>();
@@ -152,16 +147,16 @@ public final class ExtractiveAnswerer {
         List<CitedPassage> cited = new ArrayList<>();
         numberOfHit.forEach((hitIndex, n) -> cited.add(CitedPassage.of(n, read.get(hitIndex),
                 highlights.get(hitIndex).stream().sorted(Comparator.comparingInt(CitedPassage.Highlight::start)).toList())));
-        return new Composition(false, coverage, text.toString(), sentences, cited, evidence);
+        return new AnswerDraft(AnswerMode.EXTRACTIVE, false, coverage, text.toString(), sentences, cited, List.of());
     }
 
-    private Composition abstain(String lang, List<SearchHit> hits, Evidence evidence) {
+    private AnswerDraft abstain(String lang, List<SearchHit> hits, Evidence evidence) {
         List<CitedPassage> closest = new ArrayList<>();
-        for (int i = 0; i < Math.min(3, hits.size()); i++) {
+        for (int i = 0; i < Math.min(Defaults.ABSTENTION_PASSAGES, hits.size()); i++) {
             closest.add(CitedPassage.of(i + 1, hits.get(i).passage(), List.of()));
         }
-        return new Composition(true, Coverage.NONE, Messages.noEvidence(lang, evidence.missing()), List.of(), closest,
-                evidence);
+        return new AnswerDraft(AnswerMode.EXTRACTIVE, true, Coverage.NONE, Messages.noEvidence(lang, evidence.missing()),
+                List.of(), closest, List.of());
     }
 
     private List<Candidate> candidates(QuestionAnalysis analysis, Needles needles, List<Passage> read) {

@@ -59,28 +59,18 @@ public final class GenerativeAnswerer {
         return new ModelInfo(settings.provider().key(), settings.model(), settings.name(), settings.healthDataApproved());
     }
 
-    /** What a generation produced, before the caller adds ids, versions and timings. */
-    public record Outcome(String mode, boolean abstained, String answer, List<AnswerSentence> sentences,
-                          List<CitedPassage> passages, List<String> warnings, Coverage coverage) {
-        /** A generated answer covers the question, or abstains. */
-        Outcome(String mode, boolean abstained, String answer, List<AnswerSentence> sentences,
-                List<CitedPassage> passages, List<String> warnings) {
-            this(mode, abstained, answer, sentences, passages, warnings, abstained ? Coverage.NONE : Coverage.FULL);
-        }
-    }
-
     /**
      * Answers {@code asked} from {@code result}, streaming the model's text to the listener. Retrieval and the evidence
      * check use the question without identifying data; the model gets it only if its endpoint may (or redacted).
      */
-    public Outcome compose(AskedQuestion asked, SearchResult result, AnswerListener listener) {
+    public AnswerDraft compose(AskedQuestion asked, SearchResult result, AnswerListener listener) {
         String lang = asked.lang();
         String clinical = asked.clinical();
         List<SearchHit> hits = result.hits();
         EvidenceAssessor.Evidence evidence = extractive.evidence(clinical, lang, result);
         if (!evidence.sufficient()) {
-            Outcome none = abstain(lang, hits.stream().map(SearchHit::passage).toList(), List.of(), List.of());
-            return new Outcome(none.mode(), true, Messages.noEvidence(lang, evidence.missing()), none.sentences(),
+            AnswerDraft none = abstain(lang, hits.stream().map(SearchHit::passage).toList(), List.of(), List.of());
+            return AnswerDraft.generated(true, Messages.noEvidence(lang, evidence.missing()), none.sentences(),
                     none.passages(), none.warnings());
         }
         List<Passage> given = hits.subList(0, Math.min(Defaults.LLM_PROMPT_PASSAGES, hits.size())).stream()
@@ -116,15 +106,15 @@ public final class GenerativeAnswerer {
                     "the reply cites no passage at all"));
         }
         List<AnswerVerifier.Checked> checked = verifier.verify(parsed, given, lang);
-        Outcome o = deliver(lang, given, checked);
+        AnswerDraft o = deliver(lang, given, checked);
         if (warnings.isEmpty()) {
             return o;
         }
         warnings.addAll(o.warnings());
-        return new Outcome(o.mode(), o.abstained(), o.answer(), o.sentences(), o.passages(), warnings, o.coverage());
+        return o.withWarnings(warnings);
     }
 
-    private Outcome deliver(String lang, List<Passage> given, List<AnswerVerifier.Checked> checked) {
+    private AnswerDraft deliver(String lang, List<Passage> given, List<AnswerVerifier.Checked> checked) {
         boolean flag = settings.unsupported() == LlmSettings.UnsupportedPolicy.FLAG;
         long supported = checked.stream().filter(AnswerVerifier.Checked::supported).count();
         if (supported < Defaults.LLM_MIN_SUPPORTED_SENTENCES) {
@@ -162,32 +152,30 @@ public final class GenerativeAnswerer {
         long removed = checked.size() - supported;
         List<String> warnings = removed == 0 ? List.of()
                 : List.of(flag ? Messages.flagged(lang, removed) : Messages.removed(lang, removed));
-        return new Outcome("generative", false, text.toString(), sentences, passages, warnings);
+        return AnswerDraft.generated(false, text.toString(), sentences, passages, warnings);
     }
 
     private static AnswerSentence sentence(AnswerVerifier.Checked c, boolean delivered) {
         return new AnswerSentence(c.sentence().text(), c.sentence().citations(), c.verdict(), c.reason(), delivered);
     }
 
-    private Outcome abstain(String lang, List<Passage> closest, List<AnswerSentence> listed, List<String> warnings) {
+    private AnswerDraft abstain(String lang, List<Passage> closest, List<AnswerSentence> listed, List<String> warnings) {
         List<CitedPassage> shown = new ArrayList<>();
-        for (int i = 0; i < Math.min(3, closest.size()); i++) {
+        for (int i = 0; i < Math.min(Defaults.ABSTENTION_PASSAGES, closest.size()); i++) {
             shown.add(CitedPassage.of(i + 1, closest.get(i), List.of()));
         }
-        return new Outcome("generative", true, Messages.noEvidence(lang), listed, shown, warnings);
+        return AnswerDraft.generated(true, Messages.noEvidence(lang), listed, shown, warnings);
     }
 
-    private Outcome fallback(String question, String lang, SearchResult result, EvidenceAssessor.Evidence evidence,
+    private AnswerDraft fallback(String question, String lang, SearchResult result, EvidenceAssessor.Evidence evidence,
                              LlmFailure failure) {
         return extractive(question, lang, result, evidence, Messages.modelFailed(lang, failure));
     }
 
     /** The extractive answer, with the warning that says why the model did not write it. */
-    private Outcome extractive(String question, String lang, SearchResult result, EvidenceAssessor.Evidence evidence,
+    private AnswerDraft extractive(String question, String lang, SearchResult result, EvidenceAssessor.Evidence evidence,
                                String warning) {
-        ExtractiveAnswerer.Composition c = extractive.compose(question, lang, result, evidence);
-        return new Outcome("extractive", c.abstained(), c.answer(), c.sentences(), c.passages(), List.of(warning),
-                c.coverage());
+        return extractive.compose(question, lang, result, evidence).withWarnings(List.of(warning));
     }
 
     /** Whether the reply is the fixed abstention sentence (in either language). */

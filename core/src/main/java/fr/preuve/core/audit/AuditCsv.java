@@ -1,6 +1,7 @@
 package fr.preuve.core.audit;
 
 import fr.preuve.core.answer.Verdict;
+import fr.preuve.core.config.Keyed;
 import fr.preuve.core.guard.FindingType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,6 +74,10 @@ public final class AuditCsv {
 
     private static String str(String s) {
         return s == null ? "" : s;
+    }
+
+    private static String str(Keyed k) {
+        return k == null ? "" : k.key();
     }
 
     private static String ms(double v) {

@@ -1,6 +1,7 @@
 package fr.preuve.core.audit;
 
 import fr.preuve.core.answer.Answer;
+import fr.preuve.core.answer.AnswerMode;
 import fr.preuve.core.answer.Answered;
 import fr.preuve.core.answer.AskedQuestion;
 import fr.preuve.core.answer.CitedPassage;
@@ -21,8 +22,8 @@ import java.util.Objects;
  *
  * @param id             the answer's id, as the client received it
  * @param time           when the question arrived
- * @param channel        {@code api}, {@code stream} or {@code cli}
- * @param mode           {@code extractive} or {@code generative}
+ * @param channel        how the question arrived
+ * @param mode           who wrote the answer
  * @param model          model, endpoint and whether it is approved for health data
  * @param corpusVersion  corpus version the answer was drawn from
  * @param corpusDate     when that version was produced (ISO-8601), or null
@@ -39,7 +40,7 @@ import java.util.Objects;
  * @param warnings       warnings shown with the answer (identifying data in them replaced by placeholders)
  * @param timings        latency: retrieval, answer and total milliseconds
  */
-public record AuditEntry(String id, Instant time, String channel, String mode, ModelInfo model, String corpusVersion,
+public record AuditEntry(String id, Instant time, AuditChannel channel, AnswerMode mode, ModelInfo model, String corpusVersion,
                          String corpusDate, String language, String fingerprint, String question,
                          List<FindingType> findingTypes, Filters filters, List<String> retrieved, List<String> cited,
                          List<SentenceVerdict> verdicts, boolean abstained, int deliveredChars, List<String> warnings,
@@ -68,7 +69,7 @@ public record AuditEntry(String id, Instant time, String channel, String mode, M
     }
 
     /** The entry for an answer given over {@code channel} to a question that arrived at {@code time}. */
-    public static AuditEntry of(Answered answered, Filters filters, String channel, Instant time,
+    public static AuditEntry of(Answered answered, Filters filters, AuditChannel channel, Instant time,
                                 QuestionFingerprint fingerprint) {
         Answer a = answered.answer();
         AskedQuestion q = answered.question();

@@ -17,6 +17,14 @@ public record AnswerSettings(int passages, int minSentences, int maxSentences, i
         Check.range("answer.maxQuestionChars", maxQuestionChars, 10, 100_000);
     }
 
+    /**
+     * {@code text} when it holds at most {@link #maxQuestionChars} characters; otherwise fails with a message naming
+     * {@code name} (such as "the question") and its length.
+     */
+    public String checkLength(String name, String text) {
+        return Check.length(name, text, maxQuestionChars);
+    }
+
     public static AnswerSettings defaults() {
         return new AnswerSettings(Defaults.ANSWER_PASSAGES, Defaults.ANSWER_MIN_SENTENCES,
                 Defaults.ANSWER_MAX_SENTENCES, Defaults.QUESTION_MAX_CHARS);

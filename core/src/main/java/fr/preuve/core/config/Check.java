@@ -1,8 +1,16 @@
 package fr.preuve.core.config;
 
 /** Fail-fast validation whose messages name the setting and the bad value. */
-final class Check {
+public final class Check {
     private Check() {
+    }
+
+    /** {@code text} when it holds at most {@code max} characters; otherwise fails, naming {@code name} and its length. */
+    public static String length(String name, String text, int max) {
+        if (text.length() > max) {
+            throw new IllegalArgumentException(name + " is " + text.length() + " characters long; the limit is " + max);
+        }
+        return text;
     }
 
     static void range(String name, long value, long min, long max) {

@@ -7,6 +7,8 @@ public final class Defaults {
 
     public static final int PORT = 7070;
     public static final String HOST = "0.0.0.0";
+    /** Largest request body the HTTP API accepts, in bytes. */
+    public static final int HTTP_MAX_BODY_BYTES = 64 * 1024;
     /** Relative to the user's home directory. */
     public static final String HOME_DIR = ".preuve";
     public static final String CORPUS_CONFIG = "corpus-config/demo.yaml";
@@ -58,6 +60,13 @@ public final class Defaults {
     /** Passages whose quotable units an extractive answerer keeps prepared (split, shaped, analysed). */
     public static final int QUOTE_CACHE_PASSAGES = 4096;
     public static final int QUESTION_MAX_CHARS = 2_000;
+    /**
+     * Passages of one document an answer may draw from (fewer than {@link #MAX_PASSAGES_PER_DOCUMENT} in a search, so
+     * that an answer quotes more documents).
+     */
+    public static final int ANSWER_MAX_PASSAGES_PER_DOCUMENT = 2;
+    /** Closest passages shown with an abstention. */
+    public static final int ABSTENTION_PASSAGES = 3;
 
     // Generative answers (provider none unless configured)
     /** Deadline of one generation; past it the answer falls back to extractive. */

@@ -58,7 +58,12 @@ public final class Yaml {
         }
     }
 
-    /** A JSON mapper for records crossing module boundaries (UTF-8, ISO dates). */
+    /**
+     * A JSON mapper for records crossing module boundaries (UTF-8, the {@code java.time} module registered). It keeps
+     * Jackson's default of writing dates as numbers: an {@link java.time.Instant} is epoch seconds with a nanosecond
+     * fraction ({@code 1764806400.000000000}), not an ISO-8601 string; records that must show an ISO date hold it as a
+     * {@code String}.
+     */
     public static ObjectMapper json() {
         return JsonMapper.builder().findAndAddModules().build();
     }

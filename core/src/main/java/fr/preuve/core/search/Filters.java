@@ -2,6 +2,8 @@ package fr.preuve.core.search;
 
 import fr.preuve.core.doc.PublicationType;
 import fr.preuve.core.doc.SourceKind;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 
@@ -46,6 +48,27 @@ public record Filters(Set<SourceKind> sources, Set<String> languages, Integer fr
 
     public boolean isEmpty() {
         return sources.isEmpty() && languages.isEmpty() && fromYear == null && toYear == null && types.isEmpty();
+    }
+
+    /**
+     * Filters from the values a user typed (a request's parameters, the command line's options): source keys,
+     * language codes and publication types in any case. Fails on the first bad value, naming it and what is accepted.
+     */
+    public static Filters parse(Collection<String> sources, Collection<String> languages, Integer fromYear,
+                                Integer toYear, Collection<String> types) {
+        Set<SourceKind> kinds = new LinkedHashSet<>();
+        for (String s : sources) {
+            kinds.add(SourceKind.fromKey(s));
+        }
+        Set<String> langs = new LinkedHashSet<>();
+        for (String l : languages) {
+            langs.add(language(l));
+        }
+        Set<String> pubTypes = new LinkedHashSet<>();
+        for (String t : types) {
+            pubTypes.add(PublicationType.fromKey(t));
+        }
+        return new Filters(kinds, langs, fromYear, toYear, pubTypes);
     }
 
     /** Parses a language code, lower-casing it; the message names the bad value. */

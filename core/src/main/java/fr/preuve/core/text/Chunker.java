@@ -1,5 +1,6 @@
 package fr.preuve.core.text;
 
+import fr.preuve.core.config.Defaults;
 import fr.preuve.core.doc.Passage;
 import fr.preuve.core.doc.Section;
 import fr.preuve.core.doc.SourceDocument;
@@ -25,10 +26,6 @@ import java.util.List;
  * same passages and ids.
  */
 public final class Chunker {
-    public static final int DEFAULT_MIN_WORDS = 100;
-    public static final int DEFAULT_TARGET_WORDS = 150;
-    public static final int DEFAULT_MAX_WORDS = 200;
-
     private final int minWords;
     private final int targetWords;
     private final int maxWords;
@@ -45,7 +42,7 @@ public final class Chunker {
 
     /** 100 / 150 / 200 words. */
     public static Chunker defaults() {
-        return new Chunker(DEFAULT_MIN_WORDS, DEFAULT_TARGET_WORDS, DEFAULT_MAX_WORDS);
+        return new Chunker(Defaults.CHUNK_MIN_WORDS, Defaults.CHUNK_TARGET_WORDS, Defaults.CHUNK_MAX_WORDS);
     }
 
     public int minWords() {

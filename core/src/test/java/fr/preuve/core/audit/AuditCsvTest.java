@@ -2,6 +2,7 @@ package fr.preuve.core.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.preuve.core.answer.AnswerMode;
 import fr.preuve.core.answer.ModelInfo;
 import fr.preuve.core.answer.Timings;
 import fr.preuve.core.answer.Verdict;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class AuditCsvTest {
 
     static AuditEntry entry(String id, String question, List<FindingType> found) {
-        return new AuditEntry(id, Instant.parse("2026-11-22T09:15:00Z"), "api", "extractive", ModelInfo.local(),
+        return new AuditEntry(id, Instant.parse("2026-11-22T09:15:00Z"), AuditChannel.API, AnswerMode.EXTRACTIVE, ModelInfo.local(),
                 "smoke-20261122-3f2a9c1b", "2026-11-22T08:00:00Z", "en", "ab".repeat(32), question, found,
                 new Filters(Set.of(SourceKind.WHO), Set.of("en"), 2015, null), List.of("who:a#1", "who:a#2"),
                 List.of("who:a#1"), List.of(new AuditEntry.SentenceVerdict(Verdict.SUPPORTED, true, List.of(1)),

@@ -1,6 +1,7 @@
 package fr.preuve.eval.answers;
 
 import fr.preuve.core.answer.Answer;
+import fr.preuve.core.answer.AnswerMode;
 import fr.preuve.core.answer.Coverage;
 import fr.preuve.core.verify.QuoteShape;
 import fr.preuve.core.answer.AnswerSentence;
@@ -121,9 +122,9 @@ public final class AnswerEvaluation {
             Asked asked = asker.apply(q);
             Answer a = asked.answer();
             double ms = (System.nanoTime() - t0) / 1e6;
-            byMode.merge(a.mode(), 1, Integer::sum);
+            byMode.merge(a.mode().key(), 1, Integer::sum);
             first = first == null ? a.model() : first;
-            generative = generative == null && "generative".equals(a.mode()) ? a.model() : generative;
+            generative = generative == null && a.mode() == AnswerMode.GENERATIVE ? a.model() : generative;
             version = a.corpusVersion();
             rows.add(score(q, asked, check, ms));
             if (progress != null && (rows.size() % PROGRESS_EVERY == 0 || rows.size() == set.questions().size())) {
@@ -196,7 +197,7 @@ public final class AnswerEvaluation {
         // the shape of quotes, judged apart from the answerer's own rules: extractive sentences only
         int quoted = 0;
         int malformed = 0;
-        if ("extractive".equals(a.mode()) && !a.abstained()) {
+        if (a.mode() == AnswerMode.EXTRACTIVE && !a.abstained()) {
             for (AnswerSentence s : a.sentences()) {
                 if (s.delivered()) {
                     quoted++;

@@ -3,6 +3,7 @@ package fr.preuve.eval.answers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.preuve.core.answer.Answer;
+import fr.preuve.core.answer.AnswerMode;
 import fr.preuve.core.answer.AnswerSentence;
 import fr.preuve.core.answer.CitedPassage;
 import fr.preuve.core.answer.Timings;
@@ -33,7 +34,7 @@ class AnswerEvaluationTest {
 
     static Answer answer(String q, boolean abstained, List<AnswerSentence> sentences, List<CitedPassage> passages) {
         String text = String.join(" ", sentences.stream().filter(AnswerSentence::delivered).map(AnswerSentence::text).toList());
-        return new Answer("a-" + q.hashCode(), q, "generative", "generative", abstained,
+        return new Answer("a-" + q.hashCode(), q, AnswerMode.GENERATIVE, "generative", abstained,
                 abstained ? fr.preuve.core.answer.Coverage.NONE : fr.preuve.core.answer.Coverage.FULL, text, sentences, passages, "en",
                 "verify", "test-1", "2026-11-22T10:00:00Z", new Timings(1, 1, 2), new fr.preuve.core.answer.ModelInfo("openai", "m", "e", false), List.of());
     }

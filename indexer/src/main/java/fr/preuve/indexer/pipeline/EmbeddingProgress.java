@@ -64,7 +64,7 @@ final class EmbeddingProgress {
     void report() {
         double r = rate();
         long eta = r <= 0 ? -1 : Math.round((total - done) / r);
-        listener.onProgress(new IndexProgress("embedding", null, documents, done, total, failures.size(), r, eta, started,
+        listener.onProgress(new IndexProgress(IndexState.EMBEDDING, null, documents, done, total, failures.size(), r, eta, started,
                 done + "/" + total + " passages embedded"));
     }
 }

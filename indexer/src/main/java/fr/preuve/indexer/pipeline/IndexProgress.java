@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * A snapshot of an indexing run, for the console progress bar and {@code GET /api/status}.
  *
- * @param state          {@code idle}, {@code reading}, {@code embedding}, {@code done} or {@code failed}
+ * @param state          where the run is
  * @param source         the source being read, or null
  * @param documentsRead  documents read so far
  * @param passagesDone   passages embedded and written
@@ -16,19 +16,19 @@ import java.time.Instant;
  * @param startedAt      when the run started, or null
  * @param message        last notable event in words
  */
-public record IndexProgress(String state, String source, int documentsRead, int passagesDone, int passagesTotal,
+public record IndexProgress(IndexState state, String source, int documentsRead, int passagesDone, int passagesTotal,
                             int failures, double ratePerSecond, long etaSeconds, Instant startedAt, String message) {
 
     public static IndexProgress idle(String message) {
-        return new IndexProgress("idle", null, 0, 0, 0, 0, 0, -1, null, message);
+        return new IndexProgress(IndexState.IDLE, null, 0, 0, 0, 0, 0, -1, null, message);
     }
 
     /** Fraction done in [0, 1] (0 when nothing is known yet). */
     public double fraction() {
-        return passagesTotal <= 0 ? ("done".equals(state) ? 1 : 0) : Math.min(1.0, (double) passagesDone / passagesTotal);
+        return passagesTotal <= 0 ? (state == IndexState.DONE ? 1 : 0) : Math.min(1.0, (double) passagesDone / passagesTotal);
     }
 
     public boolean running() {
-        return "reading".equals(state) || "embedding".equals(state);
+        return state.running();
     }
 }

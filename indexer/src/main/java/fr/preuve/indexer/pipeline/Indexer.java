@@ -121,7 +121,7 @@ public final class Indexer {
     /** The report of a run that found nothing to do. */
     private IndexReport upToDate(CorpusState previous, Instant started) {
         versions.record(previous, 0); // in case a crash came between the last commit and its history line
-        listener.onProgress(new IndexProgress("done", null, 0, 0, 0, 0, 0, 0, started,
+        listener.onProgress(new IndexProgress(IndexState.DONE, null, 0, 0, 0, 0, 0, 0, started,
                 "corpus " + previous.version() + " is up to date"));
         return new IndexReport(previous.version(), true, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), 0);
     }
@@ -151,7 +151,7 @@ public final class Indexer {
         history.saveLastRun(new LastRun(state.version(), started.toString(), finished.toString(), seconds, report.added(),
                 report.changed(), report.unchanged(), report.deleted(), report.kept(), report.embedded(), report.reused(),
                 failures.size(), failures));
-        listener.onProgress(new IndexProgress("done", null, reading.documents().size(), embedding.total(),
+        listener.onProgress(new IndexProgress(IndexState.DONE, null, reading.documents().size(), embedding.total(),
                 embedding.total(), failures.size(), embedding.rate(), 0, started, report.summary()));
         return report;
     }

@@ -58,7 +58,7 @@ final class SourceReading {
     private void read(SourceSpec spec, CorpusConfig corpus, Path sourcesDir, Instant started, ProgressListener listener) {
         String label = spec.label();
         Map<String, String> cursor = from.of(label);
-        listener.onProgress(new IndexProgress("reading", label, documents.size(), 0, 0, failures.size(), 0, -1, started,
+        listener.onProgress(new IndexProgress(IndexState.READING, label, documents.size(), 0, 0, failures.size(), 0, -1, started,
                 cursor.isEmpty() ? "reading " + label : "resuming " + label + " at " + new TreeMap<>(cursor)));
         try {
             DocumentSource source = spec.open(corpus.sourceContext(sourcesDir));

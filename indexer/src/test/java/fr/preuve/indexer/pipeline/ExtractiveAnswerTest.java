@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.preuve.core.answer.Answer;
+import fr.preuve.core.answer.AnswerMode;
 import fr.preuve.core.answer.AnswerService;
 import fr.preuve.core.answer.AnswerSentence;
 import fr.preuve.core.answer.CitedPassage;
@@ -59,7 +60,7 @@ class ExtractiveAnswerTest {
             assertThat(a.answer()).contains(s.text() + " [" + s.citations().getFirst() + "]");
         }
         assertThat(a.passages()).allSatisfy(p -> assertThat(p.url()).startsWith("https://pubmed.ncbi.nlm.nih.gov/"));
-        assertThat(a.mode()).isEqualTo("extractive");
+        assertThat(a.mode()).isEqualTo(AnswerMode.EXTRACTIVE);
         assertThat(a.corpusVersion()).isEqualTo("test-version");
         assertThat(a.notice()).isNotBlank();
         assertThat(a.timings().totalMs()).isPositive();

@@ -84,7 +84,7 @@ class IndexerTest {
             assertThat(state.complete()).isTrue();
             assertThat(state.version()).isEqualTo(first.corpusVersion()).startsWith("small-");
             // Progress went through reading and embedding to done, with a rate.
-            assertThat(progress).extracting(IndexProgress::state).contains("reading", "embedding", "done");
+            assertThat(progress).extracting(IndexProgress::state).contains(IndexState.READING, IndexState.EMBEDDING, IndexState.DONE);
             assertThat(progress.getLast().passagesDone()).isEqualTo(first.passagesWritten());
 
             // Same declaration and files: nothing is read again.
@@ -127,7 +127,7 @@ class IndexerTest {
         assertThat(plan.kept()).isEmpty();
         assertThat(plan.failures()).isEmpty();
         assertThat(progress).isNotEmpty().allSatisfy(p -> {
-            assertThat(p.state()).isEqualTo("reading");
+            assertThat(p.state()).isEqualTo(IndexState.READING);
             assertThat(p.startedAt()).isEqualTo(at);
         });
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import fr.preuve.core.answer.Answer;
 import fr.preuve.core.answer.AnswerListener;
 import fr.preuve.core.answer.CitedPassage;
+import fr.preuve.core.audit.AuditChannel;
 import fr.preuve.core.audit.AuditHealth;
 import fr.preuve.core.audit.Feedback;
 import fr.preuve.core.config.Defaults;
@@ -40,7 +41,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
-    private static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final Backend backend;
     private final ObjectMapper json = Yaml.json().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
@@ -55,7 +55,7 @@ public final class ApiServer implements AutoCloseable {
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json, false));
-            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.http.maxRequestSize = Defaults.HTTP_MAX_BODY_BYTES;
             config.staticFiles.add(sf -> {
                 sf.hostedPath = "/";
                 sf.directory = "/public";
@@ -111,10 +111,7 @@ public final class ApiServer implements AutoCloseable {
         if (q == null || q.isBlank()) {
             throw ApiError.badRequest("parameter q (the query) is missing or empty");
         }
-        if (q.length() > backend.config().answer().maxQuestionChars()) {
-            throw ApiError.badRequest("q is " + q.length() + " characters long; the limit is "
-                    + backend.config().answer().maxQuestionChars());
-        }
+        limited("q", q);
         int k = ctx.queryParam("k") == null ? backend.config().search().k()
                 : RequestParams.integer("k", ctx.queryParam("k"), 1, Defaults.SEARCH_MAX_K);
         Integer maxPerDoc = ctx.queryParam("maxPerDoc") == null ? null
@@ -166,6 +163,15 @@ public final class ApiServer implements AutoCloseable {
         return new AskRequest(validated(q), RequestParams.filters(ctx.queryParamMap()));
     }
 
+    /** {@code text} when it is no longer than a question may be; a 400 naming {@code name} otherwise. */
+    private String limited(String name, String text) {
+        try {
+            return backend.config().answer().checkLength(name, text);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest(e.getMessage());
+        }
+    }
+
     private String validated(String question) {
         try {
             return backend.answers().validate(question);
@@ -176,7 +182,7 @@ public final class ApiServer implements AutoCloseable {
 
     private void ask(Context ctx) {
         AskRequest r = askRequest(ctx);
-        ctx.json(backend.ask(r.question(), r.filters(), "api", AnswerListener.NONE));
+        ctx.json(backend.ask(r.question(), r.filters(), AuditChannel.API, AnswerListener.NONE));
     }
 
     /**
@@ -191,7 +197,7 @@ public final class ApiServer implements AutoCloseable {
         ctx.res().setHeader("X-Accel-Buffering", "no");
         SseWriter sse = new SseWriter(ctx.res().getOutputStream(), json);
         try {
-            Answer answer = backend.ask(r.question(), r.filters(), "stream", new AnswerListener() {
+            Answer answer = backend.ask(r.question(), r.filters(), AuditChannel.STREAM, new AnswerListener() {
                 @Override
                 public void onPassages(List<CitedPassage> passages) {
                     sse.send("passages", passages);
@@ -218,11 +224,7 @@ public final class ApiServer implements AutoCloseable {
         if (text == null || !text.isTextual()) {
             throw ApiError.badRequest("field text is missing or is not a string");
         }
-        if (text.asText().length() > backend.config().answer().maxQuestionChars()) {
-            throw ApiError.badRequest("text is " + text.asText().length() + " characters long; the limit is "
-                    + backend.config().answer().maxQuestionChars());
-        }
-        ctx.json(Map.of("findings", backend.guard().scan(text.asText())));
+        ctx.json(Map.of("findings", backend.guard().scan(limited("text", text.asText()))));
     }
 
     /**

@@ -3,6 +3,7 @@ package fr.preuve.server.http;
 import fr.preuve.core.answer.Answer;
 import fr.preuve.core.answer.AnswerListener;
 import fr.preuve.core.answer.AnswerService;
+import fr.preuve.core.audit.AuditChannel;
 import fr.preuve.core.audit.AuditHealth;
 import fr.preuve.core.audit.AuditLog;
 import fr.preuve.core.config.PreuveConfig;
@@ -36,10 +37,10 @@ public interface Backend {
     AnswerService answers();
 
     /**
-     * Answers a question and records it in the audit trail ({@code channel}: {@code api}, {@code stream} or
-     * {@code cli}); the answer is delivered even when the trail cannot be written.
+     * Answers a question and records it in the audit trail, with the {@code channel} it arrived by; the answer is
+     * delivered even when the trail cannot be written.
      */
-    Answer ask(String question, Filters filters, String channel, AnswerListener listener);
+    Answer ask(String question, Filters filters, AuditChannel channel, AnswerListener listener);
 
     /** The audit log, opened on first use; throws {@link IllegalStateException} when it cannot be. */
     AuditLog auditLog();

@@ -2,6 +2,7 @@ package fr.preuve.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.preuve.core.audit.Rating;
+import fr.preuve.core.config.Check;
 import fr.preuve.core.config.Defaults;
 import fr.preuve.core.guard.Finding;
 import fr.preuve.core.guard.FindingType;
@@ -44,11 +45,7 @@ record FeedbackRequest(String answerId, Rating rating, String correction, List<F
         if (!c.isTextual()) {
             throw new IllegalArgumentException("field correction must be a string");
         }
-        String text = c.asText().strip();
-        if (text.length() > Defaults.FEEDBACK_MAX_CORRECTION_CHARS) {
-            throw new IllegalArgumentException("correction is " + text.length() + " characters long; the limit is "
-                    + Defaults.FEEDBACK_MAX_CORRECTION_CHARS);
-        }
+        String text = Check.length("correction", c.asText().strip(), Defaults.FEEDBACK_MAX_CORRECTION_CHARS);
         List<Finding> found = guard.scan(text);
         return new FeedbackRequest(id.asText().strip(), rating, found.isEmpty() ? text : guard.redact(text, found),
                 found.stream().map(Finding::type).distinct().toList());

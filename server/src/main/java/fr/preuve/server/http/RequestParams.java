@@ -1,12 +1,9 @@
 package fr.preuve.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.preuve.core.doc.PublicationType;
-import fr.preuve.core.doc.SourceKind;
 import fr.preuve.core.search.Filters;
 import fr.preuve.core.search.Retriever;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,21 +74,10 @@ final class RequestParams {
     }
 
     private static Filters build(List<String> sources, List<String> langs, String from, String to, List<String> types) {
-        Set<SourceKind> kinds = new LinkedHashSet<>();
-        Set<String> languages = new LinkedHashSet<>();
+        Integer fromYear = from == null ? null : integer("from", from, 1800, 2200);
+        Integer toYear = to == null ? null : integer("to", to, 1800, 2200);
         try {
-            for (String s : sources) {
-                kinds.add(SourceKind.fromKey(s));
-            }
-            for (String l : langs) {
-                languages.add(Filters.language(l));
-            }
-            Set<String> pubTypes = new LinkedHashSet<>();
-            for (String t : types) {
-                pubTypes.add(PublicationType.fromKey(t));
-            }
-            return new Filters(kinds, languages, from == null ? null : integer("from", from, 1800, 2200),
-                    to == null ? null : integer("to", to, 1800, 2200), pubTypes);
+            return Filters.parse(sources, langs, fromYear, toYear, types);
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest(e.getMessage());
         }
