@@ -86,7 +86,7 @@ public final class Chunker {
         int words = 0;
         boolean inWord = false;
         for (int p = from; p < to; p++) {
-            boolean space = SentenceSplitter.isSpace(text.charAt(p));
+            boolean space = TextChars.isSpace(text.charAt(p));
             if (!space && !inWord) {
                 words++;
             }
@@ -128,7 +128,7 @@ public final class Chunker {
             boolean inWord = false;
             int end = start;
             while (p < s.end()) {
-                boolean space = SentenceSplitter.isSpace(text.charAt(p));
+                boolean space = TextChars.isSpace(text.charAt(p));
                 if (!space && !inWord) {
                     if (seen == want) {
                         break;
@@ -142,7 +142,7 @@ public final class Chunker {
                 p++;
             }
             units.add(new Unit(start, end, want));
-            while (p < s.end() && SentenceSplitter.isSpace(text.charAt(p))) {
+            while (p < s.end() && TextChars.isSpace(text.charAt(p))) {
                 p++;
             }
         }
