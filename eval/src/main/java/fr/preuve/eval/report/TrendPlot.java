@@ -13,7 +13,15 @@ import java.util.Objects;
 
 /** The trend plots of a run: its main metrics and its latency over the last runs like it in the history. */
 final class TrendPlot {
+    /** Width of both trend plots; the runs spread over all of it but the legend. */
+    private static final int WIDTH = 700;
+
     private TrendPlot() {
+    }
+
+    /** Horizontal distance between consecutive runs (at least two) in either plot. */
+    private static double runStep(int runs) {
+        return (WIDTH - 250.0) / (runs - 1);
     }
 
     /**
@@ -32,12 +40,11 @@ final class TrendPlot {
                     .append(runs.size() == 1 ? "" : "s").append(").</p>\n");
             return;
         }
-        int w = 700;
         int ph = 160;
         int top = 15;
-        double step = (w - 250.0) / (runs.size() - 1);
-        Svg.open(h, "trend", w, ph + top + 40, "trend");
-        Svg.unitGrid(h, 45, w - 190, top, ph);
+        double step = runStep(runs.size());
+        Svg.open(h, "trend", WIDTH, ph + top + 40, "trend");
+        Svg.unitGrid(h, 45, WIDTH - 190, top, ph);
         for (int i = 0; i < runs.size(); i++) {
             h.append("<text x=\"").append(f(50 + i * step, 1)).append("\" y=\"").append(top + ph + 16)
                     .append("\" font-size=\"10\" text-anchor=\"middle\">").append(esc(shortDate(runs.get(i).time())))
@@ -73,7 +80,7 @@ final class TrendPlot {
                 h.append("<polyline points=\"").append(pts.toString().trim()).append("\" fill=\"none\" stroke=\"")
                         .append(colour).append("\"/>");
             }
-            Svg.swatch(h, w - 180, top + si * 18, colour, 11, names.get(si));
+            Svg.swatch(h, WIDTH - 180, top + si * 18, colour, 11, names.get(si));
         }
         h.append("</svg>\n");
         latencyTrend(h, runs);
@@ -93,11 +100,10 @@ final class TrendPlot {
         if (max <= 0) {
             return;
         }
-        int w = 700;
         int ph = 100;
         int top = 20;
-        double step = (w - 250.0) / (runs.size() - 1);
-        Svg.open(h, "latency-trend", w, ph + top + 25, "latency trend");
+        double step = runStep(runs.size());
+        Svg.open(h, "latency-trend", WIDTH, ph + top + 25, "latency trend");
         h.append("<text x=\"2\" y=\"").append(top - 4).append("\" font-size=\"11\">")
                 .append(f(max, 0)).append(" ms</text><text x=\"40\" y=\"").append(top + ph + 4)
                 .append("\" font-size=\"11\" text-anchor=\"end\">0</text>");
@@ -119,7 +125,7 @@ final class TrendPlot {
                         .append("</title></circle>");
             }
             h.append("<polyline points=\"").append(pts.toString().trim()).append("\" fill=\"none\" stroke=\"")
-                    .append(Svg.COLOURS[k]).append("\"/><text x=\"").append(w - 180).append("\" y=\"").append(top + 10 + k * 16)
+                    .append(Svg.COLOURS[k]).append("\"/><text x=\"").append(WIDTH - 180).append("\" y=\"").append(top + 10 + k * 16)
                     .append("\" font-size=\"11\" fill=\"").append(Svg.COLOURS[k]).append("\">").append(names[k])
                     .append(" latency (ms)</text>");
         }
