@@ -34,16 +34,7 @@ final class EntryFields {
 
     /** The entry of one passage: stored fields, per-language analysed text and title, and its vector. */
     static Iterable<IndexableField> passageEntry(Passage p, float[] vector, IndexableField type) {
-        Document d = new Document();
-        d.add(type);
-        d.add(new StringField(IndexSchema.KIND, IndexSchema.KIND_PASSAGE, Field.Store.NO));
-        d.add(new StringField(IndexSchema.ID, p.id(), Field.Store.YES));
-        d.add(new StringField(IndexSchema.DOC_ID, p.docId().toString(), Field.Store.YES));
-        d.add(new StringField(IndexSchema.SOURCE, p.source().key(), Field.Store.YES));
-        d.add(new StringField(IndexSchema.LANG, p.language(), Field.Store.YES));
-        addYear(d, p.year());
-        storeIfPresent(d, IndexSchema.DATE, p.date());
-        d.add(new StoredField(IndexSchema.TITLE, p.title()));
+        Document d = head(type, IndexSchema.KIND_PASSAGE, p.id(), p.docId(), p.language(), p.year(), p.date(), p.title());
         d.add(new TextField(IndexSchema.titleField(p.language()), p.title(), Field.Store.NO));
         storeIfPresent(d, IndexSchema.SECTION, p.section());
         if (p.page() != null) {
@@ -62,16 +53,8 @@ final class EntryFields {
 
     /** The "doc" entry of a document: stored fields, passage count, provenance and metadata as JSON. */
     static Iterable<IndexableField> docEntry(SourceDocument doc, int passageCount, Provenance provenance, IndexableField type) {
-        Document d = new Document();
-        d.add(type);
-        d.add(new StringField(IndexSchema.KIND, IndexSchema.KIND_DOC, Field.Store.NO));
-        d.add(new StringField(IndexSchema.ID, doc.id().toString(), Field.Store.YES));
-        d.add(new StringField(IndexSchema.DOC_ID, doc.id().toString(), Field.Store.YES));
-        d.add(new StringField(IndexSchema.SOURCE, doc.source().key(), Field.Store.YES));
-        d.add(new StringField(IndexSchema.LANG, doc.language(), Field.Store.YES));
-        addYear(d, doc.year());
-        storeIfPresent(d, IndexSchema.DATE, doc.date());
-        d.add(new StoredField(IndexSchema.TITLE, doc.title()));
+        Document d = head(type, IndexSchema.KIND_DOC, doc.id().toString(), doc.id(), doc.language(), doc.year(),
+                doc.date(), doc.title());
         storeIfPresent(d, IndexSchema.URL, doc.url());
         d.add(new StoredField(IndexSchema.HASH, doc.contentHash()));
         d.add(new StoredField(IndexSchema.PASSAGE_COUNT, passageCount));
@@ -88,7 +71,23 @@ final class EntryFields {
         return d;
     }
 
-    static void addYear(Document d, Integer year) {
+    /** The fields both kinds of entry start with, in this order: type, kind, ids, source, language, year, date, title. */
+    private static Document head(IndexableField type, String kind, String id, DocumentId docId, String language,
+                                 Integer year, String date, String title) {
+        Document d = new Document();
+        d.add(type);
+        d.add(new StringField(IndexSchema.KIND, kind, Field.Store.NO));
+        d.add(new StringField(IndexSchema.ID, id, Field.Store.YES));
+        d.add(new StringField(IndexSchema.DOC_ID, docId.toString(), Field.Store.YES));
+        d.add(new StringField(IndexSchema.SOURCE, docId.source().key(), Field.Store.YES));
+        d.add(new StringField(IndexSchema.LANG, language, Field.Store.YES));
+        addYear(d, year);
+        storeIfPresent(d, IndexSchema.DATE, date);
+        d.add(new StoredField(IndexSchema.TITLE, title));
+        return d;
+    }
+
+    private static void addYear(Document d, Integer year) {
         if (year != null) {
             d.add(new IntPoint(IndexSchema.YEAR, year));
             d.add(new NumericDocValuesField(IndexSchema.YEAR, year));
@@ -96,7 +95,7 @@ final class EntryFields {
         }
     }
 
-    static void storeIfPresent(Document d, String field, String value) {
+    private static void storeIfPresent(Document d, String field, String value) {
         if (value != null) {
             d.add(new StoredField(field, value));
         }
