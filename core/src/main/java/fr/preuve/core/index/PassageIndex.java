@@ -42,6 +42,9 @@ import org.apache.lucene.store.LockObtainFailedException;
  *
  * <p>The commit of each of the last {@link Defaults#KEEP_VERSIONS} complete corpus versions stays on disk, so that
  * {@link #rollback} can make one of them the head again.
+ *
+ * <p>This class opens, writes and commits; how entries map to fields is in {@code EntryFields}, what a searcher sees in
+ * {@code IndexContents}, and the kept versions in {@code IndexVersions}.
  */
 public final class PassageIndex implements Closeable {
 

@@ -46,6 +46,9 @@ import static fr.preuve.core.text.TextChars.isLineBreak;
  * <p>Returned spans are trimmed of surrounding white space, in order, non-overlapping, and together cover every
  * non-blank character of the text; a fragment with neither letter nor digit (a stray quote or bullet) is attached to
  * the previous sentence (to the next one at the start of the text).
+ *
+ * <p>This class holds the boundary scan; the word sets are in {@code SplitterLexicon}, the full-stop rules in
+ * {@code FullStops}, the line-break rules in {@code LineBreaks} and the trimming of spans in {@code Cuts}.
  */
 public final class SentenceSplitter {
 

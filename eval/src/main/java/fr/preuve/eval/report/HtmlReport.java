@@ -26,6 +26,9 @@ import java.util.Map;
  * baselines (and, for retrieval, published anchors), the table of figures with n and interval, p50/p95 latency bars
  * (and a histogram when per-call times are known), and the trend of its main metrics and of its latency over the last
  * runs like it.
+ *
+ * <p>This class lays out the page and its tables; the plots are drawn by {@code MetricBars}, {@code LatencyPlots} and
+ * {@code TrendPlot} over the frame, grid and legend of {@code Svg}.
  */
 public final class HtmlReport {
     /** Runs shown in a trend plot. */
