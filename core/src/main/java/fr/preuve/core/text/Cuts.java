@@ -10,14 +10,14 @@ import static fr.preuve.core.text.TextChars.isSpace;
 /** The offsets where the splitter cut a text, in increasing order, and the sentence spans they delimit. */
 final class Cuts {
 
-    private int[] a = new int[16];
+    private int[] offsets = new int[16];
     private int size;
 
-    void add(int v) {
-        if (size == a.length) {
-            a = Arrays.copyOf(a, size * 2);
+    void add(int offset) {
+        if (size == offsets.length) {
+            offsets = Arrays.copyOf(offsets, size * 2);
         }
-        a[size++] = v;
+        offsets[size++] = offset;
     }
 
     /** The trimmed spans between the cuts of {@code text}; a fragment with neither letter nor digit joins a neighbour. */
@@ -27,7 +27,7 @@ final class Cuts {
         int from = 0;
         int pendingStart = -1; // start of leading fragments with no letter or digit
         for (int idx = 0; idx <= size; idx++) {
-            int to = idx < size ? a[idx] : n;
+            int to = idx < size ? offsets[idx] : n;
             if (to <= from) {
                 continue;
             }
