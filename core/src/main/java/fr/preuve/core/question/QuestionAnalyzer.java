@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public final class QuestionAnalyzer {
 
     /** Cues of each answer type, French and English, in the order they are tried. */
-    private static final Map<AnswerType, Pattern> CUES = cues();
+    private static final Map<AnswerType, Pattern> CUES = AnswerTypeCues.standard();
     private static final Pattern YES_NO_START = Pattern.compile("^(faut-il|peut-on|doit-on|est-ce qu|est-il|est-elle|"
             + "sont-ils|sont-elles|y a-t-il|existe-t-il|vaut-il|a-t-on|serait-il|reste-t-il|"
             + "is|are|does|do|did|should|can|could|will|would|has|have|was|were|may|must)\\b");
@@ -81,50 +81,5 @@ public final class QuestionAnalyzer {
             return AnswerType.YES_NO;
         }
         return AnswerType.OTHER;
-    }
-
-    private static Map<AnswerType, Pattern> cues() {
-        Map<AnswerType, String> m = new java.util.LinkedHashMap<>();
-        m.put(AnswerType.DOSE, "(\\b(quelles?|what|which|the|la|les|a quelle|at what) doses?\\b|\\bdoses? (de|d'|du|des|of|for)\\b|"
-                + "\\bposologies?|\\bdosages?\\b|combien de (mg|milligrammes?|grammes?|comprimes?|gelules?|"
-                + "ml|ui|microgrammes?|µg|mcg)\\b|quelle quantite|mg/kg|schemas? posologiques?|dose de charge|dosing|"
-                + "how many (mg|milligrams?|grams?|tablets?|units?)\\b|loading dose)");
-        m.put(AnswerType.DURATION, "(combien de temps|\\bduree|pendant combien|sur combien de (jours|semaines|mois|ans|annees)|"
-                + "combien de (jours|semaines|mois|annees|ans|heures|minutes)\\b|jusqu'a quand|au bout de combien|\\bdelai|"
-                + "how long|\\bduration|for how many (days|weeks|months|years)|how many (days|weeks|months|years|hours|minutes)|"
-                + "how soon|how much time)");
-        m.put(AnswerType.FREQUENCY, "(a quelle frequence|tous les combien|combien de fois|combien de prises|a quel rythme|"
-                + "quel rythme|a quel intervalle|quel intervalle|\\bintervalles?\\b|how often|how frequently|how many times|"
-                + "at what intervals?|what interval|dosing frequency|how many doses)");
-        m.put(AnswerType.THRESHOLD, "(\\bseuils?\\b|a partir de quel|a partir de quelle|au-dela de quel|au dela de quel|"
-                + "en dessous de quel|en-dessous de quel|sous quel|quelle valeur|quel niveau|quelle concentration|"
-                + "quel chiffre|quelle tension|quelle glycemie|quel score|quel debit|quel dfg|cut-?offs?|thresholds?|"
-                + "above what|below what|what level|at what level|what value|which level|what concentration|"
-                + "what score|what count)");
-        m.put(AnswerType.DEFINITION, "(qu'est-ce qu|qu'appelle|c'est quoi|\\bdefinitions?\\b|se definit|comment (est )?definie?|"
-                + "que signifie|what is meant|what does .* mean|how is .* defined|how are .* defined|what counts as|"
-                + "what is the definition|defined as)");
-        m.put(AnswerType.PROPORTION, "(quelle proportion|quel pourcentage|pourcentage|quelle part|combien de (patients|malades|"
-                + "personnes|cas|femmes|enfants|sujets)|quel est le taux|taux de (mortalite|survie|reponse|guerison|"
-                + "complications?|recidives?|succes|echec)|\\bincidence|\\bprevalence|quel (est le )?risque|"
-                + "quel taux|quels taux|by how much|how much (does|do|did|is|are|was|were|has|have)|what proportion|what percentage|what fraction|how many (patients|people|cases|children|women|participants)|"
-                + "what (is the )?(rate|risk|incidence|prevalence)|\\brates? of\\b|how common|how frequent\\b)");
-        m.put(AnswerType.COMPARISON, "(plutot que|plutot qu'|ou bien|versus|\\bvs\\b|compare|par rapport a|par rapport au|"
-                + "mieux que|superieure? a|inferieure? a|difference entre|better than|compared (with|to)|"
-                + "superior|inferior|more effective|less effective|rather than|\\bthan\\b|difference between|"
-                + "vaut-il mieux|is it better)");
-        m.put(AnswerType.POPULATION, "(chez qui|chez quels|chez quelles|pour quels patients|quels patients|quelles patientes|"
-                + "quelle population|quelles populations|quelles personnes|quels groupes|qui (doit|peut|faut|est concerne)|"
-                + "\\ba qui\\b|which patients|who should|which groups|what population|which population|in whom|for whom|"
-                + "who is eligible|who are)");
-        m.put(AnswerType.RECOMMENDATION, "(que (faire|donner|prescrire|recommande)|quel (traitement|antibiotique|vaccin|"
-                + "medicament|schema|protocole|antipaludique)|quelle (prise en charge|strategie|conduite|molecule|option|"
-                + "alternative|therapeutique)|quels (traitements|medicaments|vaccins)|recommand|\\bindique|indications?\\b|"
-                + "je (fais|donne|prescris) quoi|que doit|que propose|what (should|is recommended|treatment|drug|regimen)|"
-                + "which (treatment|drug|regimen|antibiotic|vaccine|medicine)|recommend|indicated|how should .* "
-                + "(be )?(treated|managed|given)|first choice|what to (do|give))");
-        Map<AnswerType, Pattern> out = new java.util.LinkedHashMap<>();
-        m.forEach((t, regex) -> out.put(t, Pattern.compile(regex)));
-        return out;
     }
 }

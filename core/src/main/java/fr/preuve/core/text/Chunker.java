@@ -83,7 +83,7 @@ public final class Chunker {
         int words = 0;
         boolean inWord = false;
         for (int p = from; p < to; p++) {
-            boolean space = SentenceSplitter.isSpace(text.charAt(p));
+            boolean space = TextChars.isSpace(text.charAt(p));
             if (!space && !inWord) {
                 words++;
             }
@@ -125,7 +125,7 @@ public final class Chunker {
             boolean inWord = false;
             int end = start;
             while (p < s.end()) {
-                boolean space = SentenceSplitter.isSpace(text.charAt(p));
+                boolean space = TextChars.isSpace(text.charAt(p));
                 if (!space && !inWord) {
                     if (seen == want) {
                         break;
@@ -139,7 +139,7 @@ public final class Chunker {
                 p++;
             }
             units.add(new Unit(start, end, want));
-            while (p < s.end() && SentenceSplitter.isSpace(text.charAt(p))) {
+            while (p < s.end() && TextChars.isSpace(text.charAt(p))) {
                 p++;
             }
         }

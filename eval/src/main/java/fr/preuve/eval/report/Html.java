@@ -1,5 +1,6 @@
 package fr.preuve.eval.report;
 
+import fr.preuve.eval.metrics.Estimate;
 import java.util.Locale;
 
 /** HTML text escaping and number formatting for the report. Every piece of data goes through {@link #esc}. */
@@ -27,5 +28,10 @@ public final class Html {
 
     static String f(double v, int decimals) {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    /** The 95% interval of {@code e} as a " [lo, hi]" suffix, or "" when it has none. */
+    static String ci(Estimate e) {
+        return e.ci95() == null ? "" : " [" + f(e.lo(), 3) + ", " + f(e.hi(), 3) + "]";
     }
 }

@@ -7,8 +7,8 @@ import java.util.List;
  * A source read from one local file or folder, declared by its path relative to the corpus file; its default label is
  * its type and file name ({@code who-pdf:leaflet.pdf}).
  */
-public sealed interface LocalSourceSpec extends SourceSpec permits SourceSpecs.PubMedQa, SourceSpecs.WhoPdf,
-        SourceSpecs.HasApiXml, SourceSpecs.BdpmOpinions, SourceSpecs.PubMedXml, SourceSpecs.Jats, SourceSpecs.LocalFolder {
+public sealed interface LocalSourceSpec extends SourceSpec permits FileSourceSpec,
+        SourceSpecs.BdpmOpinions, SourceSpecs.LocalFolder {
 
     /** The declared name, or null. */
     String name();

@@ -1,9 +1,11 @@
 package fr.preuve.indexer.config;
 
 import static fr.preuve.indexer.config.SpecFields.checkHosts;
+import static fr.preuve.indexer.config.SpecFields.checkPattern;
 import static fr.preuve.indexer.config.SpecFields.languageOr;
 import static fr.preuve.indexer.config.SpecFields.policy;
 import static fr.preuve.indexer.config.SpecFields.require;
+import static fr.preuve.indexer.config.SpecFields.requireAny;
 import static fr.preuve.indexer.config.SpecFields.root;
 
 import fr.preuve.core.config.Defaults;
@@ -41,14 +43,9 @@ public final class SourceSpecs {
     }
 
     /** The PubMedQA labelled set, read as PubMed abstracts ({@code ori_pqal.json}). */
-    public record PubMedQa(String name, String path, String licence) implements LocalSourceSpec {
+    public record PubMedQa(String name, String path, String licence) implements FileSourceSpec {
         public PubMedQa {
             require("path", path, "pubmedqa");
-        }
-
-        @Override
-        public String location() {
-            return path;
         }
 
         @Override
@@ -65,18 +62,13 @@ public final class SourceSpecs {
      * @param lastPage  last PDF page to index, or null for the last
      */
     public record WhoPdf(String name, String path, String id, String title, String date, String url, String language,
-                         Integer firstPage, Integer lastPage, String licence) implements LocalSourceSpec {
+                         Integer firstPage, Integer lastPage, String licence) implements FileSourceSpec {
         public WhoPdf {
             require("path", path, "who-pdf");
             require("title", title, "who-pdf");
             if (firstPage != null && lastPage != null && firstPage > lastPage) {
                 throw new IllegalArgumentException("source " + path + ": firstPage " + firstPage + " is after lastPage " + lastPage);
             }
-        }
-
-        @Override
-        public String location() {
-            return path;
         }
 
         @Override
@@ -95,14 +87,9 @@ public final class SourceSpecs {
     }
 
     /** A recorded answer of the HAS publication API (XML). */
-    public record HasApiXml(String name, String path, String licence) implements LocalSourceSpec {
+    public record HasApiXml(String name, String path, String licence) implements FileSourceSpec {
         public HasApiXml {
             require("path", path, "has-api-xml");
-        }
-
-        @Override
-        public String location() {
-            return path;
         }
 
         @Override
@@ -138,14 +125,9 @@ public final class SourceSpecs {
     }
 
     /** PubMed/MEDLINE XML files: efetch answers, baseline and update files, plain or gzip ({@code pubmed:<PMID>}). */
-    public record PubMedXml(String name, String path, String licence) implements LocalSourceSpec {
+    public record PubMedXml(String name, String path, String licence) implements FileSourceSpec {
         public PubMedXml {
             require("path", path, "pubmed-xml");
-        }
-
-        @Override
-        public String location() {
-            return path;
         }
 
         @Override
@@ -155,14 +137,9 @@ public final class SourceSpecs {
     }
 
     /** A PMC Open Access JATS full text ({@code .nxml}) or an efetch {@code pmc-articleset} ({@code pmc:PMC<id>}). */
-    public record Jats(String name, String path, String licence) implements LocalSourceSpec {
+    public record Jats(String name, String path, String licence) implements FileSourceSpec {
         public Jats {
             require("path", path, "jats");
-        }
-
-        @Override
-        public String location() {
-            return path;
         }
 
         @Override
@@ -190,13 +167,9 @@ public final class SourceSpecs {
         public PubMedSearch {
             require("term", term, "pubmed-search");
             checkHosts(allowedHosts);
-            if (datetype != null && !datetype.matches("pdat|edat|mdat")) {
-                throw new IllegalArgumentException("datetype must be pdat, edat or mdat, got '" + datetype + "'");
-            }
+            checkPattern(datetype, "pdat|edat|mdat", "datetype must be pdat, edat or mdat");
             for (String d : new String[] {mindate, maxdate}) {
-                if (d != null && !d.matches("\\d{4}(/\\d{2}(/\\d{2})?)?")) {
-                    throw new IllegalArgumentException("PubMed dates are yyyy, yyyy/MM or yyyy/MM/dd, got '" + d + "'");
-                }
+                checkPattern(d, "\\d{4}(/\\d{2}(/\\d{2})?)?", "PubMed dates are yyyy, yyyy/MM or yyyy/MM/dd");
             }
             if ((mindate == null) != (maxdate == null)) {
                 throw new IllegalArgumentException("mindate and maxdate go together");
@@ -226,16 +199,10 @@ public final class SourceSpecs {
     public record HasSearch(String text, List<String> types, List<String> categories, String catMode,
                             List<String> langs, String dateType, String from, String to, Integer sinceDays) {
         public HasSearch {
-            if (catMode != null && !catMode.matches("and|or")) {
-                throw new IllegalArgumentException("catMode must be 'and' or 'or', got '" + catMode + "'");
-            }
-            if (dateType != null && !dateType.matches("cdate|mdate|udate|pdate|edate")) {
-                throw new IllegalArgumentException("dateType must be cdate, mdate, udate, pdate or edate, got '" + dateType + "'");
-            }
+            checkPattern(catMode, "and|or", "catMode must be 'and' or 'or'");
+            checkPattern(dateType, "cdate|mdate|udate|pdate|edate", "dateType must be cdate, mdate, udate, pdate or edate");
             for (String d : new String[] {from, to}) {
-                if (d != null && !d.matches("\\d{2}/\\d{2}/\\d{4}")) {
-                    throw new IllegalArgumentException("HAS dates are dd/MM/yyyy, got '" + d + "'");
-                }
+                checkPattern(d, "\\d{2}/\\d{2}/\\d{4}", "HAS dates are dd/MM/yyyy");
             }
         }
 
@@ -298,10 +265,7 @@ public final class SourceSpecs {
     public record WhoIris(String name, List<WhoIrisSource.Guideline> guidelines, List<String> allowedHosts,
                           String licence) implements RemoteSourceSpec {
         public WhoIris {
-            if (guidelines == null || guidelines.isEmpty()) {
-                throw new IllegalArgumentException("source of type who-iris: 'guidelines' is required");
-            }
-            guidelines = List.copyOf(guidelines);
+            guidelines = List.copyOf(requireAny("guidelines", guidelines, "who-iris"));
             checkHosts(allowedHosts);
         }
 
@@ -320,10 +284,7 @@ public final class SourceSpecs {
     public record WebPages(String name, List<String> urls, String kind, String language, List<String> allowedHosts,
                            String licence) implements RemoteSourceSpec {
         public WebPages {
-            if (urls == null || urls.isEmpty()) {
-                throw new IllegalArgumentException("source of type web: 'urls' is required");
-            }
-            urls.forEach(SpecFields::checkWebUrl);
+            requireAny("urls", urls, "web").forEach(SpecFields::checkWebUrl);
             if (kind != null) {
                 SourceKind.fromKey(kind);
             }

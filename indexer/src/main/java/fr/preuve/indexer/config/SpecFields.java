@@ -13,9 +13,28 @@ final class SpecFields {
     /** {@code value}, which a source of {@code type} requires. */
     static String require(String field, String value, String type) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("source of type " + type + ": '" + field + "' is required");
+            throw missing(field, type);
         }
         return value;
+    }
+
+    /** {@code values}, at least one of which a source of {@code type} requires. */
+    static <T> List<T> requireAny(String field, List<T> values, String type) {
+        if (values == null || values.isEmpty()) {
+            throw missing(field, type);
+        }
+        return values;
+    }
+
+    /** Fails with {@code rule} and the value unless {@code value} is absent or matches {@code regex}. */
+    static void checkPattern(String value, String regex, String rule) {
+        if (value != null && !value.matches(regex)) {
+            throw new IllegalArgumentException(rule + ", got '" + value + "'");
+        }
+    }
+
+    private static IllegalArgumentException missing(String field, String type) {
+        return new IllegalArgumentException("source of type " + type + ": '" + field + "' is required");
     }
 
     /** The declared ISO 639-1 language, or {@code fallback} when none is declared. */
