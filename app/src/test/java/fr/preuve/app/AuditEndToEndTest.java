@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.preuve.core.audit.AuditCsv;
 import fr.preuve.core.audit.AuditEntry;
 import fr.preuve.core.audit.Feedback;
-import fr.preuve.core.audit.Rating;
 import fr.preuve.core.audit.TimeRange;
 import fr.preuve.core.config.LlmSettings;
 import fr.preuve.core.guard.FindingType;
