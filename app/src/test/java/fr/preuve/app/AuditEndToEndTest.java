@@ -9,7 +9,6 @@ import fr.preuve.core.audit.AuditChannel;
 import fr.preuve.core.audit.AuditCsv;
 import fr.preuve.core.audit.AuditEntry;
 import fr.preuve.core.audit.Feedback;
-import fr.preuve.core.audit.Rating;
 import fr.preuve.core.audit.TimeRange;
 import fr.preuve.core.config.LlmSettings;
 import fr.preuve.core.guard.FindingType;

@@ -258,7 +258,7 @@ class EvalCommandTest {
     static JsonNode withoutTimings(JsonNode n) {
         if (n instanceof ObjectNode o) {
             o.remove(List.of("time", "latency", "millis"));
-            for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = o.properties().iterator(); it.hasNext(); ) {
                 withoutTimings(it.next().getValue());
             }
         } else if (n.isArray()) {

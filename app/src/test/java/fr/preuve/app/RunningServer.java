@@ -104,7 +104,7 @@ public record RunningServer(PreuveConfig config, PreuveRuntime runtime, ApiServe
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         try {
             server.close();
         } finally {

@@ -76,8 +76,12 @@ public final class IndexJob implements ProgressListener, AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         executor.shutdownNow();
-        executor.awaitTermination(30, TimeUnit.SECONDS);
+        try {
+            executor.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stop waiting; the caller sees the interrupt
+        }
     }
 }

@@ -29,6 +29,7 @@ import fr.preuve.core.audit.AuditHealth;
 import fr.preuve.core.audit.AuditLog;
 import fr.preuve.core.guard.PatientDataGuard;
 import fr.preuve.server.http.Backend;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Future;
@@ -256,7 +257,7 @@ public final class PreuveRuntime implements Backend, AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         try {
             if (job != null) {
                 job.close();

@@ -161,7 +161,7 @@ class LibrarianPageBrowserTest {
         }
         ObjectNode all = (ObjectNode) JSON.readTree(DEMO.resolve("pubmedqa/ori_pqal.json").toFile());
         ObjectNode subset = JSON.createObjectNode();
-        Iterator<Map.Entry<String, JsonNode>> it = all.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = all.properties().iterator();
         for (int i = 0; i < ABSTRACTS && it.hasNext(); i++) {
             Map.Entry<String, JsonNode> e = it.next();
             subset.set(e.getKey(), e.getValue());

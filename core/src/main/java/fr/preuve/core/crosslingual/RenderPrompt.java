@@ -2,7 +2,6 @@ package fr.preuve.core.crosslingual;
 
 import fr.preuve.core.llm.Prompt;
 import fr.preuve.core.llm.PromptTemplate;
-import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;

@@ -2,7 +2,6 @@ package fr.preuve.core.llm;
 
 import fr.preuve.core.answer.Messages;
 import fr.preuve.core.doc.Passage;
-import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 

@@ -47,9 +47,9 @@ public final class LangChain4jGateway implements ChatGateway {
             case OPENAI -> OpenAiStreamingChatModel.builder()
                     .baseUrl(s.baseUrl()).apiKey(s.apiKey() == null ? "none" : s.apiKey()).modelName(s.model())
                     .temperature(temperature).maxTokens(s.maxTokens()).timeout(http).build();
-            case OLLAMA -> ((OllamaStreamingChatModel.OllamaStreamingChatModelBuilder) OllamaStreamingChatModel.builder()
+            case OLLAMA -> OllamaStreamingChatModel.builder()
                     .baseUrl(s.baseUrl()).modelName(s.model()).temperature(temperature).numPredict(s.maxTokens())
-                    .timeout(http)).build();
+                    .timeout(http).build();
             case MISTRAL -> {
                 MistralAiStreamingChatModel.MistralAiStreamingChatModelBuilder b = MistralAiStreamingChatModel.builder()
                         .apiKey(s.apiKey()).modelName(s.model()).temperature(temperature).maxTokens(s.maxTokens()).timeout(http);

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 /** A generation that did not produce a usable reply, and why. */
 public final class LlmFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
 
     /** What went wrong, coarse enough to show a clinician and to count. */
     public enum Kind {

@@ -183,7 +183,7 @@ public final class NliSupportJudge implements SupportJudge, AutoCloseable {
         }
         JsonNode node = root.path("id2label");
         Map<Integer, String> out = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             try {
                 out.put(Integer.parseInt(e.getKey().strip()), e.getValue().asText());

@@ -5,6 +5,7 @@ package fr.preuve.eval.dataset;
  * {@code fr-demo.jsonl, line 12, field 'gold_docs[1]': bad document id 'pubmed'}.
  */
 public final class DatasetException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
     private final String file;
     private final int line;
     private final String field;

@@ -29,7 +29,7 @@ public final class PubMedQaQuestions {
         JsonNode all = Jsonl.MAPPER.readTree(oriPqal.toFile());
         JsonNode split = Jsonl.MAPPER.readTree(testSplit.toFile());
         List<Question> out = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> it = split.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = split.properties().iterator();
         while (it.hasNext()) {
             String pmid = it.next().getKey();
             JsonNode item = all.get(pmid);

@@ -74,7 +74,7 @@ public final class SupportConversions {
         int row = 0;
         for (JsonNode r : rows(jsonl)) {
             row++;
-            var systems = r.path("answers").fields();
+            var systems = r.path("answers").properties().iterator();
             while (systems.hasNext()) {
                 var e = systems.next();
                 String system = e.getKey();

@@ -23,7 +23,7 @@ class RetrievalSanityTest {
     void questionsFindTheirOwnAbstractInTheTopFive() throws Exception {
         JsonNode all = new ObjectMapper().readTree(DemoData.PUBMEDQA.toFile());
         List<Map.Entry<String, String>> items = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = all.fields(); it.hasNext() && items.size() < 100; ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = all.properties().iterator(); it.hasNext() && items.size() < 100; ) {
             var e = it.next();
             items.add(Map.entry(e.getKey(), e.getValue().get("QUESTION").asText()));
         }

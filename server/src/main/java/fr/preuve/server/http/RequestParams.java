@@ -59,7 +59,7 @@ final class RequestParams {
         List<String> types = new ArrayList<>();
         String from = null;
         String to = null;
-        for (var it = node.fields(); it.hasNext(); ) {
+        for (var it = node.properties().iterator(); it.hasNext(); ) {
             var e = it.next();
             switch (e.getKey()) {
                 case "source", "sources" -> sources.addAll(strings("filters." + e.getKey(), e.getValue()));

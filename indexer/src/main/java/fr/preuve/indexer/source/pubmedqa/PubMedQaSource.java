@@ -183,6 +183,8 @@ public final class PubMedQaSource implements DocumentSource {
     }
 
     private static final class BadItem extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         BadItem(String message) {
             super(message, null, false, false);
         }
