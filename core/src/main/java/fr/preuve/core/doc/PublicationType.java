@@ -1,6 +1,6 @@
 package fr.preuve.core.doc;
 
-import java.util.List;
+import fr.preuve.core.config.Keyed;
 import java.util.Locale;
 
 /**
@@ -16,26 +16,37 @@ import java.util.Locale;
  *   <li>anything else: {@code other}.</li>
  * </ul>
  */
-public final class PublicationType {
-    private PublicationType() {
+public enum PublicationType implements Keyed {
+    // in the order a filter offers them
+    GUIDELINE("guideline"),
+    PRACTICE_GUIDELINE("practice-guideline"),
+    DRUG_OPINION("drug-opinion"),
+    META_ANALYSIS("meta-analysis"),
+    SYSTEMATIC_REVIEW("systematic-review"),
+    RCT("rct"),
+    REVIEW("review"),
+    ARTICLE("article"),
+    OTHER("other");
+
+    private final String key;
+
+    PublicationType(String key) {
+        this.key = key;
     }
 
-    public static final String GUIDELINE = "guideline";
-    public static final String DRUG_OPINION = "drug-opinion";
-    public static final String META_ANALYSIS = "meta-analysis";
-    public static final String SYSTEMATIC_REVIEW = "systematic-review";
-    public static final String RCT = "rct";
-    public static final String PRACTICE_GUIDELINE = "practice-guideline";
-    public static final String REVIEW = "review";
-    public static final String ARTICLE = "article";
-    public static final String OTHER = "other";
+    /** The keyword the index stores and the filter matches. */
+    @Override
+    public String key() {
+        return key;
+    }
 
-    /** Every keyword, in the order a filter offers them. */
-    public static final List<String> KEYS = List.of(GUIDELINE, PRACTICE_GUIDELINE, DRUG_OPINION, META_ANALYSIS,
-            SYSTEMATIC_REVIEW, RCT, REVIEW, ARTICLE, OTHER);
+    @Override
+    public String toString() {
+        return key;
+    }
 
     /** The publication type of {@code doc}. */
-    public static String of(SourceDocument doc) {
+    public static PublicationType of(SourceDocument doc) {
         return switch (doc.source()) {
             case WHO -> GUIDELINE;
             case HAS -> has(doc.metadata().getOrDefault("type", ""));
@@ -45,15 +56,12 @@ public final class PublicationType {
     }
 
     /** Parses a filter value such as {@code "RCT"}; the message names the bad value and the accepted ones. */
-    public static String fromKey(String raw) {
-        String k = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
-        if (!KEYS.contains(k)) {
-            throw new IllegalArgumentException("unknown publication type '" + raw + "'; expected one of " + String.join(", ", KEYS));
-        }
-        return k;
+    public static PublicationType fromKey(String raw) {
+        return Keyed.fromKey(PublicationType.class, "publication type",
+                raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT));
     }
 
-    private static String has(String type) {
+    private static PublicationType has(String type) {
         if (type.startsWith("Avis")) {
             return DRUG_OPINION;
         }
@@ -64,7 +72,7 @@ public final class PublicationType {
     }
 
     /** The most specific MEDLINE type wins: a meta-analysis is also a review, an RCT report also a journal article. */
-    private static String article(String publicationTypes) {
+    private static PublicationType article(String publicationTypes) {
         String t = publicationTypes.toLowerCase(Locale.ROOT);
         if (t.contains("meta-analysis")) {
             return META_ANALYSIS;

@@ -142,7 +142,7 @@ public final class PassageIndex implements Closeable {
             throw new IllegalArgumentException(doc.id() + ": " + passages.size() + " passages but " + vectors.size() + " vectors");
         }
         List<Iterable<IndexableField>> block = new ArrayList<>(passages.size() + 1);
-        StringField type = new StringField(IndexSchema.TYPE, PublicationType.of(doc), Field.Store.YES);
+        StringField type = new StringField(IndexSchema.TYPE, PublicationType.of(doc).key(), Field.Store.YES);
         for (int i = 0; i < passages.size(); i++) {
             block.add(EntryFields.passageEntry(passages.get(i), vectors.get(i), type));
         }

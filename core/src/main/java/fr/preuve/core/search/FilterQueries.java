@@ -1,5 +1,6 @@
 package fr.preuve.core.search;
 
+import fr.preuve.core.doc.PublicationType;
 import fr.preuve.core.doc.SourceKind;
 import fr.preuve.core.index.IndexSchema;
 import fr.preuve.core.index.PassageIndex;
@@ -35,8 +36,8 @@ final class FilterQueries {
         }
         if (!f.types().isEmpty()) {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
-            for (String t : f.types()) {
-                any.add(new TermQuery(new Term(IndexSchema.TYPE, t)), BooleanClause.Occur.SHOULD);
+            for (PublicationType t : f.types()) {
+                any.add(new TermQuery(new Term(IndexSchema.TYPE, t.key())), BooleanClause.Occur.SHOULD);
             }
             b.add(any.build(), BooleanClause.Occur.FILTER);
         }

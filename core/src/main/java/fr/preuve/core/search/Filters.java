@@ -14,9 +14,10 @@ import java.util.Set;
  * @param languages keep only these languages (ISO 639-1)
  * @param fromYear  keep publications from this year on (inclusive)
  * @param toYear    keep publications up to this year (inclusive)
- * @param types     keep only these publication types ({@link PublicationType} keys)
+ * @param types     keep only these publication types
  */
-public record Filters(Set<SourceKind> sources, Set<String> languages, Integer fromYear, Integer toYear, Set<String> types) {
+public record Filters(Set<SourceKind> sources, Set<String> languages, Integer fromYear, Integer toYear,
+                      Set<PublicationType> types) {
     public static final Filters NONE = new Filters(Set.of(), Set.of(), null, null, Set.of());
 
     /** Filters without a publication-type restriction. */
@@ -33,12 +34,6 @@ public record Filters(Set<SourceKind> sources, Set<String> languages, Integer fr
             }
         }
         types = types == null ? Set.of() : Set.copyOf(types);
-        for (String t : types) {
-            if (!PublicationType.KEYS.contains(t)) {
-                PublicationType.fromKey(t); // throws, naming the bad value and the accepted keys
-                throw new IllegalArgumentException("bad publication type '" + t + "': expected a lower-case key such as guideline");
-            }
-        }
         checkYear("from", fromYear);
         checkYear("to", toYear);
         if (fromYear != null && toYear != null && fromYear > toYear) {
@@ -64,7 +59,7 @@ public record Filters(Set<SourceKind> sources, Set<String> languages, Integer fr
         for (String l : languages) {
             langs.add(language(l));
         }
-        Set<String> pubTypes = new LinkedHashSet<>();
+        Set<PublicationType> pubTypes = new LinkedHashSet<>();
         for (String t : types) {
             pubTypes.add(PublicationType.fromKey(t));
         }

@@ -97,9 +97,9 @@ class HybridSearchTest {
         assertThat(search(q, new Filters(Set.of(SourceKind.PUBMED), Set.of(), null, null), Retriever.HYBRID, null)).isEmpty();
         assertThat(search(q, new Filters(Set.of(SourceKind.WHO), Set.of("fr"), null, null), Retriever.VECTOR, null)).isEmpty();
         // WHO leaflets and HAS recommendations are guidelines; this corpus holds no trial report.
-        assertThat(search(q, new Filters(Set.of(), Set.of(), null, null, Set.of("guideline")), Retriever.HYBRID, null))
+        assertThat(search(q, new Filters(Set.of(), Set.of(), null, null, Set.of(fr.preuve.core.doc.PublicationType.GUIDELINE)), Retriever.HYBRID, null))
                 .hasSameSizeAs(search(q, Filters.NONE, Retriever.HYBRID, null));
-        assertThat(search(q, new Filters(Set.of(), Set.of(), null, null, Set.of("rct", "review")), Retriever.HYBRID, null)).isEmpty();
+        assertThat(search(q, new Filters(Set.of(), Set.of(), null, null, Set.of(fr.preuve.core.doc.PublicationType.RCT, fr.preuve.core.doc.PublicationType.REVIEW)), Retriever.HYBRID, null)).isEmpty();
     }
 
     @Test

@@ -14,7 +14,6 @@ import fr.preuve.indexer.source.bdpm.BdpmOpinionSource;
 import fr.preuve.indexer.source.has.HasApiXmlSource;
 import fr.preuve.indexer.source.pubmed.PubMedXmlSource;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,23 +30,23 @@ class PublicationTypeTest {
     void pubmedArticlesFromTheirMedlineTypes(String file, String pmid, String type) {
         List<SourceDocument> docs = documents(readAll(new PubMedXmlSource(moduleDir().resolve("src/test/resources/pubmed/" + file))));
         SourceDocument doc = docs.stream().filter(d -> d.id().nativeId().equals(pmid)).findFirst().orElseThrow();
-        assertThat(PublicationType.of(doc)).isEqualTo(type);
+        assertThat(PublicationType.of(doc).key()).isEqualTo(type);
     }
 
     @Test
     void hasRecommendationsAreGuidelinesAndTransparencyOpinionsDrugOpinions() {
         List<SourceDocument> has = documents(readAll(new HasApiXmlSource(demo("has/has_rest_RecommandationVaccinale_page0.xml"))));
-        assertThat(has).hasSize(2).allSatisfy(d -> assertThat(PublicationType.of(d)).isEqualTo("guideline"));
+        assertThat(has).hasSize(2).allSatisfy(d -> assertThat(PublicationType.of(d)).isEqualTo(PublicationType.GUIDELINE));
         List<SourceDocument> opinions = documents(readAll(new BdpmOpinionSource(demo("bdpm"), new BdpmOpinionSource.Options(null, 3))));
-        assertThat(opinions).hasSize(3).allSatisfy(d -> assertThat(PublicationType.of(d)).isEqualTo("drug-opinion"));
+        assertThat(opinions).hasSize(3).allSatisfy(d -> assertThat(PublicationType.of(d)).isEqualTo(PublicationType.DRUG_OPINION));
     }
 
     @Test
     void filterValuesAreCheckedAndNamed() {
-        assertThat(PublicationType.fromKey(" RCT ")).isEqualTo("rct");
+        assertThat(PublicationType.fromKey(" RCT ")).isEqualTo(PublicationType.RCT);
         assertThatThrownBy(() -> PublicationType.fromKey("editorial"))
                 .hasMessageContaining("unknown publication type 'editorial'").hasMessageContaining("guideline");
-        assertThatThrownBy(() -> new Filters(Set.of(), Set.of(), null, null, Set.of("trial")))
+        assertThatThrownBy(() -> Filters.parse(List.of(), List.of(), null, null, List.of("trial")))
                 .hasMessageContaining("unknown publication type 'trial'");
     }
 }
