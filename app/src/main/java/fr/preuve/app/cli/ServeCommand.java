@@ -60,7 +60,8 @@ public class ServeCommand extends PreuveCommand {
                 runtime.audit().where());
         out.flush();
         if (index) {
-            runtime.startIndexing(false);
+            // in the background: its progress and failures are on the console and in GET /api/status
+            var unused = runtime.startIndexing(false);
         }
         stopped.await();
         return 0;

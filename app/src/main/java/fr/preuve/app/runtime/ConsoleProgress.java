@@ -25,8 +25,25 @@ public final class ConsoleProgress implements ProgressListener {
         this.minIntervalNanos = terminal ? 200_000_000L : 10_000_000_000L;
     }
 
+    /** Progress on stderr: redrawn in place on a terminal, a line every ten seconds otherwise (logs, pipes). */
     public static ConsoleProgress stderr() {
-        return new ConsoleProgress(System.err, System.console() != null);
+        return new ConsoleProgress(System.err, interactive(System.console()));
+    }
+
+    /**
+     * Whether {@code console} is a terminal. From JDK 22 {@link System#console()} is no longer null when the streams
+     * are redirected, and {@code Console.isTerminal()} (JDK 22+, above this code's release 21) says it; on older JDKs a
+     * console is a terminal.
+     */
+    static boolean interactive(java.io.Console console) {
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
     }
 
     @Override

@@ -91,8 +91,8 @@ class PostgresAuditLogTest extends AuditLogContract {
                         return JdbcAuditLog.open(url());
                     })).toList();
             go.countDown();
-            for (Future<JdbcAuditLog> open : opens) {
-                open.get().record(entry("a" + opens.indexOf(open), "2026-11-22T10:00:00Z", null, List.of()));
+            for (int i = 0; i < opens.size(); i++) {
+                opens.get(i).get().record(entry("a" + i, "2026-11-22T10:00:00Z", null, List.of()));
             }
         } finally {
             pool.shutdownNow();

@@ -41,4 +41,11 @@ class ConsoleProgressTest {
         onLog.onProgress(new IndexProgress(IndexState.DONE, null, 10, 100, 100, 0, 5, 0, Instant.EPOCH, "finished"));
         assertThat(log.toString(StandardCharsets.UTF_8).lines()).hasSize(2).noneMatch(l -> l.contains("\r"));
     }
+
+    @Test
+    void redirectedStreamsAreNotATerminalOnAnyJdk() {
+        // the test JVM's streams are pipes to the build: from JDK 22 System.console() is not null even so
+        assertThat(ConsoleProgress.interactive(System.console())).isFalse();
+        assertThat(ConsoleProgress.interactive(null)).isFalse();
+    }
 }

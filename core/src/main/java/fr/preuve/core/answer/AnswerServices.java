@@ -45,7 +45,7 @@ public final class AnswerServices {
         Optional<GenerativeAnswerer> generative = Optional.empty();
         if (llm.enabled()) {
             CircuitBreakingGateway gateway = gateway(llm);
-            SupportJudge chosen = llm.judge() == JudgeSpec.DEFAULT ? judge : judge(llm.judge(),
+            SupportJudge chosen = JudgeSpec.DEFAULT.equals(llm.judge()) ? judge : judge(llm.judge(),
                     judge instanceof DefaultSupportJudge d ? d : new DefaultSupportJudge(embedder), () -> gateway);
             generative = Optional.of(new GenerativeAnswerer(extractive, gateway, AnswerPrompt.standard(),
                     new AnswerVerifier(chosen, DrugLexicon.standard()), llm, guard));

@@ -115,18 +115,17 @@ public final class ExtractiveAnswerer {
                 && AnswerCues.mayState(analysis.type(), c.quote().quote().text()))) {
             return partial(lang, read, chosen, analysis, result);
         }
-        return compose(lang, read, chosen, Coverage.FULL, "");
+        return compose(read, chosen, Coverage.FULL, "");
     }
 
     /** A partial answer: what Preuve did not find, then the first {@value #PARTIAL_SENTENCES} chosen units. */
     private AnswerDraft partial(String lang, List<Passage> read, List<Candidate> chosen, QuestionAnalysis analysis,
                                 SearchResult result) {
-        return compose(lang, read, chosen.subList(0, Math.min(PARTIAL_SENTENCES, chosen.size())), Coverage.PARTIAL,
+        return compose(read, chosen.subList(0, Math.min(PARTIAL_SENTENCES, chosen.size())), Coverage.PARTIAL,
                 Messages.partial(lang, analysis.type(), subject(result)));
     }
 
-    private AnswerDraft compose(String lang, List<Passage> read, List<Candidate> chosen, Coverage coverage,
-                                String lead) {
+    private AnswerDraft compose(List<Passage> read, List<Candidate> chosen, Coverage coverage, String lead) {
         Map<Integer, Integer> numberOfHit = new LinkedHashMap<>();
         Map<Integer, List<CitedPassage.Highlight>> highlights = new LinkedHashMap<>();
         List<AnswerSentence> sentences = new ArrayList<>();

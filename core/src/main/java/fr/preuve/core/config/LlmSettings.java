@@ -88,7 +88,7 @@ public record LlmSettings(Provider provider, String name, String baseUrl, String
         Objects.requireNonNull(circuitOpen, "llm.circuitOpen");
         Objects.requireNonNull(patientData, "llm.patientData");
         judge = judge == null ? JudgeSpec.DEFAULT : judge;
-        if (judge == JudgeSpec.EMBEDDING) {
+        if (JudgeSpec.EMBEDDING.equals(judge)) {
             throw new IllegalArgumentException("llm.judge must be default, trained, llm or nli:<model directory>; got '"
                     + judge.key() + "' (the embedding judge alone, without the checks, is for evaluation only)");
         }

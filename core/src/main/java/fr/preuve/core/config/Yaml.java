@@ -100,7 +100,7 @@ public final class Yaml {
         }
         String where = file + (line > 0 ? ":" + line : "");
         Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
+        while (root.getCause() != null && !root.getCause().equals(root)) { // Throwable: identity
             root = root.getCause();
         }
         String reason = root instanceof IllegalArgumentException ? root.getMessage() : e.getOriginalMessage();

@@ -177,6 +177,8 @@ final class OnnxEncoder implements AutoCloseable {
         return o;
     }
 
+    /** Closes each session once (the same session may stand twice in a row); identity is what counts here. */
+    @SuppressWarnings("ReferenceEquality")
     private static void closeQuietly(OrtSession... sessions) {
         OrtSession last = null;
         for (OrtSession s : sessions) {

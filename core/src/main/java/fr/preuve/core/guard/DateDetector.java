@@ -89,7 +89,7 @@ final class DateDetector implements Detector {
         return true;
     }
 
-    /** Group {@code name}, or {@code name2} in the alternative spelling of the numeric form. */
+    /** Group {@code name}, or the same name followed by 2 in the alternative spelling of the numeric form. */
     private static String group(Matcher m, String name) {
         String g = m.pattern().namedGroups().containsKey(name) ? m.group(name) : null;
         return g != null ? g : m.group(name + "2");

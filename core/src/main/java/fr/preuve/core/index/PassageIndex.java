@@ -227,15 +227,23 @@ public final class PassageIndex implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        T result;
         try {
-            return fn.apply(s);
-        } finally {
+            result = fn.apply(s);
+        } catch (RuntimeException | Error e) {
             try {
                 searchers.release(s);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            } catch (IOException released) {
+                e.addSuppressed(released);
             }
+            throw e;
         }
+        try {
+            searchers.release(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return result;
     }
 
     /** The dimension of the passage vectors in the index, or empty when it holds none. */

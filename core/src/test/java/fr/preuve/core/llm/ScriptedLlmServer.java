@@ -92,7 +92,7 @@ public final class ScriptedLlmServer implements AutoCloseable {
     public ScriptedLlmServer(Function<Request, Reply> script) throws IOException {
         this.script = script;
         this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        pool.submit(this::acceptLoop);
+        pool.execute(this::acceptLoop);
     }
 
     /** Base URL for OpenAI-compatible and Mistral clients. */
@@ -123,7 +123,7 @@ public final class ScriptedLlmServer implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket s = socket.accept();
-                pool.submit(() -> serve(s));
+                pool.execute(() -> serve(s));
             } catch (IOException e) {
                 return;
             }

@@ -51,7 +51,7 @@ class ChunkerTest {
     static SourceDocument mixedDoc() {
         List<Section> sections = new ArrayList<>();
         for (String name : SentenceSplitterTest.FIXTURES) {
-            sections.add(Section.of(name.toUpperCase(), SentenceSplitterTest.resource(name + ".txt").strip()));
+            sections.add(Section.of(name.toUpperCase(java.util.Locale.ROOT), SentenceSplitterTest.resource(name + ".txt").strip()));
         }
         sections.add(Section.page(3, "Results", sentences(40, 23)));
         sections.add(Section.page(4, null, sentences(9, 37) + "\n\n" + sentences(7, 11)));

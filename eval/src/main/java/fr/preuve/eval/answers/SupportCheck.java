@@ -78,11 +78,11 @@ public interface SupportCheck {
      */
     static SupportCheck otherThanGate(Embedder embedder, JudgeSpec gate) {
         DefaultSupportJudge embedding = new DefaultSupportJudge(embedder);
-        boolean gateTrained = gate == JudgeSpec.TRAINED;
+        boolean gateTrained = JudgeSpec.TRAINED.equals(gate);
         SupportCheck grading = verbatimElse(gateTrained ? embedding : TrainedSupportJudge.standard(embedding));
         SupportModel trained = SupportModel.standard();
         String gateName = gateTrained ? trained.version()
-                : (gate == JudgeSpec.DEFAULT ? DefaultSupportJudge.NAME : gate.key()) + "+checks";
+                : (JudgeSpec.DEFAULT.equals(gate) ? DefaultSupportJudge.NAME : gate.key()) + "+checks";
         String worth = gateTrained ? DefaultSupportJudge.NAME + ": " + DefaultSupportJudge.QUALITY
                 : trained.version() + ": " + trained.quality();
         return new SupportCheck() {

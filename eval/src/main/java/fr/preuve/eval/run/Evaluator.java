@@ -121,7 +121,7 @@ public record Evaluator(PreuveConfig config, EmbedderFactory embedders, UnaryOpe
         if (run.rows() != null) {
             set = set.first(run.rows());
         }
-        if (run.judge() == JudgeSpec.LLM && !config.llm().enabled()) {
+        if (JudgeSpec.LLM.equals(run.judge()) && !config.llm().enabled()) {
             throw new IllegalArgumentException("--judge llm needs an llm section in the configuration "
                     + "(--config FILE or $PREUVE_CONFIG): the endpoint that judges each claim");
         }
@@ -129,7 +129,7 @@ public record Evaluator(PreuveConfig config, EmbedderFactory embedders, UnaryOpe
         try (Embedder embedder = embedders.forQueries(EmbeddingSpec.shipped())) {
             SupportJudge judge = AnswerServices.judge(run.judge(), new DefaultSupportJudge(embedder),
                     () -> AnswerServices.gateway(config.llm()));
-            if (run.judge() == JudgeSpec.DEFAULT) {
+            if (JudgeSpec.DEFAULT.equals(run.judge())) {
                 judge = new CheckedSupportJudge(judge, DrugLexicon.standard());
             }
             try {
