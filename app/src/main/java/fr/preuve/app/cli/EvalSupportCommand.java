@@ -39,7 +39,7 @@ public class EvalSupportCommand extends EvalRunCommand {
             + "report it on the held-out half and the full set (the HTML report is then the calibration's).")
     boolean calibrate;
 
-    @Option(names = "--min-precision", paramLabel = "P", defaultValue = "0.8",
+    @Option(names = "--min-precision", paramLabel = "P", defaultValue = "" + EvalRun.Support.MIN_PRECISION,
             description = "Precision target of --calibrate on the calibration half. Default: ${DEFAULT-VALUE}.")
     double minPrecision;
 

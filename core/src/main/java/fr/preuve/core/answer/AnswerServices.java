@@ -46,7 +46,7 @@ public final class AnswerServices {
         if (llm.enabled()) {
             CircuitBreakingGateway gateway = gateway(llm);
             SupportJudge chosen = JudgeSpec.DEFAULT.equals(llm.judge()) ? judge : judge(llm.judge(),
-                    judge instanceof DefaultSupportJudge d ? d : new DefaultSupportJudge(embedder), () -> gateway);
+                    () -> judge instanceof DefaultSupportJudge d ? d : new DefaultSupportJudge(embedder), () -> gateway);
             generative = Optional.of(new GenerativeAnswerer(extractive, gateway, AnswerPrompt.standard(),
                     new AnswerVerifier(chosen, DrugLexicon.standard()), llm, guard));
         }
@@ -55,16 +55,16 @@ public final class AnswerServices {
 
     /**
      * The judge {@code spec} names, without the deterministic checks (the answer gate applies them; an evaluation of
-     * {@link JudgeSpec#DEFAULT} adds them): the embedding judge for {@code default} and {@code embedding}, the trained
-     * judge over it, the LLM judge over the endpoint {@code gateway} gives (asked only then), or the NLI model loaded
-     * from its directory (the caller closes it).
+     * {@link JudgeSpec#DEFAULT} adds them): the embedding judge {@code embedding} gives for {@code default} and
+     * {@code embedding}, the trained judge over it, the LLM judge over the endpoint {@code gateway} gives, or the NLI
+     * model loaded from its directory (the caller closes it). Each supplier is asked only when its judge is chosen.
      */
-    public static SupportJudge judge(JudgeSpec spec, DefaultSupportJudge embedding,
+    public static SupportJudge judge(JudgeSpec spec, Supplier<DefaultSupportJudge> embedding,
                                      Supplier<CircuitBreakingGateway> gateway) {
         return switch (spec) {
             case JudgeSpec.Builtin b -> switch (b) {
-                case DEFAULT, EMBEDDING -> embedding;
-                case TRAINED -> TrainedSupportJudge.standard(embedding);
+                case DEFAULT, EMBEDDING -> embedding.get();
+                case TRAINED -> TrainedSupportJudge.standard(embedding.get());
                 case LLM -> llmJudge(gateway.get());
             };
             case JudgeSpec.Nli nli -> NliSupportJudge.load(nli.model());

@@ -26,6 +26,11 @@ public sealed interface JudgeSpec {
         public String key() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        @Override
+        public boolean usesEmbeddings() {
+            return this != LLM;
+        }
     }
 
     /** An NLI cross-encoder exported to ONNX: a directory with {@code model.onnx} and {@code tokenizer.json}. */
@@ -37,6 +42,11 @@ public sealed interface JudgeSpec {
         @Override
         public String key() {
             return PREFIX + model;
+        }
+
+        @Override
+        public boolean usesEmbeddings() {
+            return false;
         }
     }
 
@@ -50,6 +60,9 @@ public sealed interface JudgeSpec {
 
     /** How the spec is written: {@link #parse} of it gives it back. */
     String key();
+
+    /** Whether the judge needs the embedding model (the embedding judge, alone or under the trained one). */
+    boolean usesEmbeddings();
 
     /**
      * Parses a key; blank or null is {@link #DEFAULT}.

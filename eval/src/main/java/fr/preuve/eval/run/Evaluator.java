@@ -126,8 +126,9 @@ public record Evaluator(PreuveConfig config, EmbedderFactory embedders, UnaryOpe
                     + "(--config FILE or $PREUVE_CONFIG): the endpoint that judges each claim");
         }
         SupportEvaluation.Result result;
-        try (Embedder embedder = embedders.forQueries(EmbeddingSpec.shipped())) {
-            SupportJudge judge = AnswerServices.judge(run.judge(), new DefaultSupportJudge(embedder),
+        // the model is loaded only for the judges that embed (not for the LLM or an NLI model)
+        try (Embedder embedder = run.judge().usesEmbeddings() ? embedders.forQueries(EmbeddingSpec.shipped()) : null) {
+            SupportJudge judge = AnswerServices.judge(run.judge(), () -> new DefaultSupportJudge(embedder),
                     () -> AnswerServices.gateway(config.llm()));
             if (JudgeSpec.DEFAULT.equals(run.judge())) {
                 judge = new CheckedSupportJudge(judge, DrugLexicon.standard());

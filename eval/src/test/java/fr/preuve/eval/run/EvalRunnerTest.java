@@ -127,5 +127,10 @@ class EvalRunnerTest {
         assertThat(JudgeSpec.parse("nli:/models/x")).isEqualTo(new JudgeSpec.Nli(Path.of("/models/x")));
         assertThat(assertThrows(IllegalArgumentException.class, () -> JudgeSpec.parse("nli")).getMessage())
                 .contains("unknown judge 'nli'");
+        // only the judges that embed load the embedding model
+        assertThat(JudgeSpec.DEFAULT.usesEmbeddings() && JudgeSpec.TRAINED.usesEmbeddings()
+                && JudgeSpec.EMBEDDING.usesEmbeddings()).isTrue();
+        assertThat(JudgeSpec.LLM.usesEmbeddings()).isFalse();
+        assertThat(JudgeSpec.parse("nli:/models/x").usesEmbeddings()).isFalse();
     }
 }
