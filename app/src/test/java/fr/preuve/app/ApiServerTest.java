@@ -276,7 +276,7 @@ class ApiServerTest {
     @Test
     void aPortInUseGivesOneClearMessage() {
         int port = Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
-        ApiServer second = new ApiServer(runtime);
+        ApiServer second = RunningServer.apiServer(runtime);
         assertThatThrownBy(() -> second.start("127.0.0.1", port))
                 .isInstanceOf(PortInUseException.class)
                 .hasMessageContaining("port " + port + " is already in use")

@@ -18,7 +18,6 @@ import fr.preuve.app.runtime.PreuveRuntime;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -84,10 +83,9 @@ class AuditEndToEndTest {
         return JSON.readTree(r.body());
     }
 
-    /** The verified answer of {@code GET /api/ask/stream}. */
+    /** The verified answer of {@code POST /api/ask/stream}. */
     static JsonNode stream(String question) throws Exception {
-        String body = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/ask/stream?q="
-                + URLEncoder.encode(question, StandardCharsets.UTF_8))).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        String body = post("/api/ask/stream", JSON.writeValueAsString(Map.of("question", question))).body();
         String data = body.lines().dropWhile(l -> !l.equals("event: answer")).skip(1).findFirst().orElseThrow(
                 () -> new AssertionError("no answer event in " + body));
         return JSON.readTree(data.substring("data: ".length()));

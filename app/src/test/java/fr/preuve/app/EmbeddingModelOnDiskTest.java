@@ -85,7 +85,7 @@ class EmbeddingModelOnDiskTest {
         PreuveConfig config = new PreuveConfig(tmp.resolve("home"), "127.0.0.1", 0, corpus, SearchSettings.defaults(),
                 AnswerSettings.defaults(), LlmSettings.none());
         try (PreuveRuntime runtime = PreuveRuntime.writable(config, mean, ProgressListener.NONE);
-             ApiServer server = new ApiServer(runtime)) {
+             ApiServer server = RunningServer.apiServer(runtime)) {
             String base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
             HttpResponse<String> hybrid = get(base + "/api/search?q=salt");
             assertThat(hybrid.statusCode()).isEqualTo(503);

@@ -427,10 +427,15 @@ class GenerativeAnswerTest {
 
     @Test
     void aBadStreamingRequestGetsAPlainJsonError() throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/ask/stream?q="))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/ask/stream"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"question\": \"\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("the question is empty");
+        HttpResponse<String> inUrl = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(base + "/api/ask/stream?q=paludisme")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(inUrl.statusCode()).as("a question is never sent in a URL").isEqualTo(405);
+        assertThat(inUrl.headers().firstValue("Allow")).contains("POST");
     }
 
     @Test

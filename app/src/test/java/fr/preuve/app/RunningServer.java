@@ -1,6 +1,9 @@
 package fr.preuve.app;
 
 import fr.preuve.core.config.AnswerSettings;
+import fr.preuve.core.config.AuthSettings;
+import fr.preuve.server.auth.RateLimits;
+import fr.preuve.server.auth.Security;
 import fr.preuve.core.config.LlmSettings;
 import fr.preuve.core.config.PreuveConfig;
 import fr.preuve.core.config.SearchSettings;
@@ -39,19 +42,41 @@ public record RunningServer(PreuveConfig config, PreuveRuntime runtime, ApiServe
     /** {@link #start(Path, CorpusConfig, LlmSettings)} embedding with {@code embedders}. */
     public static RunningServer start(Path home, CorpusConfig corpus, LlmSettings llm, EmbedderFactory embedders)
             throws Exception {
+        return start(home, corpus, llm, embedders, AuthSettings.none(), TEST_LIMITS);
+    }
+
+    /** Preuve over {@code corpus} without a model, authenticating with {@code auth}, limited by {@code limits}. */
+    public static RunningServer start(Path home, CorpusConfig corpus, AuthSettings auth, RateLimits.Settings limits)
+            throws Exception {
+        return start(home, corpus, LlmSettings.none(), TestEmbedders.factory(), auth, limits);
+    }
+
+    private static RunningServer start(Path home, CorpusConfig corpus, LlmSettings llm, EmbedderFactory embedders,
+                                       AuthSettings auth, RateLimits.Settings limits) throws Exception {
         PreuveConfig config = new PreuveConfig(home, "127.0.0.1", 0, corpus.file(), SearchSettings.defaults(),
-                AnswerSettings.defaults(), llm);
+                AnswerSettings.defaults(), llm).withAuth(auth);
         copy(template(corpus, embedders), corpus.indexDir(config).getParent());
         PreuveRuntime runtime = PreuveRuntime.writable(config, corpus, ProgressListener.NONE, embedders);
         try {
             runtime.startIndexing(false).get();
-            ApiServer server = new ApiServer(runtime);
+            ApiServer server = new ApiServer(runtime, Security.of(config, runtime.clock()).withLimits(limits));
             return new RunningServer(config, runtime, server, "http://127.0.0.1:" + server.start("127.0.0.1", 0));
         } catch (Exception | Error e) {
             runtime.close();
             throw e;
         }
     }
+
+    /**
+     * The HTTP server over {@code runtime}, with its configuration's authentication and rate limits no test class
+     * reaches (the limits have their own tests).
+     */
+    public static ApiServer apiServer(PreuveRuntime runtime) {
+        return new ApiServer(runtime, Security.of(runtime.config(), runtime.clock()).withLimits(TEST_LIMITS));
+    }
+
+    private static final RateLimits.Settings TEST_LIMITS =
+            new RateLimits.Settings(100_000, 100_000, 100_000, 64, java.time.Duration.ofSeconds(60));
 
     /** The indexes directory of a home where {@code corpus} was indexed by this JVM, built on first use. */
     private static synchronized Path template(CorpusConfig corpus, EmbedderFactory embedders) throws Exception {

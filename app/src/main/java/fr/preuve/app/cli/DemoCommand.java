@@ -14,12 +14,15 @@ public class DemoCommand extends PreuveCommand {
     @Option(names = "--port", paramLabel = "N", description = "HTTP port (overrides PREUVE_PORT; default 7070).")
     Integer port;
 
+    @Option(names = "--insecure-no-auth", description = "Serve a non-loopback PREUVE_HOST without authentication.")
+    boolean insecureNoAuth;
+
     @Override
     public Integer call() throws Exception {
         PreuveConfig config = config().withCorpusConfig(Path.of(Defaults.CORPUS_CONFIG));
         if (port != null) {
             config = config.withPort(port);
         }
-        return ServeCommand.serve(this, config, true);
+        return ServeCommand.serve(this, ServeCommand.insecure(config, insecureNoAuth), true);
     }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "preuve", mixinStandardHelpOptions = true, version = "Preuve 0.1.0",
         description = "Clinical literature assistant: cited answers from HAS, WHO and PubMed sources.",
         subcommands = {DemoCommand.class, ServeCommand.class, IndexCommand.class, CorpusCommand.class, SearchCommand.class,
-                AskCommand.class, GuardCommand.class, AuditCommand.class, BenchCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
+                AskCommand.class, GuardCommand.class, AuditCommand.class, TokenCommand.class, BenchCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class PreuveCli implements Runnable {
 
     @CommandLine.Spec

@@ -3,6 +3,8 @@ package fr.preuve.app.cli;
 import fr.preuve.core.config.PreuveConfig;
 import fr.preuve.indexer.config.CorpusConfig;
 import fr.preuve.app.runtime.PreuveRuntime;
+import fr.preuve.core.config.AuthSettings;
+import fr.preuve.server.auth.Security;
 import fr.preuve.server.http.ApiServer;
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
@@ -19,13 +21,23 @@ public class ServeCommand extends PreuveCommand {
     @Option(names = "--no-index", description = "Do not index on start; serve the index as it is.")
     boolean noIndex;
 
+    @Option(names = "--insecure-no-auth", description = "Serve a non-loopback PREUVE_HOST without authentication "
+            + "(anyone who reaches the port may ask, read the corpus and write into the audit trail); said on "
+            + "/api/status and on the page.")
+    boolean insecureNoAuth;
+
     @Override
     public Integer call() throws Exception {
         PreuveConfig config = config();
         if (port != null) {
             config = config.withPort(port);
         }
-        return serve(this, config, !noIndex);
+        return serve(this, insecure(config, insecureNoAuth), !noIndex);
+    }
+
+    /** {@code config}, served open on any address when {@code insecureNoAuth}. */
+    static PreuveConfig insecure(PreuveConfig config, boolean insecureNoAuth) {
+        return insecureNoAuth ? config.withAuth(config.auth().insecure()) : config;
     }
 
     /** Serves the corpus {@code config} declares, with the models and console of {@code command}. */
@@ -33,7 +45,8 @@ public class ServeCommand extends PreuveCommand {
         CorpusConfig corpus = corpus(config);
         PrintWriter out = command.out();
         PreuveRuntime runtime = command.writable(config, corpus);
-        ApiServer server = new ApiServer(runtime);
+        Security security = Security.of(config, runtime.clock());
+        ApiServer server = new ApiServer(runtime, security);
         int bound;
         try {
             bound = server.start(config.host(), config.port());
@@ -52,9 +65,10 @@ public class ServeCommand extends PreuveCommand {
             stopped.countDown();
         }, "preuve-shutdown"));
         var counts = runtime.index().counts();
-        out.printf("Preuve is serving corpus '%s' (%d documents, %d passages indexed) on http://localhost:%d%n",
-                corpus.name(), counts.documents(), counts.passages(), bound);
+        out.printf("Preuve is serving corpus '%s' (%d documents, %d passages indexed) on http://%s:%d%n",
+                corpus.name(), counts.documents(), counts.passages(), urlHost(config.host()), bound);
         out.printf("Index: %s   Stop with Ctrl-C.%n", runtime.index().dir());
+        out.println(access(config, security));
         out.printf(runtime.audit().check() ? "Audit trail: %s%n"
                 : "Audit trail: %s UNAVAILABLE: answers are not recorded (see the error above and GET /api/status)%n",
                 runtime.audit().where());
@@ -65,5 +79,24 @@ public class ServeCommand extends PreuveCommand {
         }
         stopped.await();
         return 0;
+    }
+
+    private static String urlHost(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    /** One line saying who may use the server. */
+    private static String access(PreuveConfig config, Security security) {
+        AuthSettings auth = config.auth();
+        return switch (auth.mode()) {
+            case NONE -> auth.insecureNoAuth()
+                    ? "Access: WITHOUT AUTHENTICATION on " + config.host() + " (--insecure-no-auth): anyone who reaches "
+                            + "the port may use it"
+                    : "Access: this machine only (" + config.host() + "), without authentication";
+            case TOKENS -> "Access: API tokens (" + config.tokensFile() + ")" + (security.authenticator().tokens().any()
+                    ? "" : "; none yet: create one with 'preuve token create --role admin --name NAME'");
+            case TRUSTED_HEADER -> "Access: users named in header " + auth.trustedHeader() + " by the proxy at "
+                    + String.join(", ", auth.trustedProxies());
+        };
     }
 }

@@ -1,5 +1,6 @@
 package fr.preuve.app.browser;
 
+import fr.preuve.app.RunningServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -90,7 +91,7 @@ class LibrarianPageBrowserTest {
         v1 = runtime.startIndexing(false).get().corpusVersion();
         v2 = runtime.startIndexing(declare(version2()), false).get().corpusVersion();
         assertThat(v2).isNotEqualTo(v1);
-        server = new ApiServer(runtime);
+        server = RunningServer.apiServer(runtime);
         base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
         driver = Browser.start(tmp.resolve("chromium-profile"), Files.createDirectories(tmp.resolve("downloads")));
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));

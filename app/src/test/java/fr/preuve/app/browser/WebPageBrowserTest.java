@@ -1,5 +1,6 @@
 package fr.preuve.app.browser;
 
+import fr.preuve.app.RunningServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -77,7 +78,7 @@ class WebPageBrowserTest {
                 AnswerSettings.defaults(), LlmSettings.none());
         runtime = PreuveRuntime.writable(config, corpus, ProgressListener.NONE, TestEmbedders.factory());
         runtime.startIndexing(false).get();
-        server = new ApiServer(runtime);
+        server = RunningServer.apiServer(runtime);
         base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
         downloads = Files.createDirectories(tmp.resolve("downloads"));
         driver = Browser.start(tmp.resolve("chromium-profile"), downloads);

@@ -10,13 +10,19 @@ import java.util.Locale;
  * {@code PREUVE_HOME}, {@code PREUVE_PORT}, {@code PREUVE_HOST}, {@code PREUVE_CORPUS}, and for the generative model
  * {@code PREUVE_LLM_PROVIDER}, {@code PREUVE_LLM_NAME}, {@code PREUVE_LLM_BASE_URL}, {@code PREUVE_LLM_MODEL},
  * {@code PREUVE_LLM_API_KEY}, {@code PREUVE_LLM_HDS}, {@code PREUVE_LLM_TIMEOUT_SECONDS}, {@code PREUVE_LLM_PATIENT_DATA}, {@code PREUVE_LLM_JUDGE},
- * and for the audit trail {@code PREUVE_AUDIT_URL} and {@code PREUVE_AUDIT_KEY} (the key only from the environment).
+ * for the audit trail {@code PREUVE_AUDIT_URL} and {@code PREUVE_AUDIT_KEY} (the key only from the environment),
+ * and for authentication {@code PREUVE_AUTH}, {@code PREUVE_AUTH_TRUSTED_HEADER}, {@code PREUVE_AUTH_ROLE_HEADER} and
+ * {@code PREUVE_AUTH_TRUSTED_PROXIES}.
  */
 public final class ConfigLoader {
 
     /** The YAML file's shape; every field optional. */
     public record FileConfig(String home, String host, Integer port, String corpus, SearchFile search,
-                             AnswerFile answer, LlmFile llm, AuditFile audit) {
+                             AnswerFile answer, LlmFile llm, AuditFile audit, AuthFile auth) {
+    }
+
+    /** Optional overrides of {@link AuthSettings}. */
+    public record AuthFile(String mode, String trustedHeader, String roleHeader, java.util.List<String> trustedProxies) {
     }
 
     /** Optional overrides of {@link AuditSettings}; the key is read from {@code PREUVE_AUDIT_KEY} only. */
@@ -64,7 +70,7 @@ public final class ConfigLoader {
                 file = candidate;
             }
         }
-        FileConfig fc = file == null ? new FileConfig(null, null, null, null, null, null, null, null) : Yaml.read(file, FileConfig.class);
+        FileConfig fc = file == null ? new FileConfig(null, null, null, null, null, null, null, null, null) : Yaml.read(file, FileConfig.class);
         String where = file == null ? "defaults" : file.toString();
         try {
             Path home = notBlank(envHome) ? expand(envHome)
@@ -74,7 +80,7 @@ public final class ConfigLoader {
                     : fc.port() != null ? fc.port() : Defaults.PORT;
             Path corpus = Path.of(firstNonBlank(env.get("PREUVE_CORPUS"), fc.corpus(), Defaults.CORPUS_CONFIG));
             return new PreuveConfig(home.toAbsolutePath().normalize(), host, port, corpus, search(fc.search()),
-                    answer(fc.answer()), llm(fc.llm()), audit(fc.audit()));
+                    answer(fc.answer()), llm(fc.llm()), audit(fc.audit()), auth(fc.auth()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where + ": " + e.getMessage(), e);
         }
@@ -133,6 +139,16 @@ public final class ConfigLoader {
     private AuditSettings audit(AuditFile f) {
         return new AuditSettings(firstNonBlank(env.get("PREUVE_AUDIT_URL"), f == null ? null : f.url()),
                 env.get("PREUVE_AUDIT_KEY"));
+    }
+
+    private AuthSettings auth(AuthFile f) {
+        AuthFile file = f != null ? f : new AuthFile(null, null, null, null);
+        String proxies = env.get("PREUVE_AUTH_TRUSTED_PROXIES");
+        return new AuthSettings(
+                AuthSettings.Mode.parse(firstNonBlank(env.get("PREUVE_AUTH"), file.mode(), AuthSettings.Mode.NONE.key())),
+                firstNonBlank(env.get("PREUVE_AUTH_TRUSTED_HEADER"), file.trustedHeader()),
+                firstNonBlank(env.get("PREUVE_AUTH_ROLE_HEADER"), file.roleHeader()),
+                notBlank(proxies) ? java.util.List.of(proxies.split(",")) : file.trustedProxies(), false);
     }
 
     private static boolean parseBoolean(String name, String value) {

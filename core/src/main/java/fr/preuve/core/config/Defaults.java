@@ -6,9 +6,25 @@ public final class Defaults {
     }
 
     public static final int PORT = 7070;
-    public static final String HOST = "0.0.0.0";
+    /** Loopback only: any other address needs authentication, or {@code --insecure-no-auth}. */
+    public static final String HOST = "127.0.0.1";
     /** Largest request body the HTTP API accepts, in bytes. */
     public static final int HTTP_MAX_BODY_BYTES = 64 * 1024;
+    /** The API tokens' file in the home directory (hashes only). */
+    public static final String TOKENS_FILE = "tokens.json";
+    /** How long the page's session cookie stays valid without being used. */
+    public static final java.time.Duration SESSION_IDLE = java.time.Duration.ofHours(12);
+    /**
+     * Questions (ask, streamed ask, search) one client may send per minute, by token or user (by address when
+     * authentication is off), all at once if it likes; beyond it, 429 with {@code Retry-After}.
+     */
+    public static final int RATE_QUESTIONS_PER_MINUTE = 30;
+    /** Other API requests one client may send per minute (documents, guard, feedback, status...). */
+    public static final int RATE_REQUESTS_PER_MINUTE = 600;
+    /** Questions answered at the same time by the whole server; one more is told to retry (429). */
+    public static final int MAX_CONCURRENT_QUESTIONS = 4;
+    /** Failed logins one address may make per minute. */
+    public static final int RATE_LOGINS_PER_MINUTE = 10;
     /** Relative to the user's home directory. */
     public static final String HOME_DIR = ".preuve";
     public static final String CORPUS_CONFIG = "corpus-config/demo.yaml";

@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param answer       answer settings
  * @param llm          the generative model, if any ({@link LlmSettings#none()} otherwise)
  * @param audit        where the audit trail goes and its fingerprint key
+ * @param auth         who may use the HTTP server
  */
 public record PreuveConfig(Path home, String host, int port, Path corpusConfig, SearchSettings search,
-                           AnswerSettings answer, LlmSettings llm, AuditSettings audit) {
+                           AnswerSettings answer, LlmSettings llm, AuditSettings audit, AuthSettings auth) {
     public PreuveConfig {
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(host, "host");
@@ -26,13 +27,25 @@ public record PreuveConfig(Path home, String host, int port, Path corpusConfig, 
         Objects.requireNonNull(answer, "answer");
         Objects.requireNonNull(llm, "llm");
         Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(auth, "auth");
         Check.range("port", port, 0, 65_535);
     }
 
-    /** With the default audit settings (a SQLite file and a key file in {@code home}). */
+    /** Without authentication (loopback only). */
+    public PreuveConfig(Path home, String host, int port, Path corpusConfig, SearchSettings search,
+                        AnswerSettings answer, LlmSettings llm, AuditSettings audit) {
+        this(home, host, port, corpusConfig, search, answer, llm, audit, AuthSettings.none());
+    }
+
+    /** With the default audit settings (a SQLite file and a key file in {@code home}) and no authentication. */
     public PreuveConfig(Path home, String host, int port, Path corpusConfig, SearchSettings search,
                         AnswerSettings answer, LlmSettings llm) {
         this(home, host, port, corpusConfig, search, answer, llm, AuditSettings.defaults());
+    }
+
+    /** The API tokens' file ({@code preuve token}): hashes only, readable by its owner only. */
+    public Path tokensFile() {
+        return home.resolve(Defaults.TOKENS_FILE);
     }
 
     /** JDBC URL of the audit database: {@code audit.url}, else the SQLite file {@code audit.db} in {@code home}. */
@@ -54,22 +67,30 @@ public record PreuveConfig(Path home, String host, int port, Path corpusConfig, 
     }
 
     public PreuveConfig withPort(int newPort) {
-        return new PreuveConfig(home, host, newPort, corpusConfig, search, answer, llm, audit);
+        return new PreuveConfig(home, host, newPort, corpusConfig, search, answer, llm, audit, auth);
     }
 
     public PreuveConfig withHome(Path newHome) {
-        return new PreuveConfig(newHome, host, port, corpusConfig, search, answer, llm, audit);
+        return new PreuveConfig(newHome, host, port, corpusConfig, search, answer, llm, audit, auth);
     }
 
     public PreuveConfig withLlm(LlmSettings newLlm) {
-        return new PreuveConfig(home, host, port, corpusConfig, search, answer, newLlm, audit);
+        return new PreuveConfig(home, host, port, corpusConfig, search, answer, newLlm, audit, auth);
     }
 
     public PreuveConfig withCorpusConfig(Path newCorpus) {
-        return new PreuveConfig(home, host, port, newCorpus, search, answer, llm, audit);
+        return new PreuveConfig(home, host, port, newCorpus, search, answer, llm, audit, auth);
+    }
+
+    public PreuveConfig withAuth(AuthSettings newAuth) {
+        return new PreuveConfig(home, host, port, corpusConfig, search, answer, llm, audit, newAuth);
+    }
+
+    public PreuveConfig withHost(String newHost) {
+        return new PreuveConfig(home, newHost, port, corpusConfig, search, answer, llm, audit, auth);
     }
 
     public PreuveConfig withAudit(AuditSettings newAudit) {
-        return new PreuveConfig(home, host, port, corpusConfig, search, answer, llm, newAudit);
+        return new PreuveConfig(home, host, port, corpusConfig, search, answer, llm, newAudit, auth);
     }
 }

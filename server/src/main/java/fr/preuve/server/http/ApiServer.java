@@ -22,6 +22,8 @@ import fr.preuve.core.search.SearchHit;
 import fr.preuve.core.search.SearchQuery;
 import fr.preuve.core.search.SearchResult;
 import fr.preuve.indexer.pipeline.IndexProgress;
+import fr.preuve.server.auth.RateLimits;
+import fr.preuve.server.auth.Security;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
@@ -43,15 +45,31 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
     private final Backend backend;
+    private final Security security;
+    private final Gate gate;
+    private final SessionApi sessions;
     private final ObjectMapper json = Yaml.json().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     private Javalin app;
 
+    /** With the authentication the backend's configuration declares and the default rate limits. */
     public ApiServer(Backend backend) {
-        this.backend = backend;
+        this(backend, Security.of(backend.config(), backend.clock()));
     }
 
-    /** Starts listening; a port already in use gives a {@link PortInUseException}. Returns the bound port. */
+    public ApiServer(Backend backend, Security security) {
+        this.backend = backend;
+        this.security = security;
+        this.gate = new Gate(security);
+        this.sessions = new SessionApi(security);
+    }
+
+    /**
+     * Starts listening; a port already in use gives a {@link PortInUseException}, a non-loopback {@code host}
+     * without authentication an {@link IllegalStateException} (see {@link Security#checkBind}). Returns the bound
+     * port.
+     */
     public int start(String host, int port) {
+        security.checkBind(host);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json, false));
@@ -62,14 +80,19 @@ public final class ApiServer implements AutoCloseable {
                 sf.location = Location.CLASSPATH;
             });
             config.routes.before(ApiServer::securityHeaders);
+            config.routes.before(gate::before);
             config.routes.get("/about", ctx -> page(ctx, "about.html"));
             config.routes.get("/librarian", ctx -> page(ctx, "librarian.html"));
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
-            config.routes.get("/api/status", ctx -> ctx.json(status()));
+            config.routes.get("/api/session", sessions::get);
+            config.routes.post("/api/session", ctx -> sessions.login(ctx, jsonObject(ctx, "{\"token\": \"pv_...\"}")));
+            config.routes.delete("/api/session", sessions::logout);
+            config.routes.get("/api/status", ctx -> ctx.json(status(ctx)));
             config.routes.get("/api/search", this::search);
             config.routes.post("/api/ask", this::ask);
             config.routes.post("/api/ask/stream", ctx -> stream(ctx, askRequest(ctx)));
-            config.routes.get("/api/ask/stream", ctx -> stream(ctx, askQuery(ctx)));
+            config.routes.get("/api/ask", ApiServer::questionInUrl);
+            config.routes.get("/api/ask/stream", ApiServer::questionInUrl);
             config.routes.post("/api/guard", this::guard);
             config.routes.post("/api/feedback", this::feedback);
             config.routes.get("/api/passages/{id}", this::passage);
@@ -122,7 +145,7 @@ public final class ApiServer implements AutoCloseable {
                 new SearchResponse.Timings(result.embedMillis(), result.searchMillis()), backend.corpusVersion()));
     }
 
-    /** A question and its filters, from a JSON body or from query parameters. */
+    /** A question and its filters, from a JSON body. */
     private record AskRequest(String question, Filters filters) {
     }
 
@@ -155,12 +178,11 @@ public final class ApiServer implements AutoCloseable {
         return new AskRequest(validated(q.asText()), RequestParams.filters(body.get("filters")));
     }
 
-    private AskRequest askQuery(Context ctx) {
-        String q = ctx.queryParam("q");
-        if (q == null) {
-            throw ApiError.badRequest("parameter q (the question) is missing");
-        }
-        return new AskRequest(validated(q), RequestParams.filters(ctx.queryParamMap()));
+    /** A question never travels in a URL (browser history, access logs): it is POSTed as JSON. */
+    private static void questionInUrl(Context ctx) {
+        ctx.header("Allow", "POST");
+        throw new ApiError(405, "a question is never sent in a URL, where history and logs would keep it: POST "
+                + ctx.path() + " with a JSON body {\"question\": \"...\"}");
     }
 
     /** {@code text} when it is no longer than a question may be; a 400 naming {@code name} otherwise. */
@@ -182,7 +204,8 @@ public final class ApiServer implements AutoCloseable {
 
     private void ask(Context ctx) {
         AskRequest r = askRequest(ctx);
-        ctx.json(backend.ask(r.question(), r.filters(), AuditChannel.API, AnswerListener.NONE));
+        ctx.json(security.limits().answering(
+                () -> backend.ask(r.question(), r.filters(), AuditChannel.API, AnswerListener.NONE)));
     }
 
     /**
@@ -190,12 +213,24 @@ public final class ApiServer implements AutoCloseable {
      * model's text, not yet verified), then {@code answer} (the verified answer, as {@code POST /api/ask} returns it)
      * or {@code error}.
      */
-    private void stream(Context ctx, AskRequest r) throws IOException {
+    private void stream(Context ctx, AskRequest r) {
+        security.limits().answering(() -> {
+            streamAnswer(ctx, r);
+            return null;
+        });
+    }
+
+    private void streamAnswer(Context ctx, AskRequest r) {
         ctx.res().setStatus(200);
         ctx.res().setContentType("text/event-stream;charset=utf-8");
         ctx.res().setHeader("Cache-Control", "no-cache");
         ctx.res().setHeader("X-Accel-Buffering", "no");
-        SseWriter sse = new SseWriter(ctx.res().getOutputStream(), json);
+        SseWriter sse;
+        try {
+            sse = new SseWriter(ctx.res().getOutputStream(), json);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         try {
             Answer answer = backend.ask(r.question(), r.filters(), AuditChannel.STREAM, new AnswerListener() {
                 @Override
@@ -288,24 +323,33 @@ public final class ApiServer implements AutoCloseable {
     /** What {@code GET /api/status} returns. */
     public record Status(String status, String corpus, String description, String corpusVersion, String corpusDate,
                          String model, IndexCounts counts, IndexProgress indexing, String startedAt,
-                         AuditHealth audit) {
+                         AuditHealth audit, Map<String, Object> auth) {
     }
 
-    private Status status() {
+    private Status status(Context ctx) {
         CorpusState state = backend.corpusState();
         IndexProgress progress = backend.indexing();
         IndexCounts counts = backend.index().counts();
         String status = progress.running() ? "indexing" : counts.passages() == 0 ? "empty" : "ready";
         return new Status(status, backend.corpus().name(), backend.corpus().description(), backend.corpusVersion(),
                 state.date(), backend.modelId(), counts, progress, backend.startedAt().toString(),
-                backend.auditHealth());
+                backend.auditHealth(), sessions.who(ctx));
     }
 
     // ---------------------------------------------------------------- errors and headers
 
     private void onError(Exception e, Context ctx) {
         if (e instanceof ApiError api) {
-            ctx.status(api.status()).json(error(api.status(), api.getMessage()));
+            Map<String, Object> body = new java.util.LinkedHashMap<>(error(api.status(), api.getMessage()));
+            if (api.status() == 401) {
+                body.put("login", "/api/session");
+            }
+            ctx.status(api.status()).json(body);
+            return;
+        }
+        if (e instanceof RateLimits.Exceeded x) {
+            ctx.header("Retry-After", Long.toString(x.retryAfterSeconds()));
+            ctx.status(429).json(error(429, x.getMessage()));
             return;
         }
         if (e instanceof io.javalin.http.HttpResponseException h) {
