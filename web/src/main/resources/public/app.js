@@ -2,7 +2,7 @@
 // passage in one click, filter (state in the URL), export references, give feedback, or search passages only.
 // Every text from the corpus is inserted as text nodes (see common.js): no markup in a document can run.
 
-import { $, el, t, uiLang, safeUrl, call, postJson, setupLanguageToggle, num } from "./common.js";
+import { $, el, t, uiLang, safeUrl, call, postJson, setupLanguageToggle, num, ensureSession, failure } from "./common.js";
 import { exportText } from "./vancouver.js";
 
 const FILTER_FIELDS = ["source", "type", "lang", "from", "to"];
@@ -21,15 +21,25 @@ function writeForm(params) {
   FILTER_FIELDS.forEach((k) => { $(k).value = params.get(k) || ""; });
 }
 
-/** The shareable URL of a question with its filters: ?q=...&source=who&from=2015&lang=fr&type=guideline */
-function urlOf(f, view) {
+/**
+ * The shareable URL of a question with its filters, in the fragment, which browsers never send to a server (no
+ * access log, no Referer): #q=...&source=who&from=2015&lang=fr&type=guideline. A question sent despite the
+ * patient-data warning is left out of it.
+ */
+function urlOf(f, view, keepQuestion) {
   const p = new URLSearchParams();
-  p.set("q", f.q);
+  if (keepQuestion) p.set("q", f.q);
   FILTER_FIELDS.forEach((k) => { if (f[k]) p.set(k, f[k]); });
   if (view === "search") p.set("view", "search");
   const ui = new URLSearchParams(location.search).get("ui");
-  if (ui) p.set("ui", ui);
-  return "?" + p;
+  return location.pathname + (ui ? "?ui=" + encodeURIComponent(ui) : "") + "#" + p;
+}
+
+/** The question and filters of the page's URL: the fragment, or the query of a link made before it moved there. */
+function urlParams() {
+  const hash = new URLSearchParams(location.hash.slice(1));
+  if (hash.has("q") || hash.has("view")) return hash;
+  return new URLSearchParams(location.search);
 }
 
 function filtersJson(f) {
@@ -211,7 +221,7 @@ async function askStreaming(question, filters) {
   });
   if (!res.ok) {
     const body = await res.json().catch(() => ({}));
-    throw new Error(body.error || res.status + " " + res.statusText);
+    throw failure(res, body, "/api/ask/stream");
   }
   const reader = res.body.getReader();
   const decoder = new TextDecoder();
@@ -294,29 +304,33 @@ async function search(f) {
 
 // ---------------------------------------------------------------- patient-data guard
 
-/** Asks the guard first; with findings, shows a warning and waits for "edit" or "send anyway". */
+/**
+ * Asks the guard first; with findings, shows a warning and waits for "edit" or "send anyway". When the guard cannot
+ * be reached, it fails closed: the question waits behind a warning too. {@code go(false)} means the clinician sent
+ * it despite the warning (the page's URL then leaves it out).
+ */
 async function guarded(f, go) {
   $("guard").hidden = true;
-  if (state.confirmedText !== f.q) {
-    let findings = [];
-    try { findings = (await postJson("/api/guard", { text: f.q })).findings || []; } catch (e) { findings = []; }
-    if (findings.length) {
-      const types = [...new Set(findings.map((x) => x.type))].map((x) => t("guard_" + x));
-      $("guard-text").textContent = t("guardWarning", { types: types.join(", ") });
-      $("guard").hidden = false;
-      $("guard-send").onclick = () => { state.confirmedText = f.q; $("guard").hidden = true; go(); };
-      $("guard-send").focus();
-      return;
-    }
+  if (state.confirmedText === f.q) { go(false); return; }
+  let findings = [];
+  let unavailable = false;
+  try { findings = (await postJson("/api/guard", { text: f.q })).findings || []; } catch (e) {
+    if (e.status === 401) return; // the login form is back; the clinician sends the question again after it
+    unavailable = true;
   }
-  go();
+  if (!findings.length && !unavailable) { go(true); return; }
+  const types = [...new Set(findings.map((x) => x.type))].map((x) => t("guard_" + x));
+  $("guard-text").textContent = unavailable ? t("guardUnavailable") : t("guardWarning", { types: types.join(", ") });
+  $("guard").hidden = false;
+  $("guard-send").onclick = () => { state.confirmedText = f.q; $("guard").hidden = true; go(false); };
+  $("guard-send").focus();
 }
 
 function submit(view) {
   const f = readForm();
   if (!f.q) { $("question").focus(); return; }
-  guarded(f, () => {
-    history.pushState({ view }, "", urlOf(f, view));
+  guarded(f, (clean) => {
+    history.pushState({ view }, "", urlOf(f, view, clean));
     run(view, f);
   });
 }
@@ -410,10 +424,11 @@ function rerender() {
 }
 
 function fromUrl(useGuard) {
-  const params = new URLSearchParams(location.search);
+  const params = urlParams();
   writeForm(params);
   const f = readForm();
   const view = params.get("view") === "search" ? "search" : "answer";
+  if (new URLSearchParams(location.search).has("q")) history.replaceState(history.state, "", urlOf(f, view, true));
   if (!f.q) { clearResults(); return; }
   if (useGuard) guarded(f, () => run(view, f)); else run(view, f);
 }
@@ -431,6 +446,8 @@ document.addEventListener("DOMContentLoaded", () => {
   $("fb-incorrect").addEventListener("click", () => { $("fb-correction-box").hidden = false; $("fb-correction").focus(); });
   $("fb-send").addEventListener("click", () => sendFeedback("incorrect"));
   window.addEventListener("popstate", () => fromUrl(false));
-  refreshStatus();
-  fromUrl(true); // a shared link such as /?q=...&source=has asks at once
+  ensureSession().then(() => {
+    refreshStatus();
+    fromUrl(true); // a shared link such as /#q=...&source=has asks at once
+  });
 });

@@ -87,12 +87,86 @@ export function setupLanguageToggle(onChange) {
 export async function call(url, options) {
   const res = await fetch(url, options);
   const body = await res.json().catch(() => ({}));
-  if (!res.ok) {
-    const err = new Error(body.error || res.status + " " + res.statusText);
-    err.status = res.status;
-    throw err;
-  }
+  if (!res.ok) throw failure(res, body, url);
   return body;
+}
+
+/**
+ * The Error for a refused request: too many requests says when to retry; an ended session brings the login form
+ * back (the request is not retried: the clinician sends it again once logged in).
+ */
+export function failure(res, body, url) {
+  let message = body.error || res.status + " " + res.statusText;
+  if (res.status === 429) message = t("tooMany", { s: res.headers.get("Retry-After") || "60" });
+  if (res.status === 401 && url !== "/api/session") {
+    message = t("sessionEnded");
+    showLogin(() => {});
+  }
+  const err = new Error(message);
+  err.status = res.status;
+  return err;
+}
+
+// ---------------------------------------------------------------- who is using the page
+
+/**
+ * Resolves once the page may call the API: at once when the server runs without authentication, behind the
+ * hospital's proxy or with a live session; otherwise after the clinician logs in with an API token. Shows who is
+ * logged in, a logout button, and a banner when the server runs open on a network (--insecure-no-auth).
+ */
+export async function ensureSession() {
+  let s;
+  try { s = await call("/api/session"); } catch (e) { return null; } // the status line says the server is unreachable
+  showAccess(s);
+  if (s.authenticated) return s;
+  return new Promise((resolve) => showLogin(resolve));
+}
+
+function showAccess(s) {
+  if (s.insecure && !$("insecure-banner")) {
+    document.querySelector("header").after(el("p", { id: "insecure-banner", class: "banner-insecure", role: "alert" },
+      t("insecureBanner")));
+  }
+  const nav = document.querySelector("header nav");
+  if ($("who")) $("who").remove();
+  if (s.authenticated && s.mode !== "none" && nav) {
+    nav.after(el("span", { id: "who", class: "who" }, t("signedInAs", { user: s.user, role: s.role }), " ",
+      s.mode === "tokens" ? el("button", { type: "button", id: "logout", class: "linklike", onclick: logout }, t("logout")) : null));
+  }
+}
+
+async function logout() {
+  await fetch("/api/session", { method: "DELETE" }).catch(() => null);
+  location.reload();
+}
+
+/** The login form (an API token from "preuve token create"); the rest of the page is hidden until it succeeds. */
+export function showLogin(onLoggedIn) {
+  document.body.classList.add("locked");
+  if ($("login")) return;
+  const input = el("input", { id: "login-token", type: "password", autocomplete: "off", required: true, spellcheck: false });
+  const error = el("p", { id: "login-error", class: "error", role: "alert", hidden: true });
+  const form = el("form", { id: "login-form", novalidate: true },
+    el("label", { htmlFor: "login-token" }, t("loginToken")), input,
+    el("button", { type: "submit", id: "login-submit" }, t("loginButton")), error);
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    if (!input.value.trim()) { input.focus(); return; }
+    try {
+      const s = await postJson("/api/session", { token: input.value.trim() });
+      $("login").remove();
+      document.body.classList.remove("locked");
+      showAccess(s);
+      onLoggedIn(s);
+    } catch (err) {
+      error.hidden = false;
+      error.textContent = err.status === 401 ? t("loginFailed") : err.message;
+      input.select();
+    }
+  });
+  document.querySelector("main").prepend(el("section", { id: "login", class: "card", "aria-labelledby": "login-title" },
+    el("h1", { id: "login-title" }, t("loginTitle")), el("p", {}, t("loginHelp")), form));
+  input.focus();
 }
 
 export function postJson(url, body) {

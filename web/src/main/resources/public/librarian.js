@@ -4,7 +4,7 @@
 // changes, sources and versions are fetched again: the page never needs a reload. Everything from the server is
 // inserted as text (el() builds text nodes).
 
-import { $, el, t, call, num, uiLang, setupLanguageToggle } from "./common.js";
+import { $, el, t, call, num, uiLang, setupLanguageToggle, ensureSession } from "./common.js";
 
 const POLL_RUNNING_MS = 1000;
 const POLL_IDLE_MS = 10000;
@@ -220,5 +220,5 @@ function load() {
 document.addEventListener("DOMContentLoaded", () => {
   setupLanguageToggle(load);
   $("diff-compare").addEventListener("click", showDiff);
-  load();
+  ensureSession().then(load);
 });

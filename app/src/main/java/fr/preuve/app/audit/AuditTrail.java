@@ -107,10 +107,10 @@ public final class AuditTrail implements AutoCloseable {
      * Records an answer given over {@code channel} to a question that arrived at {@code time}; never throws. Returns
      * whether it was written; when not, the failure is logged with the answer's id and counted.
      */
-    public boolean record(Answered answered, Filters filters, AuditChannel channel, Instant time) {
+    public boolean record(Answered answered, Filters filters, AuditChannel channel, String requester, Instant time) {
         String answerId = answered.answer().id();
         try {
-            log().record(AuditEntry.of(answered, filters, channel, time, fingerprint()));
+            log().record(AuditEntry.of(answered, filters, channel, time, fingerprint(), requester));
             recorded.incrementAndGet();
             failing = false;
             return true;

@@ -43,7 +43,7 @@ import java.util.Optional;
 public final class JdbcAuditLog implements AuditLog {
 
     /** Version of the schema this code writes. */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
 
     /** Reads what it writes, and what a later version may add. */
     private static final ObjectMapper JSON = Yaml.json().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -55,7 +55,7 @@ public final class JdbcAuditLog implements AuditLog {
     private static final String ENTRY_COLUMNS = "answer_id, at_ms, at, channel, mode, model_provider, model_name, "
             + "model_endpoint, health_data_approved, corpus_version, corpus_date, language, fingerprint, question, "
             + "finding_types, filters, retrieved, cited, verdicts, supported, unsupported, invalid_citation, delivered, "
-            + "abstained, delivered_chars, warnings, retrieval_ms, answer_ms, total_ms";
+            + "abstained, delivered_chars, warnings, retrieval_ms, answer_ms, total_ms, requester";
 
     private final String url;
     private final Dialect dialect;
@@ -71,9 +71,14 @@ public final class JdbcAuditLog implements AuditLog {
      * @throws IllegalStateException when the database cannot be opened or was written by a newer Preuve
      */
     public static JdbcAuditLog open(String url) {
+        return open(url, SCHEMA_VERSION);
+    }
+
+    /** Opens the database at {@code url}, migrating its schema up to {@code version} only (tests of migrations). */
+    static JdbcAuditLog open(String url, int version) {
         JdbcAuditLog log = new JdbcAuditLog(url);
         try (Connection c = log.connect()) {
-            log.migrate(c);
+            log.migrate(c, version);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the audit database " + log.where() + ": " + e.getMessage(), e);
         }
@@ -93,7 +98,7 @@ public final class JdbcAuditLog implements AuditLog {
      * Creates the schema when the database has none, in one transaction; checks its version otherwise. A database
      * already at this version sees only reads, so the account of a running Preuve needs no right to create tables.
      */
-    private void migrate(Connection c) throws SQLException {
+    private void migrate(Connection c, int target) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (String sql : dialect.session) {
                 s.execute(sql);
@@ -114,19 +119,27 @@ public final class JdbcAuditLog implements AuditLog {
                 throw new SQLException("its schema version is " + found + ", newer than this Preuve's ("
                         + SCHEMA_VERSION + "); upgrade Preuve");
             }
-            if (found < SCHEMA_VERSION) {
+            if (found < 1 && target >= 1) {
                 for (String ddl : schemaV1()) {
                     s.execute(ddl);
                 }
-                try (PreparedStatement v = c.prepareStatement("INSERT INTO schema_version (version, applied_at) "
-                        + "SELECT CAST(? AS INTEGER), CAST(? AS VARCHAR(40)) WHERE NOT EXISTS (SELECT 1 FROM schema_version WHERE version = ?)")) {
-                    v.setInt(1, SCHEMA_VERSION);
-                    v.setString(2, Instant.now().toString());
-                    v.setInt(3, SCHEMA_VERSION);
-                    v.executeUpdate();
-                }
+                applied(c, 1);
+            }
+            if (found < 2 && target >= 2) { // who asked: the token's or the user's name
+                s.execute("ALTER TABLE audit_entry ADD COLUMN requester VARCHAR(200)");
+                applied(c, 2);
             }
             c.commit();
+        }
+    }
+
+    private static void applied(Connection c, int version) throws SQLException {
+        try (PreparedStatement v = c.prepareStatement("INSERT INTO schema_version (version, applied_at) "
+                + "SELECT CAST(? AS INTEGER), CAST(? AS VARCHAR(40)) WHERE NOT EXISTS (SELECT 1 FROM schema_version WHERE version = ?)")) {
+            v.setInt(1, version);
+            v.setString(2, Instant.now().toString());
+            v.setInt(3, version);
+            v.executeUpdate();
         }
     }
 
@@ -167,7 +180,7 @@ public final class JdbcAuditLog implements AuditLog {
 
     @Override
     public void record(AuditEntry e) {
-        String marks = String.join(", ", java.util.Collections.nCopies(29, "?"));
+        String marks = String.join(", ", java.util.Collections.nCopies(30, "?"));
         try (Connection c = connect();
              PreparedStatement s = c.prepareStatement("INSERT INTO audit_entry (" + ENTRY_COLUMNS + ") VALUES (" + marks + ")")) {
             int i = 1;
@@ -203,7 +216,8 @@ public final class JdbcAuditLog implements AuditLog {
             s.setString(i++, json(e.warnings()));
             s.setDouble(i++, e.timings().retrievalMs());
             s.setDouble(i++, e.timings().answerMs());
-            s.setDouble(i, e.timings().totalMs());
+            s.setDouble(i++, e.timings().totalMs());
+            s.setString(i, e.requester());
             s.executeUpdate();
         } catch (SQLException ex) {
             throw new IllegalStateException("cannot write audit entry " + e.id() + " to " + where() + ": "
@@ -284,7 +298,8 @@ public final class JdbcAuditLog implements AuditLog {
                 }), read(rs.getString("retrieved"), STRINGS), read(rs.getString("cited"), STRINGS),
                 read(rs.getString("verdicts"), VERDICTS), rs.getInt("abstained") == 1, rs.getInt("delivered_chars"),
                 read(rs.getString("warnings"), STRINGS),
-                new Timings(rs.getDouble("retrieval_ms"), rs.getDouble("answer_ms"), rs.getDouble("total_ms")));
+                new Timings(rs.getDouble("retrieval_ms"), rs.getDouble("answer_ms"), rs.getDouble("total_ms")),
+                rs.getString("requester"));
     }
 
     @Override

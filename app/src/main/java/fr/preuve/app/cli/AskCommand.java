@@ -33,7 +33,8 @@ public class AskCommand extends PreuveCommand {
     @Override
     public Integer call() throws Exception {
         try (PreuveRuntime runtime = readOnly(config())) {
-            Answer a = runtime.ask(String.join(" ", question), filters.filters(), AuditChannel.CLI, AnswerListener.NONE);
+            Answer a = runtime.ask(String.join(" ", question), filters.filters(), AuditChannel.CLI, null,
+                    AnswerListener.NONE);
             if (json) {
                 out().println(Yaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(a));
             } else {

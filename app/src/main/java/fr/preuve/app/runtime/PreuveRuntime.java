@@ -147,14 +147,15 @@ public final class PreuveRuntime implements Backend, AutoCloseable {
     }
 
     /**
-     * Answers a question and records it in the audit trail, with the {@code channel} it arrived by. The answer is
-     * delivered even when the trail cannot be written ({@link AuditTrail}).
+     * Answers a question and records it in the audit trail, with the {@code channel} it arrived by and who asked
+     * ({@code requester}, null when nobody is authenticated). The answer is delivered even when the trail cannot be
+     * written ({@link AuditTrail}).
      */
     @Override
-    public Answer ask(String question, Filters filters, AuditChannel channel, AnswerListener listener) {
+    public Answer ask(String question, Filters filters, AuditChannel channel, String requester, AnswerListener listener) {
         Instant asked = clock.instant();
         Answered answered = answers.answer(question, filters, listener);
-        audit.record(answered, filters, channel, asked);
+        audit.record(answered, filters, channel, requester, asked);
         return answered.answer();
     }
 

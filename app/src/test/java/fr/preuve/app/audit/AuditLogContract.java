@@ -55,7 +55,7 @@ abstract class AuditLogContract {
                 new Filters(Set.of(SourceKind.HAS), Set.of("fr"), 2020, 2024), List.of("has:p_1#0", "has:p_1#1"),
                 List.of("has:p_1#0"), List.of(new AuditEntry.SentenceVerdict(Verdict.SUPPORTED, true, List.of(1)),
                 new AuditEntry.SentenceVerdict(Verdict.INVALID_CITATION, false, List.of(9))), false, 210,
-                List.of("1 phrase du modèle a été retirée."), new Timings(40.5, 900.25, 940.75));
+                List.of("1 phrase du modèle a été retirée."), new Timings(40.5, 900.25, 940.75), "dr.martin");
     }
 
     @Test
@@ -65,7 +65,7 @@ abstract class AuditLogContract {
         AuditEntry early = entry("a", "2026-11-22T23:59:59.999Z", "Quelle dose ? « 2 g » — ½ cp", List.of());
         AuditEntry approved = new AuditEntry("c", Instant.parse("2026-11-22T12:00:00Z"), AuditChannel.CLI, AnswerMode.EXTRACTIVE,
                 ModelInfo.local(), "v1", null, "en", "ab".repeat(32), "salt", List.of(),
-                Filters.NONE, List.of(), List.of(), List.of(), true, 0, List.of(), new Timings(0, 0, 0));
+                Filters.NONE, List.of(), List.of(), List.of(), true, 0, List.of(), new Timings(0, 0, 0), null);
         log.record(late);
         log.record(early);
         log.record(approved);
@@ -110,10 +110,28 @@ abstract class AuditLogContract {
         assertThat(again.entries(TimeRange.all(), 10).get(0).question()).isEqualTo("Quelle dose ?");
         assertThat(again.feedback(TimeRange.all())).extracting(Feedback::rating).containsExactly(Rating.USEFUL);
         try (Connection c = admin(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT version FROM schema_version")) {
-            assertThat(rs.next()).isTrue();
-            assertThat(rs.getInt(1)).isEqualTo(JdbcAuditLog.SCHEMA_VERSION);
-            assertThat(rs.next()).as("one version row after two opens").isFalse();
+             ResultSet rs = s.executeQuery("SELECT version FROM schema_version ORDER BY version")) {
+            for (int v = 1; v <= JdbcAuditLog.SCHEMA_VERSION; v++) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(v);
+            }
+            assertThat(rs.next()).as("one row per version after two opens").isFalse();
+        }
+    }
+
+    @Test
+    void aTrailOfTheFirstSchemaGainsTheRequesterAndKeepsItsRules() throws Exception {
+        JdbcAuditLog.open(url(), 1);
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.executeQuery("SELECT requester FROM audit_entry")).isInstanceOf(SQLException.class);
+        }
+        JdbcAuditLog log = JdbcAuditLog.open(url());
+        log.record(entry("a", "2026-11-22T10:00:00Z", "Quelle dose ?", List.of()));
+        assertThat(log.entries(TimeRange.all(), 10)).singleElement()
+                .satisfies(e -> assertThat(e.requester()).isEqualTo("dr.martin"));
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.executeUpdate("UPDATE audit_entry SET requester = 'someone-else'"))
+                    .hasMessageContaining(Dialect.APPEND_ONLY);
         }
     }
 
@@ -121,10 +139,10 @@ abstract class AuditLogContract {
     void aNewerSchemaIsRefusedClearly() throws Exception {
         JdbcAuditLog.open(url());
         try (Connection c = admin(); Statement s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO schema_version (version, applied_at) VALUES (2, '2030-01-01T00:00:00Z')");
+            s.executeUpdate("INSERT INTO schema_version (version, applied_at) VALUES (3, '2030-01-01T00:00:00Z')");
         }
         assertThatThrownBy(() -> JdbcAuditLog.open(url())).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("schema version is 2, newer than this Preuve's (1)");
+                .hasMessageContaining("schema version is 3, newer than this Preuve's (2)");
     }
 
     /** The multi-instance case: two logs on one trail, each written by its own thread, interleaved. */

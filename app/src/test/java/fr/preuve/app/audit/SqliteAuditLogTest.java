@@ -42,7 +42,7 @@ class SqliteAuditLogTest extends AuditLogContract {
                 fr.preuve.core.answer.Coverage.FULL, "", List.of(),
                 List.of(), "fr", "vérifiez", "v1", null, new Timings(1, 1, 2), ModelInfo.local(), List.of()),
                 new AskedQuestion("Quelle dose ?", "fr", List.of(), "Quelle dose ?"), List.of());
-        assertThat(trail.record(answered, Filters.NONE, AuditChannel.API, e.time())).isFalse();
+        assertThat(trail.record(answered, Filters.NONE, AuditChannel.API, null, e.time())).isFalse();
         fr.preuve.core.audit.AuditHealth h = trail.health();
         assertThat(h.status()).isEqualTo("failing");
         assertThat(h.failures()).isEqualTo(1);
@@ -55,7 +55,7 @@ class SqliteAuditLogTest extends AuditLogContract {
                 () -> new QuestionFingerprint(new byte[32]), "sqlite", "audit.db", Clock.systemUTC());
         assertThat(working.check()).isTrue();
         assertThat(working.health().status()).isEqualTo("ok");
-        assertThat(working.record(answered, Filters.NONE, AuditChannel.API, e.time())).isTrue();
+        assertThat(working.record(answered, Filters.NONE, AuditChannel.API, null, e.time())).isTrue();
         assertThat(working.log().count()).isEqualTo(1);
     }
 }

@@ -195,8 +195,13 @@ class WebPageBrowserTest {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Opens a shared link afresh: {@code "?q=...&source=has"} becomes the page's fragment ({@code /#q=...}), where
+     * the page keeps questions so that they never reach a server's logs.
+     */
     static void open(String query) {
-        driver.get(base + "/" + query);
+        driver.get(base + "/about");
+        driver.get(base + "/" + (query.startsWith("?") ? "#" + query.substring(1) : query));
     }
 
     /** Waits for a finished answer (sentences or an abstention) and returns the answer section. */
@@ -347,6 +352,35 @@ class WebPageBrowserTest {
         byId("guard-send").click();
         answered();
         assertThat(byId("guard").isDisplayed()).isFalse();
+        assertThat(driver.getCurrentUrl()).as("a question sent despite the warning stays out of the URL")
+                .doesNotContain("Durand").doesNotContain("q=");
+    }
+
+    @Test
+    void whenTheGuardCannotBeReachedTheQuestionWaitsBehindAWarning() {
+        open("");
+        js("const real = window.fetch; window.fetch = (u, o) => String(u).includes('/api/guard')"
+                + " ? Promise.reject(new TypeError('network down')) : real(u, o);");
+        ask("Quelle cible d'HbA1c chez le diabétique âgé ?");
+        WebElement guard = visible("#guard");
+        assertThat(guard.getText()).contains("n'a pas pu être faite");
+        assertThat(byId("answer").isDisplayed()).isFalse();
+        byId("guard-send").click();
+        answered();
+    }
+
+    @Test
+    void questionsLiveInTheFragmentWhichNoServerReceives() {
+        open("");
+        ask("How much salt should adults eat per day?");
+        answered();
+        java.net.URI url = java.net.URI.create(driver.getCurrentUrl());
+        assertThat(url.getRawQuery()).isNull();
+        assertThat(url.getRawFragment()).contains("q=How+much+salt");
+        driver.get(base + "/?q=" + enc("salt") + "&view=search"); // a link made before questions moved
+        visible("#passages li");
+        assertThat(java.net.URI.create(driver.getCurrentUrl()).getRawQuery()).isNull();
+        assertThat(driver.getCurrentUrl()).contains("#q=salt");
     }
 
     @Test

@@ -106,6 +106,11 @@ class AuthApiTest {
         HttpResponse<String> ask = send(as(post("/api/ask", ASK), clinician));
         assertThat(ask.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(ask.body()).get("answer").asText()).isNotBlank();
+        String answerId = JSON.readTree(ask.body()).get("id").asText();
+        var audited = app.runtime().auditLog().entries(fr.preuve.core.audit.TimeRange.all(), 1000).stream()
+                .filter(e -> e.id().equals(answerId)).findFirst().orElseThrow();
+        assertThat(audited.requester()).as("the audit trail names the token, never its secret").isEqualTo("dr.martin");
+        assertThat(audited.toString()).doesNotContain(clinician);
         assertThat(send(as(get("/api/search?q=sel"), clinician)).statusCode()).isEqualTo(200);
         HttpResponse<String> corpus = send(as(get("/api/corpus"), clinician));
         assertThat(corpus.statusCode()).isEqualTo(403);

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  */
 public final class AuditCsv {
     /** The header, in column order. */
-    public static final List<String> COLUMNS = List.of("id", "time", "channel", "mode", "modelProvider", "model",
+    public static final List<String> COLUMNS = List.of("id", "time", "channel", "requester", "mode", "modelProvider", "model",
             "endpoint", "healthDataApproved", "corpusVersion", "corpusDate", "language", "fingerprint", "question",
             "findingTypes", "filterSources", "filterLanguages", "filterFrom", "filterTo", "retrieved", "cited",
             "supported", "unsupported", "invalidCitation", "delivered", "abstained", "deliveredChars", "warnings",
@@ -38,7 +38,7 @@ public final class AuditCsv {
     }
 
     static List<String> row(AuditEntry e) {
-        return List.of(e.id(), e.time().toString(), str(e.channel()), str(e.mode()), str(e.model().provider()),
+        return List.of(e.id(), e.time().toString(), str(e.channel()), str(e.requester()), str(e.mode()), str(e.model().provider()),
                 str(e.model().model()), str(e.model().endpoint()), Boolean.toString(e.model().healthDataApproved()),
                 str(e.corpusVersion()), str(e.corpusDate()), str(e.language()), e.fingerprint(), str(e.question()),
                 e.findingTypes().stream().map(FindingType::key).collect(Collectors.joining(" ")),

@@ -39,12 +39,14 @@ import java.util.Objects;
  * @param deliveredChars length of the delivered answer text (on abstention, of the message saying so)
  * @param warnings       warnings shown with the answer (identifying data in them replaced by placeholders)
  * @param timings        latency: retrieval, answer and total milliseconds
+ * @param requester      who asked: the API token's name or the user the hospital's proxy named (never a secret);
+ *                       null when the server runs without authentication, and on the command line
  */
 public record AuditEntry(String id, Instant time, AuditChannel channel, AnswerMode mode, ModelInfo model, String corpusVersion,
                          String corpusDate, String language, String fingerprint, String question,
                          List<FindingType> findingTypes, Filters filters, List<String> retrieved, List<String> cited,
                          List<SentenceVerdict> verdicts, boolean abstained, int deliveredChars, List<String> warnings,
-                         Timings timings) {
+                         Timings timings, String requester) {
 
     public AuditEntry {
         Objects.requireNonNull(id, "id");
@@ -70,7 +72,7 @@ public record AuditEntry(String id, Instant time, AuditChannel channel, AnswerMo
 
     /** The entry for an answer given over {@code channel} to a question that arrived at {@code time}. */
     public static AuditEntry of(Answered answered, Filters filters, AuditChannel channel, Instant time,
-                                QuestionFingerprint fingerprint) {
+                                QuestionFingerprint fingerprint, String requester) {
         Answer a = answered.answer();
         AskedQuestion q = answered.question();
         List<Finding> found = q.identifying();
@@ -80,7 +82,7 @@ public record AuditEntry(String id, Instant time, AuditChannel channel, AnswerMo
                 answered.retrieved(), a.passages().stream().map(CitedPassage::id).toList(),
                 a.sentences().stream().map(s -> new SentenceVerdict(s.verdict(), s.delivered(), s.citations())).toList(),
                 a.abstained(), a.answer().length(),
-                a.warnings().stream().map(w -> scrub(w, found)).toList(), a.timings());
+                a.warnings().stream().map(w -> scrub(w, found)).toList(), a.timings(), requester);
     }
 
     /** Sentences with {@code verdict}. */

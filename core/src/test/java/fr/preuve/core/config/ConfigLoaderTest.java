@@ -27,6 +27,32 @@ class ConfigLoaderTest {
         assertThat(c.corpusConfig()).hasToString("corpus-config/demo.yaml");
         assertThat(c.search()).isEqualTo(SearchSettings.defaults());
         assertThat(c.indexDir("demo")).isEqualTo(tmp.resolve("user/.preuve/indexes/demo"));
+        assertThat(c.host()).as("loopback only by default").isEqualTo("127.0.0.1");
+        assertThat(c.auth()).isEqualTo(AuthSettings.none());
+    }
+
+    @Test
+    void authenticationFromTheFileAndTheEnvironment() throws Exception {
+        Path file = tmp.resolve("preuve.yaml");
+        Files.writeString(file, """
+                host: 0.0.0.0
+                auth:
+                  mode: trusted-header
+                  trustedHeader: X-Remote-User
+                  roleHeader: X-Remote-Role
+                  trustedProxies: [10.0.0.1]
+                """);
+        PreuveConfig proxied = load(Map.of(), file);
+        assertThat(proxied.auth().mode()).isEqualTo(AuthSettings.Mode.TRUSTED_HEADER);
+        assertThat(proxied.auth().trustedProxies()).containsExactly("10.0.0.1");
+        assertThat(load(Map.of("PREUVE_AUTH", "tokens"), file).auth().mode()).isEqualTo(AuthSettings.Mode.TOKENS);
+        assertThat(load(Map.of("PREUVE_AUTH_TRUSTED_PROXIES", "10.0.0.2, 10.0.0.3"), file).auth().trustedProxies())
+                .containsExactly("10.0.0.2", "10.0.0.3");
+        Files.writeString(file, "auth:\n  mode: trusted-header\n");
+        assertThatThrownBy(() -> load(Map.of(), file)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("auth.trustedHeader").hasMessageContaining("PREUVE_AUTH_TRUSTED_HEADER");
+        assertThatThrownBy(() -> load(Map.of("PREUVE_AUTH", "ldap"), null)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("ldap");
     }
 
     @Test

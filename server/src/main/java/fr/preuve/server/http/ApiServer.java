@@ -205,7 +205,8 @@ public final class ApiServer implements AutoCloseable {
     private void ask(Context ctx) {
         AskRequest r = askRequest(ctx);
         ctx.json(security.limits().answering(
-                () -> backend.ask(r.question(), r.filters(), AuditChannel.API, AnswerListener.NONE)));
+                () -> backend.ask(r.question(), r.filters(), AuditChannel.API, Gate.principal(ctx).requester(),
+                        AnswerListener.NONE)));
     }
 
     /**
@@ -232,7 +233,8 @@ public final class ApiServer implements AutoCloseable {
             throw new java.io.UncheckedIOException(e);
         }
         try {
-            Answer answer = backend.ask(r.question(), r.filters(), AuditChannel.STREAM, new AnswerListener() {
+            Answer answer = backend.ask(r.question(), r.filters(), AuditChannel.STREAM, Gate.principal(ctx).requester(),
+                    new AnswerListener() {
                 @Override
                 public void onPassages(List<CitedPassage> passages) {
                     sse.send("passages", passages);

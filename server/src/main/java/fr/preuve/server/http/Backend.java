@@ -37,10 +37,11 @@ public interface Backend {
     AnswerService answers();
 
     /**
-     * Answers a question and records it in the audit trail, with the {@code channel} it arrived by; the answer is
-     * delivered even when the trail cannot be written.
+     * Answers a question and records it in the audit trail, with the {@code channel} it arrived by and who asked
+     * ({@code requester}: a token or user name, null without authentication); the answer is delivered even when the
+     * trail cannot be written.
      */
-    Answer ask(String question, Filters filters, AuditChannel channel, AnswerListener listener);
+    Answer ask(String question, Filters filters, AuditChannel channel, String requester, AnswerListener listener);
 
     /** The audit log, opened on first use; throws {@link IllegalStateException} when it cannot be. */
     AuditLog auditLog();
