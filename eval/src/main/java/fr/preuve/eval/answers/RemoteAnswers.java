@@ -18,15 +18,29 @@ import java.util.function.Function;
 
 /**
  * Asks a running Preuve: {@code POST <base>/api/ask} with {@code {"question": ...}}, read back as an {@link Answer}
- * (fields this version does not know are ignored). A non-200 answer or a body that is not an answer stops the run,
- * naming the question and the server's message.
+ * (fields this version does not know are ignored), with {@code Authorization: Bearer <token>} when the server wants
+ * one. Told to slow down (429), it waits as {@code Retry-After} says and asks again, a few times; any other non-200
+ * answer or a body that is not an answer stops the run, naming the question and the server's message.
  */
 public final class RemoteAnswers implements Function<Question, Answer> {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
+    /** How many times one question is asked again after a 429. */
+    static final int MAX_RETRIES = 8;
+    /** The longest wait a server's {@code Retry-After} may impose. */
+    static final Duration MAX_WAIT = Duration.ofMinutes(2);
+
+    /** Waits; tests replace it. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration d) throws InterruptedException;
+    }
+
     private final URI ask;
     private final Duration timeout;
+    private final String token;
+    private final Sleeper sleeper;
     private final HttpClient http;
 
     /**
@@ -34,6 +48,16 @@ public final class RemoteAnswers implements Function<Question, Answer> {
      * @param timeout how long to wait for one answer
      */
     public RemoteAnswers(URI base, Duration timeout) {
+        this(base, timeout, null, d -> Thread.sleep(d.toMillis()));
+    }
+
+    /**
+     * @param base    the server's base URL, e.g. {@code http://localhost:7070}
+     * @param timeout how long to wait for one answer
+     * @param token   the API token ({@code PREUVE_TOKEN}), or null for a server without authentication
+     * @param sleeper how to wait before asking again after a 429
+     */
+    public RemoteAnswers(URI base, Duration timeout, String token, Sleeper sleeper) {
         Objects.requireNonNull(base, "base");
         String scheme = base.getScheme();
         if (!"http".equals(scheme) && !"https".equals(scheme) || base.getHost() == null) {
@@ -43,22 +67,38 @@ public final class RemoteAnswers implements Function<Question, Answer> {
         String b = base.toString();
         this.ask = URI.create((b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + "/api/ask");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.token = token == null || token.isBlank() ? null : token.strip();
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     @Override
     public Answer apply(Question q) {
         HttpResponse<String> r;
+        int retries = 0;
         try {
             String body = JSON.writeValueAsString(Map.of("question", q.question()));
-            r = http.send(HttpRequest.newBuilder(ask).timeout(timeout).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpRequest.Builder request = HttpRequest.newBuilder(ask).timeout(timeout)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            while (r.statusCode() == 429 && retries++ < MAX_RETRIES) {
+                sleeper.sleep(retryAfter(r));
+                r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("question " + q.id() + ": POST " + ask + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while asking " + ask, e);
+        }
+        if (r.statusCode() == 401) {
+            throw new IllegalStateException("question " + q.id() + ": POST " + ask + " answered 401: the server wants "
+                    + "an API token; set PREUVE_TOKEN to one ('preuve token create --role clinician --name eval') ("
+                    + r.body().strip() + ")");
         }
         if (r.statusCode() != 200) {
             throw new IllegalStateException("question " + q.id() + ": POST " + ask + " answered " + r.statusCode() + ": "
@@ -70,5 +110,17 @@ public final class RemoteAnswers implements Function<Question, Answer> {
             throw new IllegalStateException("question " + q.id() + ": " + ask + " did not return an answer: "
                     + e.getMessage().lines().findFirst().orElse(""), e);
         }
+    }
+
+    /** The server's {@code Retry-After} in seconds, at least one second and at most {@link #MAX_WAIT}. */
+    private static Duration retryAfter(HttpResponse<String> r) {
+        long seconds;
+        try {
+            seconds = Long.parseLong(r.headers().firstValue("Retry-After").orElse("1").strip());
+        } catch (NumberFormatException e) {
+            seconds = 1;
+        }
+        Duration d = Duration.ofSeconds(Math.max(1, seconds));
+        return d.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : d;
     }
 }

@@ -95,8 +95,10 @@ public record Evaluator(PreuveConfig config, EmbedderFactory embedders, UnaryOpe
         try (AnswerLog log = AnswerLog.open(run.answers())) {
             if (run.server() != null) {
                 try (Embedder embedder = embedders.forQueries(EmbeddingSpec.shipped())) {
+                    String serverToken = System.getenv("PREUVE_TOKEN"); // a server with auth.mode tokens wants one
                     RemoteAnswers remote = new RemoteAnswers(run.server(),
-                            Duration.ofSeconds(Defaults.EVAL_SERVER_TIMEOUT_SECONDS));
+                            Duration.ofSeconds(Defaults.EVAL_SERVER_TIMEOUT_SECONDS), serverToken,
+                            d -> Thread.sleep(d.toMillis()));
                     return AnswerEvaluation.run(set, q -> log.write(q.id(), remote.apply(q)),
                             SupportCheck.otherThanGate(embedder, gate), lines);
                 }

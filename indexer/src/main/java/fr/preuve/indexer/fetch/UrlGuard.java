@@ -64,7 +64,13 @@ public final class UrlGuard {
 
     private static boolean internal(InetAddress a) {
         return a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
-                || a.isMulticastAddress() || isUniqueLocalV6(a);
+                || a.isMulticastAddress() || isUniqueLocalV6(a) || isReservedV4(a);
+    }
+
+    /** 0.0.0.0/8 ("this network") and 100.64.0.0/10 (carrier-grade NAT, often a provider's internal network). */
+    private static boolean isReservedV4(InetAddress a) {
+        byte[] b = a.getAddress();
+        return b.length == 4 && (b[0] == 0 || b[0] == 100 && (b[1] & 0xC0) == 64);
     }
 
     private static boolean isUniqueLocalV6(InetAddress a) {

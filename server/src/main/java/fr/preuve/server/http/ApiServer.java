@@ -48,7 +48,9 @@ public final class ApiServer implements AutoCloseable {
     private final Security security;
     private final Gate gate;
     private final SessionApi sessions;
-    private final ObjectMapper json = Yaml.json().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    /** Reads request bodies strictly (a repeated field is an error) and writes responses. */
+    private final ObjectMapper json = Yaml.json().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private Javalin app;
 
     /** With the authentication the backend's configuration declares and the default rate limits. */
@@ -74,6 +76,7 @@ public final class ApiServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json, false));
             config.http.maxRequestSize = Defaults.HTTP_MAX_BODY_BYTES;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.staticFiles.add(sf -> {
                 sf.hostedPath = "/";
                 sf.directory = "/public";
@@ -102,8 +105,18 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/corpus/diff", this::corpusDiff);
             config.routes.exception(Exception.class, this::onError);
             config.routes.error(404, ctx -> {
-                if (ctx.path().startsWith("/api/") && ctx.result() == null) {
+                if (ctx.path().startsWith("/api/") && !isJson(ctx)) {
                     ctx.json(error(404, "no such endpoint: " + ctx.method() + " " + ctx.path()));
+                }
+            });
+            config.routes.error(413, ctx -> {
+                if (ctx.path().startsWith("/api/") && !isJson(ctx)) {
+                    ctx.json(error(413, "the request body is larger than " + Defaults.HTTP_MAX_BODY_BYTES + " bytes"));
+                }
+            });
+            config.routes.error(405, ctx -> {
+                if (ctx.path().startsWith("/api/") && !isJson(ctx)) {
+                    ctx.json(error(405, "method " + ctx.method() + " is not allowed on " + ctx.path()));
                 }
             });
         });
@@ -154,6 +167,8 @@ public final class ApiServer implements AutoCloseable {
         JsonNode body;
         try {
             body = json.readTree(ctx.body());
+        } catch (io.javalin.http.HttpResponseException e) { // too large: 413
+            throw e;
         } catch (Exception e) {
             throw ApiError.badRequest("the body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
@@ -365,6 +380,12 @@ public final class ApiServer implements AutoCloseable {
         String ref = UUID.randomUUID().toString().substring(0, 8);
         LOG.error("request {} {} failed (ref {})", ctx.method(), ctx.path(), ref, e);
         ctx.status(500).json(error(500, "internal error (ref " + ref + "); the server log has the details"));
+    }
+
+    /** Whether the response already carries a JSON body (an error the API wrote itself). */
+    private static boolean isJson(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith("application/json");
     }
 
     private static Map<String, Object> error(int status, String message) {

@@ -19,6 +19,7 @@ import java.util.Set;
 final class Gate {
     static final String PRINCIPAL = "preuve.principal";
     private static final Set<HandlerType> READS = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
+    private static final Set<HandlerType> WITH_BODY = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH);
     private static final Set<String> LOCAL_NAMES = Set.of("localhost", "127.0.0.1", "[::1]");
 
     private final Security security;
@@ -55,7 +56,7 @@ final class Gate {
         }
         if (!READS.contains(ctx.method())) {
             sameOrigin(ctx);
-            if (!ctx.method().equals(HandlerType.DELETE) || ctx.contentLength() > 0) {
+            if (WITH_BODY.contains(ctx.method()) || ctx.contentLength() > 0) {
                 json(ctx);
             }
         }
