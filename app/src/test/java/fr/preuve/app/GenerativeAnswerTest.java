@@ -186,7 +186,7 @@ class GenerativeAnswerTest {
     static String number(String prompt, String text) {
         int at = prompt.indexOf(text);
         assertThat(at).as("the prompt contains the passage with '%s'", text).isPositive();
-        Matcher m = Pattern.compile("(?m)^\\[(\\d+)] \\(").matcher(prompt.substring(0, at));
+        Matcher m = Pattern.compile("<passage id=\"(\\d+)\"").matcher(prompt.substring(0, at));
         String n = null;
         while (m.find()) {
             n = m.group(1);

@@ -7,6 +7,7 @@ import fr.preuve.core.guard.Finding;
 import fr.preuve.core.guard.PatientDataGuard;
 import fr.preuve.core.llm.AnswerPrompt;
 import fr.preuve.core.llm.ChatGateway;
+import fr.preuve.core.llm.InjectionMarkers;
 import fr.preuve.core.llm.LlmFailure;
 import fr.preuve.core.llm.Prompt;
 import fr.preuve.core.search.SearchHit;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -32,6 +34,10 @@ import java.util.TreeSet;
  * is removed (or flagged, by policy) and listed with its reason. Preuve abstains when retrieval is weak, when the model
  * says the passages do not answer, or when too little survives; when the model fails (timeout, error, garbage) the
  * answer falls back to extractive with a visible warning.
+ *
+ * <p>Passages reach the model as delimited, escaped data ({@link AnswerPrompt}). A passage holding text addressed to
+ * the model ({@link InjectionMarkers}: "ignore the previous instructions"…) supports no sentence, whatever the model
+ * makes of it, and the answer says which passage it was.
  */
 public final class GenerativeAnswerer {
 
@@ -88,6 +94,10 @@ public final class GenerativeAnswerer {
             sent = guard.redact(sent, findings);
             warnings.add(Messages.patientDataRedacted(lang, settings.name(), findings));
         }
+        Map<Integer, List<String>> instructed = instructed(given);
+        if (!instructed.isEmpty()) {
+            warnings.add(Messages.instructionsInPassages(lang, instructed));
+        }
         listener.onPassages(numbered);
         Prompt p = prompt.build(sent, lang, given);
         String reply;
@@ -97,20 +107,32 @@ public final class GenerativeAnswerer {
             return fallback(clinical, lang, result, evidence, f);
         }
         if (saysNoEvidence(reply)) {
-            return abstain(lang, given, List.of(), List.of());
+            return abstain(lang, given, List.of(), warnings);
         }
         List<CitedSentence> parsed = Citations.parse(reply);
         if (parsed.stream().allMatch(s -> s.citations().isEmpty())) {
             return fallback(clinical, lang, result, evidence, new LlmFailure(LlmFailure.Kind.GARBLED,
                     "the reply cites no passage at all"));
         }
-        List<AnswerVerifier.Checked> checked = verifier.verify(parsed, given, lang);
+        List<AnswerVerifier.Checked> checked = verifier.verify(parsed, given, lang, instructed.keySet());
         AnswerDraft o = deliver(lang, given, checked);
         if (warnings.isEmpty()) {
             return o;
         }
         warnings.addAll(o.warnings());
         return o.withWarnings(warnings);
+    }
+
+    /** Passage number (from 1) to the phrases addressed to the model found in it, for the passages holding any. */
+    static Map<Integer, List<String>> instructed(List<Passage> given) {
+        Map<Integer, List<String>> out = new TreeMap<>();
+        for (int i = 0; i < given.size(); i++) {
+            List<String> found = InjectionMarkers.find(given.get(i).text());
+            if (!found.isEmpty()) {
+                out.put(i + 1, found);
+            }
+        }
+        return out;
     }
 
     private AnswerDraft deliver(String lang, List<Passage> given, List<AnswerVerifier.Checked> checked) {

@@ -125,4 +125,23 @@ public final class Messages {
                 : "Identifying data (" + types(findings) + ") replaced by placeholders before sending to the model \""
                         + endpoint + "\", which is not approved for health data.";
     }
+
+    /**
+     * Passages given to the model that hold text addressed to it ({@code instructed}: passage number to the phrases
+     * found): they were quoted as data and support no sentence.
+     */
+    public static String instructionsInPassages(String lang, java.util.Map<Integer, List<String>> instructed) {
+        boolean fr = "fr".equals(lang);
+        String numbers = instructed.keySet().stream().map(n -> "[" + n + "]").collect(Collectors.joining(", "));
+        String phrases = instructed.values().stream().flatMap(List::stream).distinct().limit(3)
+                .map(p -> fr ? "« " + p + " »" : "\"" + p + "\"").collect(Collectors.joining(", "));
+        boolean one = instructed.size() == 1;
+        return fr
+                ? (one ? "Le passage " : "Les passages ") + numbers + (one ? " contient" : " contiennent")
+                        + " un texte adressé au modèle (" + phrases + ") : Preuve l'a transmis comme simple citation, "
+                        + "sans en suivre les consignes, et aucune phrase de la réponse ne peut s'y appuyer."
+                : (one ? "Passage " : "Passages ") + numbers + (one ? " contains" : " contain")
+                        + " text addressed to the model (" + phrases + "): Preuve passed it on as a quotation only, "
+                        + "without following it, and no sentence of the answer may rest on it.";
+    }
 }

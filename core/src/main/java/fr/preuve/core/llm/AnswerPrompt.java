@@ -3,15 +3,38 @@ package fr.preuve.core.llm;
 import fr.preuve.core.answer.Messages;
 import fr.preuve.core.doc.Passage;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The answer prompt, from a versioned template in the resources ({@code answer-v1.txt}): rules, then the passages
- * numbered from 1 with their source labels, then the question.
+ * The answer prompt, from a versioned template in the resources ({@code answer-v2.txt}): rules in the system message;
+ * in the user message the passages, each a {@code <passage id="n" source="…">…</passage>} block numbered from 1, then
+ * the question in a {@code <question>} block. Passage and question text cannot close or forge a block: a {@code <}
+ * that would open a tag is written {@code &lt;}. A passage holding text addressed to the model
+ * ({@link InjectionMarkers}) is marked {@code flag="instructions"}. The older {@code answer-v1} template lists the
+ * passages as {@code [n] (label)} lines, as it did.
  */
 public final class AnswerPrompt {
 
-    public static final String VERSION = "answer-v1";
+    public static final String VERSION = "answer-v2";
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(language|abstention|passages|question)}}");
+    /** A {@code <} that opens a tag, a closing tag, a comment or a chat-template token. */
+    private static final Pattern TAG_OPEN = Pattern.compile("<(?=\\s*[/!?|A-Za-z])");
+
+    /** How the passages are laid out in the user message. */
+    enum Layout {
+        /** {@code [n] (label)} then the text (answer-v1). */
+        NUMBERED,
+        /** {@code <passage>} blocks, text escaped (answer-v2 on). */
+        DELIMITED;
+
+        static Layout of(String version) {
+            return "answer-v1".equals(version) ? NUMBERED : DELIMITED;
+        }
+    }
 
     private final String system;
     private final String user;
@@ -34,34 +57,77 @@ public final class AnswerPrompt {
         return new AnswerPrompt(t.system(), t.user(), t.version());
     }
 
+    /** The template's version, recorded with each prompt ({@link Prompt#version()}). */
+    public String version() {
+        return version;
+    }
+
     /** The prompt for {@code question} (in {@code lang}) over {@code passages}, numbered from 1 in list order. */
     public Prompt build(String question, String lang, List<Passage> passages) {
         Objects.requireNonNull(question, "question");
-        StringBuilder numbered = new StringBuilder();
+        Layout layout = Layout.of(version);
+        StringBuilder blocks = new StringBuilder();
         for (int i = 0; i < passages.size(); i++) {
             Passage p = passages.get(i);
-            numbered.append('[').append(i + 1).append("] ").append(label(p)).append('\n')
-                    .append(p.text().strip()).append("\n\n");
+            if (layout == Layout.NUMBERED) {
+                blocks.append('[').append(i + 1).append("] ").append(label(p)).append('\n')
+                        .append(p.text().strip()).append("\n\n");
+            } else {
+                blocks.append("<passage id=\"").append(i + 1).append("\" source=\"").append(attribute(source(p)))
+                        .append('"').append(InjectionMarkers.present(p.text()) ? " flag=\"instructions\"" : "")
+                        .append(">\n").append(asData(p.text().strip())).append("\n</passage>\n\n");
+            }
         }
-        String abstention = Messages.noEvidence(lang);
-        String sys = system.replace("{{language}}", "fr".equals(lang) ? "French" : "English")
-                .replace("{{abstention}}", abstention);
-        String usr = user.replace("{{passages}}", numbered.toString().strip()).replace("{{question}}", question.strip());
-        return new Prompt(sys, usr, version);
+        Map<String, String> values = Map.of(
+                "language", "fr".equals(lang) ? "French" : "English",
+                "abstention", Messages.noEvidence(lang),
+                "passages", blocks.toString().strip(),
+                "question", layout == Layout.NUMBERED ? question.strip() : asData(question.strip()));
+        return new Prompt(fill(system, values), fill(user, values), version);
     }
 
-    /** "HAS, 2021, « title », section" — what a clinician would cite. */
+    /** {@code text} with every {@code <} that could open or close a tag written {@code &lt;}. */
+    static String asData(String text) {
+        return TAG_OPEN.matcher(text).replaceAll("&lt;");
+    }
+
+    /** {@code value} fit for a double-quoted attribute, on one line. */
+    static String attribute(String value) {
+        return value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+                .replaceAll("\\s+", " ").strip();
+    }
+
+    /** "(HAS, 2021, "title", section)" — what a clinician would cite (answer-v1). */
     static String label(Passage p) {
-        StringBuilder sb = new StringBuilder("(").append(p.source().label());
+        return "(" + describe(p, "\"", "\"") + ")";
+    }
+
+    /** "HAS, 2021, « title », section" — the {@code source} attribute of a passage block. */
+    static String source(Passage p) {
+        return describe(p, "« ", " »");
+    }
+
+    private static String describe(Passage p, String open, String close) {
+        StringBuilder sb = new StringBuilder(p.source().label());
         if (p.year() != null) {
             sb.append(", ").append(p.year());
         }
-        sb.append(", \"").append(p.title()).append('"');
+        sb.append(", ").append(open).append(p.title()).append(close);
         if (p.page() != null) {
             sb.append(", p. ").append(p.page());
         } else if (p.section() != null && !p.section().isBlank()) {
             sb.append(", ").append(p.section());
         }
-        return sb.append(')').toString();
+        return sb.toString();
+    }
+
+    /** Placeholders filled in one pass: text inserted for one (a passage, the question) is never read as another. */
+    private static String fill(String template, Map<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder(template.length() + 2000);
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(values.get(m.group(1))));
+        }
+        return m.appendTail(out).toString();
     }
 }
