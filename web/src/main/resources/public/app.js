@@ -297,9 +297,7 @@ function renderSearch(r) {
 async function search(f) {
   clearResults();
   announce(t("searching"));
-  const params = new URLSearchParams({ q: f.q, k: "10" });
-  FILTER_FIELDS.forEach((k) => { if (f[k]) params.set(k, f[k]); });
-  try { renderSearch(await call("/api/search?" + params)); } catch (e) { showError(e.message); }
+  try { renderSearch(await postJson("/api/search", { q: f.q, k: 10, filters: filtersJson(f) })); } catch (e) { showError(e.message); }
 }
 
 // ---------------------------------------------------------------- patient-data guard

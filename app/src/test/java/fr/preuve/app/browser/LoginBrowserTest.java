@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -23,6 +24,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The page on a server with API tokens: the login form, a session cookie the page's scripts cannot read, logout. */
+@Tag("browser")
 class LoginBrowserTest {
     private static final Path SMOKE = Path.of("").toAbsolutePath().getParent().resolve("corpus-config/smoke.yaml");
     static RunningServer app;
@@ -77,7 +79,7 @@ class LoginBrowserTest {
         driver.findElement(By.id("question")).sendKeys("Quelle quantité de sel par jour pour un adulte ?");
         driver.findElement(By.id("ask")).click();
         wait.until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
-                "return document.getElementById('answer').hidden === false")));
+                "const a = document.getElementById('answer'); return a.hidden === false && !a.hasAttribute('aria-busy')")));
 
         driver.findElement(By.id("logout")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-token")));

@@ -92,6 +92,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.delete("/api/session", sessions::logout);
             config.routes.get("/api/status", ctx -> ctx.json(status(ctx)));
             config.routes.get("/api/search", this::search);
+            config.routes.post("/api/search", this::searchPosted);
             config.routes.post("/api/ask", this::ask);
             config.routes.post("/api/ask/stream", ctx -> stream(ctx, askRequest(ctx)));
             config.routes.get("/api/ask", ApiServer::questionInUrl);
@@ -153,6 +154,35 @@ public final class ApiServer implements AutoCloseable {
         Integer maxPerDoc = ctx.queryParam("maxPerDoc") == null ? null
                 : RequestParams.integer("maxPerDoc", ctx.queryParam("maxPerDoc"), 1, 1000);
         Retriever retriever = RequestParams.retriever(ctx.queryParam("retriever"));
+        searched(ctx, q, k, filters, retriever, maxPerDoc);
+    }
+
+    /**
+     * {@code POST /api/search} with {@code {"q", "k"?, "filters"?, "retriever"?, "maxPerDoc"?}}: the same search,
+     * with the query out of the URL (the page uses it).
+     */
+    private void searchPosted(Context ctx) {
+        JsonNode body = jsonObject(ctx, "{\"q\": \"...\", \"k\": 10}");
+        for (var it = body.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!List.of("q", "k", "filters", "retriever", "maxPerDoc").contains(f)) {
+                throw ApiError.badRequest("unknown field '" + f + "'; expected q, k, filters, retriever and maxPerDoc");
+            }
+        }
+        JsonNode q = body.get("q");
+        if (q == null || !q.isTextual() || q.asText().isBlank()) {
+            throw ApiError.badRequest("field q (the query) is missing, empty or not a string");
+        }
+        limited("q", q.asText());
+        int k = body.has("k") ? RequestParams.integer("k", body.get("k").asText(), 1, Defaults.SEARCH_MAX_K)
+                : backend.config().search().k();
+        Integer maxPerDoc = body.has("maxPerDoc") ? RequestParams.integer("maxPerDoc", body.get("maxPerDoc").asText(), 1, 1000)
+                : null;
+        Retriever retriever = RequestParams.retriever(body.has("retriever") ? body.get("retriever").asText() : null);
+        searched(ctx, q.asText(), k, RequestParams.filters(body.get("filters")), retriever, maxPerDoc);
+    }
+
+    private void searched(Context ctx, String q, int k, Filters filters, Retriever retriever, Integer maxPerDoc) {
         SearchResult result = backend.searcher().search(new SearchQuery(q, k, filters, retriever, maxPerDoc));
         ctx.json(new SearchResponse(q, k, retriever.key(), filters, result.hits().stream().map(SearchResponse.Hit::of).toList(),
                 new SearchResponse.Timings(result.embedMillis(), result.searchMillis()), backend.corpusVersion()));

@@ -103,8 +103,9 @@ final class Gate {
     }
 
     private static boolean question(Context ctx) {
-        return ctx.method().equals(HandlerType.POST) && (ctx.path().equals("/api/ask") || ctx.path().equals("/api/ask/stream"))
-                || ctx.method().equals(HandlerType.GET) && ctx.path().equals("/api/search");
+        String path = ctx.path();
+        return ctx.method().equals(HandlerType.POST) && (path.equals("/api/ask") || path.equals("/api/ask/stream"))
+                || path.equals("/api/search");
     }
 
     /** Refuses a state-changing request that another site's page made a browser send. */
