@@ -6,6 +6,7 @@ import fr.preuve.core.doc.SourceDocument;
 import fr.preuve.core.doc.SourceKind;
 import fr.preuve.indexer.source.DocumentSource;
 import fr.preuve.indexer.source.Downloaded;
+import fr.preuve.indexer.source.InputLimits;
 import fr.preuve.indexer.source.ReadOutcome;
 import fr.preuve.indexer.source.has.HasApiXmlSource;
 import fr.preuve.indexer.source.jats.JatsSource;
@@ -24,10 +25,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.jsoup.Jsoup;
 
@@ -51,40 +52,70 @@ public final class LocalFolderSource implements DocumentSource {
 
     private final Path dir;
     private final String defaultLanguage;
+    private final InputLimits limits;
 
     public LocalFolderSource(Path dir, String defaultLanguage) {
+        this(dir, defaultLanguage, InputLimits.DEFAULTS);
+    }
+
+    /** A folder read within {@code limits} (file and source size caps, PDF pages, gzip expansion). */
+    public LocalFolderSource(Path dir, String defaultLanguage, InputLimits limits) {
         this.dir = Objects.requireNonNull(dir, "dir");
         this.defaultLanguage = defaultLanguage == null ? "en" : defaultLanguage;
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     @Override
     public void read(Consumer<ReadOutcome> sink) {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(Files::isRegularFile)
-                    .filter(p -> dir.relativize(p).toString().chars().noneMatch(c -> c == '\0'))
-                    .filter(p -> !hidden(dir.relativize(p))).sorted().toList();
+        List<FolderWalk.Entry> entries;
+        try {
+            entries = FolderWalk.walk(dir);
         } catch (IOException e) {
             sink.accept(new ReadOutcome.Failed(dir.toString(), "cannot list the folder: " + e.getMessage()));
             return;
         }
-        if (files.isEmpty()) {
+        if (entries.isEmpty()) {
             sink.accept(new ReadOutcome.Failed(dir.toString(), "the folder holds no file"));
         }
-        for (Path file : files) {
-            String rel = dir.relativize(file).toString().replace('\\', '/');
-            try {
-                readFile(file, rel, sink);
-            } catch (RuntimeException e) {
-                sink.accept(new ReadOutcome.Failed(rel, "cannot read: " + e));
+        long total = 0;
+        for (FolderWalk.Entry entry : entries) {
+            switch (entry) {
+                case FolderWalk.Skipped s -> sink.accept(new ReadOutcome.Failed(s.rel(), s.reason()));
+                case FolderWalk.Found f -> {
+                    Optional<String> over = overCap(f, total);
+                    if (over.isPresent()) {
+                        sink.accept(new ReadOutcome.Failed(f.rel(), over.get()));
+                        continue;
+                    }
+                    total += f.size();
+                    try {
+                        readFile(f.real(), f.rel(), sink);
+                    } catch (RuntimeException e) {
+                        sink.accept(new ReadOutcome.Failed(f.rel(), "cannot read: " + e));
+                    }
+                }
             }
         }
+    }
+
+    /** Why {@code f} is not read when {@code total} bytes of the folder were read before it, if a cap says so. */
+    private Optional<String> overCap(FolderWalk.Found f, long total) {
+        if (f.size() > limits.maxFileSize()) {
+            return Optional.of("file is " + InputLimits.human(f.size()) + ", over the " + InputLimits.human(limits.maxFileSize())
+                    + " cap per file (maxFileSize): skipped");
+        }
+        if (f.size() > limits.maxSourceSize() - total) {
+            return Optional.of("skipped: the folder's files read before it make " + InputLimits.human(total) + " and this "
+                    + InputLimits.human(f.size()) + " file would pass the " + InputLimits.human(limits.maxSourceSize())
+                    + " cap per source (maxSourceSize)");
+        }
+        return Optional.empty();
     }
 
     private void readFile(Path file, String rel, Consumer<ReadOutcome> sink) {
         Kind kind;
         try {
-            kind = detect(file);
+            kind = detect(file, rel.substring(rel.lastIndexOf('/') + 1));
         } catch (IOException e) {
             sink.accept(new ReadOutcome.Failed(rel, "cannot read: " + e.getMessage()));
             return;
@@ -100,7 +131,7 @@ public final class LocalFolderSource implements DocumentSource {
             case HTML -> {
                 try (InputStream in = Files.newInputStream(file)) {
                     sink.accept(new ReadOutcome.Read(WebPages.document(id, Jsoup.parse(in, null, ""), null,
-                            defaultLanguage, stem(file))));
+                            defaultLanguage, stem(rel))));
                 } catch (IOException e) {
                     sink.accept(new ReadOutcome.Failed(rel, "cannot read: " + e.getMessage()));
                 } catch (IllegalArgumentException e) {
@@ -114,7 +145,7 @@ public final class LocalFolderSource implements DocumentSource {
     }
 
     /** The kind of {@code file} from its first bytes; the name only decides Markdown versus text, or PDF when claimed. */
-    static Kind detect(Path file) throws IOException {
+    static Kind detect(Path file, String fileName) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(SNIFF);
@@ -126,7 +157,7 @@ public final class LocalFolderSource implements DocumentSource {
         if (latin.startsWith("%PDF-") || latin.substring(0, Math.min(1024, latin.length())).contains("%PDF-")) {
             return Kind.PDF;
         }
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String name = fileName.toLowerCase(Locale.ROOT);
         if (head.length >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B) {
             byte[] inner;
             try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
@@ -237,7 +268,7 @@ public final class LocalFolderSource implements DocumentSource {
         }
         if (title == null) {
             String first = sections.getFirst().text().lines().findFirst().orElse("");
-            title = first.length() <= 120 ? first : stem(file);
+            title = first.length() <= 120 ? first : stem(rel);
         }
         sink.accept(new ReadOutcome.Read(new SourceDocument(id, title, defaultLanguage, null, null, sections,
                 java.util.Map.of("file", rel))));
@@ -251,17 +282,8 @@ public final class LocalFolderSource implements DocumentSource {
         body.setLength(0);
     }
 
-    private static boolean hidden(Path rel) {
-        for (Path part : rel) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String stem(Path file) {
-        String n = file.getFileName().toString();
+    private static String stem(String rel) {
+        String n = rel.substring(rel.lastIndexOf('/') + 1);
         int dot = n.lastIndexOf('.');
         return dot > 0 ? n.substring(0, dot) : n;
     }
