@@ -15,9 +15,6 @@ import fr.preuve.indexer.source.web.WebPages;
 import fr.preuve.indexer.source.pdf.PdfSource;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,14 +33,16 @@ import org.jsoup.Jsoup;
  * Every file under a folder (sub-folders included, hidden files skipped, in path order), its kind detected from its
  * content rather than its name: PDF ({@code %PDF-}), gzip (looked into), XML by its root element (PubMed
  * {@code PubmedArticleSet}, JATS {@code article}/{@code pmc-articleset}, HAS API {@code dataset}), HTML, then
- * Markdown ({@code .md}) and plain text (valid UTF-8 without control bytes). PDFs, HTML, Markdown and text become
- * {@code local:<relative path>} documents; PubMed and JATS keep their own ids. Each file that cannot be read is one
- * failure naming it; the others are read.
+ * Markdown ({@code .md}) and plain text, in whatever charset {@link TextCharsets} recognises (BOM, UTF-8, HTML meta,
+ * else detected: a Windows-1252 French note is read with its accents); binary content is refused. PDFs, HTML, Markdown
+ * and text become {@code local:<relative path>} documents; PubMed and JATS keep their own ids. The folder is never left
+ * ({@link FolderWalk}: links outside, loops, devices and FIFOs are reported, not read) and {@link InputLimits} caps
+ * each file and the folder's total. Each file that cannot be read is one failure naming it; the others are read.
  */
 public final class LocalFolderSource implements DocumentSource {
 
     /** What a file's first bytes say it is. */
-    enum Kind { PDF, PUBMED, JATS, HAS_API, HTML, MARKDOWN, TEXT, EMPTY, UNKNOWN }
+    enum Kind { PDF, PUBMED, JATS, HAS_API, HTML, MARKDOWN, TEXT, EMPTY, BINARY, UNDECODABLE, UNKNOWN }
 
     private static final int SNIFF = 8192;
     private static final Pattern ROOT = Pattern.compile(
@@ -128,19 +127,19 @@ public final class LocalFolderSource implements DocumentSource {
             case PUBMED -> Downloaded.read(new PubMedXmlSource(file), file, rel, sink);
             case JATS -> Downloaded.read(new JatsSource(file), file, rel, sink);
             case HAS_API -> Downloaded.read(new HasApiXmlSource(file), file, rel, sink);
-            case HTML -> {
-                try (InputStream in = Files.newInputStream(file)) {
-                    sink.accept(new ReadOutcome.Read(WebPages.document(id, Jsoup.parse(in, null, ""), null,
+            case HTML -> decoded(file, rel, true, sink).ifPresent(html -> {
+                try {
+                    sink.accept(new ReadOutcome.Read(WebPages.document(id, Jsoup.parse(html, ""), null,
                             defaultLanguage, stem(rel))));
-                } catch (IOException e) {
-                    sink.accept(new ReadOutcome.Failed(rel, "cannot read: " + e.getMessage()));
                 } catch (IllegalArgumentException e) {
                     sink.accept(new ReadOutcome.Failed(rel, e.getMessage()));
                 }
-            }
+            });
             case MARKDOWN, TEXT -> text(file, rel, id, kind == Kind.MARKDOWN, sink);
+            case BINARY, UNDECODABLE -> sink.accept(new ReadOutcome.Failed(rel, "unrecognised file type: "
+                    + (kind == Kind.BINARY ? TextCharsets.Refusal.BINARY : TextCharsets.Refusal.UNKNOWN_ENCODING).reason()));
             case UNKNOWN -> sink.accept(new ReadOutcome.Failed(rel, "unrecognised file type (not PDF, XML, HTML, "
-                    + "Markdown or UTF-8 text)"));
+                    + "Markdown or text)"));
         }
     }
 
@@ -172,26 +171,32 @@ public final class LocalFolderSource implements DocumentSource {
         if (name.endsWith(".pdf")) {
             return Kind.PDF; // claims to be a PDF and is not: the PDF reader says why
         }
-        String text = utf8(head);
-        if (text != null) {
-            String start = text.stripLeading().toLowerCase(Locale.ROOT);
-            if (start.startsWith("<!doctype html") || start.startsWith("<html") || start.contains("<html")
-                    && start.indexOf("<html") < 512) {
-                return Kind.HTML;
+        boolean htmlName = name.endsWith(".html") || name.endsWith(".htm");
+        String ascii = latin.toLowerCase(Locale.ROOT);
+        boolean html = htmlName || ascii.contains("<html") || ascii.contains("<!doctype html");
+        String text;
+        switch (TextCharsets.decode(head, head.length == SNIFF, html)) {
+            case TextCharsets.Decoded d -> text = d.text();
+            case TextCharsets.Refused r -> {
+                return r.why() == TextCharsets.Refusal.BINARY ? Kind.BINARY : Kind.UNDECODABLE;
             }
-            Kind k = xmlKind(text);
-            if (k != null) {
-                return k;
-            }
-            if (start.startsWith("<")) {
-                return name.endsWith(".html") || name.endsWith(".htm") ? Kind.HTML : Kind.UNKNOWN;
-            }
-            if (name.endsWith(".md") || name.endsWith(".markdown")) {
-                return Kind.MARKDOWN;
-            }
-            return Kind.TEXT;
         }
-        return Kind.UNKNOWN;
+        String start = text.stripLeading().toLowerCase(Locale.ROOT);
+        if (start.startsWith("<!doctype html") || start.startsWith("<html") || start.contains("<html")
+                && start.indexOf("<html") < 512) {
+            return Kind.HTML;
+        }
+        Kind k = xmlKind(text);
+        if (k != null) {
+            return k;
+        }
+        if (start.startsWith("<")) {
+            return htmlName ? Kind.HTML : Kind.UNKNOWN;
+        }
+        if (name.endsWith(".md") || name.endsWith(".markdown")) {
+            return Kind.MARKDOWN;
+        }
+        return Kind.TEXT;
     }
 
     private static Kind xmlKind(String text) {
@@ -208,39 +213,31 @@ public final class LocalFolderSource implements DocumentSource {
         };
     }
 
-    /** The text when {@code head} is UTF-8 without control bytes (a cut last character allowed), else null. */
-    private static String utf8(byte[] head) {
+    /** The whole file as text (charset by {@link TextCharsets}), or empty once its failure is reported. */
+    private static Optional<String> decoded(Path file, String rel, boolean html, Consumer<ReadOutcome> sink) {
+        byte[] bytes;
         try {
-            int n = head.length;
-            String s = null;
-            for (int cut = 0; cut < 4 && s == null && n - cut > 0; cut++) {
-                try {
-                    s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(head, 0, n - cut)).toString();
-                } catch (CharacterCodingException e) {
-                    if (n < SNIFF) {
-                        return null;
-                    }
-                }
-            }
-            if (s == null || s.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')) {
-                return null;
-            }
-            return s;
-        } catch (RuntimeException e) {
-            return null;
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            sink.accept(new ReadOutcome.Failed(rel, "cannot read: " + e.getMessage()));
+            return Optional.empty();
         }
+        return switch (TextCharsets.decode(bytes, false, html)) {
+            case TextCharsets.Decoded d -> Optional.of(d.text());
+            case TextCharsets.Refused r -> {
+                sink.accept(new ReadOutcome.Failed(rel, "unrecognised file type: " + r.why().reason()));
+                yield Optional.empty();
+            }
+        };
     }
 
     /** Markdown: a section per heading; text: one section per blank-line-separated block under no heading. */
     private void text(Path file, String rel, DocumentId id, boolean markdown, Consumer<ReadOutcome> sink) {
-        String content;
-        try {
-            content = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            sink.accept(new ReadOutcome.Failed(rel, "not UTF-8 text: " + e.getMessage()));
+        Optional<String> decoded = decoded(file, rel, false, sink);
+        if (decoded.isEmpty()) {
             return;
         }
+        String content = decoded.get();
         List<Section> sections = new ArrayList<>();
         String title = null;
         String heading = null;
