@@ -123,7 +123,7 @@ public final class LocalFolderSource implements DocumentSource {
         switch (kind) {
             case EMPTY -> sink.accept(new ReadOutcome.Failed(rel, "file is empty"));
             case PDF -> Downloaded.read(new PdfSource(file, SourceKind.LOCAL,
-                    new PdfSource.Meta(id.nativeId(), null, null, null, defaultLanguage, null, null), null), file, rel, sink);
+                    new PdfSource.Meta(id.nativeId(), null, null, null, defaultLanguage, null, null), null, limits), file, rel, sink);
             case PUBMED -> Downloaded.read(new PubMedXmlSource(file), file, rel, sink);
             case JATS -> Downloaded.read(new JatsSource(file), file, rel, sink);
             case HAS_API -> Downloaded.read(new HasApiXmlSource(file), file, rel, sink);
