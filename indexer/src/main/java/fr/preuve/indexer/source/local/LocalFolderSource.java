@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,7 +147,7 @@ public final class LocalFolderSource implements DocumentSource {
     /** The kind of {@code file} from its first bytes; the name only decides Markdown versus text, or PDF when claimed. */
     static Kind detect(Path file, String fileName) throws IOException {
         byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             head = in.readNBytes(SNIFF);
         }
         if (head.length == 0) {
@@ -159,7 +160,7 @@ public final class LocalFolderSource implements DocumentSource {
         String name = fileName.toLowerCase(Locale.ROOT);
         if (head.length >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B) {
             byte[] inner;
-            try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS))) {
                 inner = in.readNBytes(SNIFF);
             } catch (IOException e) {
                 inner = new byte[0];
@@ -214,12 +215,19 @@ public final class LocalFolderSource implements DocumentSource {
     }
 
     /** The whole file as text (charset by {@link TextCharsets}), or empty once its failure is reported. */
-    private static Optional<String> decoded(Path file, String rel, boolean html, Consumer<ReadOutcome> sink) {
+    private Optional<String> decoded(Path file, String rel, boolean html, Consumer<ReadOutcome> sink) {
         byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+        // the path was resolved when the folder was walked: a link put in its place since is not followed, and a file
+        // grown since is not read past the cap
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileSize() + 1));
         } catch (IOException e) {
             sink.accept(new ReadOutcome.Failed(rel, "cannot read: " + e.getMessage()));
+            return Optional.empty();
+        }
+        if (bytes.length > limits.maxFileSize()) {
+            sink.accept(new ReadOutcome.Failed(rel, "file grew over the " + InputLimits.human(limits.maxFileSize())
+                    + " cap per file (maxFileSize) while it was read: skipped"));
             return Optional.empty();
         }
         return switch (TextCharsets.decode(bytes, false, html)) {
