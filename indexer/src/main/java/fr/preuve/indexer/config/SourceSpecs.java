@@ -12,6 +12,7 @@ import fr.preuve.core.config.Defaults;
 import fr.preuve.core.doc.SourceKind;
 import fr.preuve.indexer.fetch.FetchPolicy;
 import fr.preuve.indexer.source.DocumentSource;
+import fr.preuve.indexer.source.InputLimits;
 import fr.preuve.indexer.source.SourceContext;
 import fr.preuve.indexer.source.bdpm.BdpmOpinionSource;
 import fr.preuve.indexer.source.eutils.EutilsSource;
@@ -301,11 +302,33 @@ public final class SourceSpecs {
         }
     }
 
-    /** Every file of a local folder: PDF, HTML, PubMed XML and JATS (detected by content), Markdown, text. */
-    public record LocalFolder(String name, String dir, String language, String licence) implements LocalSourceSpec {
+    /**
+     * Every file of a local folder: PDF, HTML, PubMed XML and JATS (detected by content), Markdown, text.
+     *
+     * @param maxFileSize   largest file read ({@code 50MB}, {@code 1GB}, or bytes), null = 50 MB
+     * @param maxSourceSize most bytes read from the folder in all, null = 2 GB
+     */
+    public record LocalFolder(String name, String dir, String language, String maxFileSize, String maxSourceSize,
+                              String licence) implements LocalSourceSpec {
         public LocalFolder {
             require("dir", dir, "local-folder");
             languageOr(language, "en");
+            limits(maxFileSize, maxSourceSize);
+        }
+
+        /** A folder read within the default size caps. */
+        public LocalFolder(String name, String dir, String language, String licence) {
+            this(name, dir, language, null, null, licence);
+        }
+
+        /** The caps this folder is read within: the declared sizes, else {@link InputLimits#DEFAULTS}. */
+        public InputLimits limits() {
+            return limits(maxFileSize, maxSourceSize);
+        }
+
+        private static InputLimits limits(String maxFileSize, String maxSourceSize) {
+            return InputLimits.DEFAULTS.withSizes(InputLimits.parseSize("maxFileSize", maxFileSize),
+                    InputLimits.parseSize("maxSourceSize", maxSourceSize));
         }
 
         @Override
@@ -315,7 +338,7 @@ public final class SourceSpecs {
 
         @Override
         public DocumentSource open(SourceContext context) {
-            return new LocalFolderSource(context.resolve(dir), languageOr(language, "en"));
+            return new LocalFolderSource(context.resolve(dir), languageOr(language, "en"), limits());
         }
     }
 

@@ -6,6 +6,7 @@ import fr.preuve.core.doc.SourceDocument;
 import fr.preuve.core.doc.SourceKind;
 import fr.preuve.indexer.source.DocumentSource;
 import fr.preuve.indexer.source.Downloaded;
+import fr.preuve.indexer.source.InputLimits;
 import fr.preuve.indexer.source.ReadOutcome;
 import fr.preuve.indexer.source.has.HasApiXmlSource;
 import fr.preuve.indexer.source.jats.JatsSource;
@@ -14,20 +15,18 @@ import fr.preuve.indexer.source.web.WebPages;
 import fr.preuve.indexer.source.pdf.PdfSource;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.jsoup.Jsoup;
 
@@ -35,14 +34,16 @@ import org.jsoup.Jsoup;
  * Every file under a folder (sub-folders included, hidden files skipped, in path order), its kind detected from its
  * content rather than its name: PDF ({@code %PDF-}), gzip (looked into), XML by its root element (PubMed
  * {@code PubmedArticleSet}, JATS {@code article}/{@code pmc-articleset}, HAS API {@code dataset}), HTML, then
- * Markdown ({@code .md}) and plain text (valid UTF-8 without control bytes). PDFs, HTML, Markdown and text become
- * {@code local:<relative path>} documents; PubMed and JATS keep their own ids. Each file that cannot be read is one
- * failure naming it; the others are read.
+ * Markdown ({@code .md}) and plain text, in whatever charset {@link TextCharsets} recognises (BOM, UTF-8, HTML meta,
+ * else detected: a Windows-1252 French note is read with its accents); binary content is refused. PDFs, HTML, Markdown
+ * and text become {@code local:<relative path>} documents; PubMed and JATS keep their own ids. The folder is never left
+ * ({@link FolderWalk}: links outside, loops, devices and FIFOs are reported, not read) and {@link InputLimits} caps
+ * each file and the folder's total. Each file that cannot be read is one failure naming it; the others are read.
  */
 public final class LocalFolderSource implements DocumentSource {
 
     /** What a file's first bytes say it is. */
-    enum Kind { PDF, PUBMED, JATS, HAS_API, HTML, MARKDOWN, TEXT, EMPTY, UNKNOWN }
+    enum Kind { PDF, PUBMED, JATS, HAS_API, HTML, MARKDOWN, TEXT, EMPTY, BINARY, UNDECODABLE, UNKNOWN }
 
     private static final int SNIFF = 8192;
     private static final Pattern ROOT = Pattern.compile(
@@ -51,40 +52,70 @@ public final class LocalFolderSource implements DocumentSource {
 
     private final Path dir;
     private final String defaultLanguage;
+    private final InputLimits limits;
 
     public LocalFolderSource(Path dir, String defaultLanguage) {
+        this(dir, defaultLanguage, InputLimits.DEFAULTS);
+    }
+
+    /** A folder read within {@code limits} (file and source size caps, PDF pages, gzip expansion). */
+    public LocalFolderSource(Path dir, String defaultLanguage, InputLimits limits) {
         this.dir = Objects.requireNonNull(dir, "dir");
         this.defaultLanguage = defaultLanguage == null ? "en" : defaultLanguage;
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     @Override
     public void read(Consumer<ReadOutcome> sink) {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(Files::isRegularFile)
-                    .filter(p -> dir.relativize(p).toString().chars().noneMatch(c -> c == '\0'))
-                    .filter(p -> !hidden(dir.relativize(p))).sorted().toList();
+        List<FolderWalk.Entry> entries;
+        try {
+            entries = FolderWalk.walk(dir);
         } catch (IOException e) {
             sink.accept(new ReadOutcome.Failed(dir.toString(), "cannot list the folder: " + e.getMessage()));
             return;
         }
-        if (files.isEmpty()) {
+        if (entries.isEmpty()) {
             sink.accept(new ReadOutcome.Failed(dir.toString(), "the folder holds no file"));
         }
-        for (Path file : files) {
-            String rel = dir.relativize(file).toString().replace('\\', '/');
-            try {
-                readFile(file, rel, sink);
-            } catch (RuntimeException e) {
-                sink.accept(new ReadOutcome.Failed(rel, "cannot read: " + e));
+        long total = 0;
+        for (FolderWalk.Entry entry : entries) {
+            switch (entry) {
+                case FolderWalk.Skipped s -> sink.accept(new ReadOutcome.Failed(s.rel(), s.reason()));
+                case FolderWalk.Found f -> {
+                    Optional<String> over = overCap(f, total);
+                    if (over.isPresent()) {
+                        sink.accept(new ReadOutcome.Failed(f.rel(), over.get()));
+                        continue;
+                    }
+                    total += f.size();
+                    try {
+                        readFile(f.real(), f.rel(), sink);
+                    } catch (RuntimeException e) {
+                        sink.accept(new ReadOutcome.Failed(f.rel(), "cannot read: " + e));
+                    }
+                }
             }
         }
+    }
+
+    /** Why {@code f} is not read when {@code total} bytes of the folder were read before it, if a cap says so. */
+    private Optional<String> overCap(FolderWalk.Found f, long total) {
+        if (f.size() > limits.maxFileSize()) {
+            return Optional.of("file is " + InputLimits.human(f.size()) + ", over the " + InputLimits.human(limits.maxFileSize())
+                    + " cap per file (maxFileSize): skipped");
+        }
+        if (f.size() > limits.maxSourceSize() - total) {
+            return Optional.of("skipped: the folder's files read before it make " + InputLimits.human(total) + " and this "
+                    + InputLimits.human(f.size()) + " file would pass the " + InputLimits.human(limits.maxSourceSize())
+                    + " cap per source (maxSourceSize)");
+        }
+        return Optional.empty();
     }
 
     private void readFile(Path file, String rel, Consumer<ReadOutcome> sink) {
         Kind kind;
         try {
-            kind = detect(file);
+            kind = detect(file, rel.substring(rel.lastIndexOf('/') + 1));
         } catch (IOException e) {
             sink.accept(new ReadOutcome.Failed(rel, "cannot read: " + e.getMessage()));
             return;
@@ -93,30 +124,30 @@ public final class LocalFolderSource implements DocumentSource {
         switch (kind) {
             case EMPTY -> sink.accept(new ReadOutcome.Failed(rel, "file is empty"));
             case PDF -> Downloaded.read(new PdfSource(file, SourceKind.LOCAL,
-                    new PdfSource.Meta(id.nativeId(), null, null, null, defaultLanguage, null, null), null), file, rel, sink);
+                    new PdfSource.Meta(id.nativeId(), null, null, null, defaultLanguage, null, null), null, limits), file, rel, sink);
             case PUBMED -> Downloaded.read(new PubMedXmlSource(file), file, rel, sink);
             case JATS -> Downloaded.read(new JatsSource(file), file, rel, sink);
             case HAS_API -> Downloaded.read(new HasApiXmlSource(file), file, rel, sink);
-            case HTML -> {
-                try (InputStream in = Files.newInputStream(file)) {
-                    sink.accept(new ReadOutcome.Read(WebPages.document(id, Jsoup.parse(in, null, ""), null,
-                            defaultLanguage, stem(file))));
-                } catch (IOException e) {
-                    sink.accept(new ReadOutcome.Failed(rel, "cannot read: " + e.getMessage()));
+            case HTML -> decoded(file, rel, true, sink).ifPresent(html -> {
+                try {
+                    sink.accept(new ReadOutcome.Read(WebPages.document(id, Jsoup.parse(html, ""), null,
+                            defaultLanguage, stem(rel))));
                 } catch (IllegalArgumentException e) {
                     sink.accept(new ReadOutcome.Failed(rel, e.getMessage()));
                 }
-            }
+            });
             case MARKDOWN, TEXT -> text(file, rel, id, kind == Kind.MARKDOWN, sink);
+            case BINARY, UNDECODABLE -> sink.accept(new ReadOutcome.Failed(rel, "unrecognised file type: "
+                    + (kind == Kind.BINARY ? TextCharsets.Refusal.BINARY : TextCharsets.Refusal.UNKNOWN_ENCODING).reason()));
             case UNKNOWN -> sink.accept(new ReadOutcome.Failed(rel, "unrecognised file type (not PDF, XML, HTML, "
-                    + "Markdown or UTF-8 text)"));
+                    + "Markdown or text)"));
         }
     }
 
     /** The kind of {@code file} from its first bytes; the name only decides Markdown versus text, or PDF when claimed. */
-    static Kind detect(Path file) throws IOException {
+    static Kind detect(Path file, String fileName) throws IOException {
         byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             head = in.readNBytes(SNIFF);
         }
         if (head.length == 0) {
@@ -126,10 +157,10 @@ public final class LocalFolderSource implements DocumentSource {
         if (latin.startsWith("%PDF-") || latin.substring(0, Math.min(1024, latin.length())).contains("%PDF-")) {
             return Kind.PDF;
         }
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String name = fileName.toLowerCase(Locale.ROOT);
         if (head.length >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B) {
             byte[] inner;
-            try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS))) {
                 inner = in.readNBytes(SNIFF);
             } catch (IOException e) {
                 inner = new byte[0];
@@ -141,26 +172,32 @@ public final class LocalFolderSource implements DocumentSource {
         if (name.endsWith(".pdf")) {
             return Kind.PDF; // claims to be a PDF and is not: the PDF reader says why
         }
-        String text = utf8(head);
-        if (text != null) {
-            String start = text.stripLeading().toLowerCase(Locale.ROOT);
-            if (start.startsWith("<!doctype html") || start.startsWith("<html") || start.contains("<html")
-                    && start.indexOf("<html") < 512) {
-                return Kind.HTML;
+        boolean htmlName = name.endsWith(".html") || name.endsWith(".htm");
+        String ascii = latin.toLowerCase(Locale.ROOT);
+        boolean html = htmlName || ascii.contains("<html") || ascii.contains("<!doctype html");
+        String text;
+        switch (TextCharsets.decode(head, head.length == SNIFF, html)) {
+            case TextCharsets.Decoded d -> text = d.text();
+            case TextCharsets.Refused r -> {
+                return r.why() == TextCharsets.Refusal.BINARY ? Kind.BINARY : Kind.UNDECODABLE;
             }
-            Kind k = xmlKind(text);
-            if (k != null) {
-                return k;
-            }
-            if (start.startsWith("<")) {
-                return name.endsWith(".html") || name.endsWith(".htm") ? Kind.HTML : Kind.UNKNOWN;
-            }
-            if (name.endsWith(".md") || name.endsWith(".markdown")) {
-                return Kind.MARKDOWN;
-            }
-            return Kind.TEXT;
         }
-        return Kind.UNKNOWN;
+        String start = text.stripLeading().toLowerCase(Locale.ROOT);
+        if (start.startsWith("<!doctype html") || start.startsWith("<html") || start.contains("<html")
+                && start.indexOf("<html") < 512) {
+            return Kind.HTML;
+        }
+        Kind k = xmlKind(text);
+        if (k != null) {
+            return k;
+        }
+        if (start.startsWith("<")) {
+            return htmlName ? Kind.HTML : Kind.UNKNOWN;
+        }
+        if (name.endsWith(".md") || name.endsWith(".markdown")) {
+            return Kind.MARKDOWN;
+        }
+        return Kind.TEXT;
     }
 
     private static Kind xmlKind(String text) {
@@ -177,39 +214,38 @@ public final class LocalFolderSource implements DocumentSource {
         };
     }
 
-    /** The text when {@code head} is UTF-8 without control bytes (a cut last character allowed), else null. */
-    private static String utf8(byte[] head) {
-        try {
-            int n = head.length;
-            String s = null;
-            for (int cut = 0; cut < 4 && s == null && n - cut > 0; cut++) {
-                try {
-                    s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(head, 0, n - cut)).toString();
-                } catch (CharacterCodingException e) {
-                    if (n < SNIFF) {
-                        return null;
-                    }
-                }
-            }
-            if (s == null || s.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')) {
-                return null;
-            }
-            return s;
-        } catch (RuntimeException e) {
-            return null;
+    /** The whole file as text (charset by {@link TextCharsets}), or empty once its failure is reported. */
+    private Optional<String> decoded(Path file, String rel, boolean html, Consumer<ReadOutcome> sink) {
+        byte[] bytes;
+        // the path was resolved when the folder was walked: a link put in its place since is not followed, and a file
+        // grown since is not read past the cap
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileSize() + 1));
+        } catch (IOException e) {
+            sink.accept(new ReadOutcome.Failed(rel, "cannot read: " + e.getMessage()));
+            return Optional.empty();
         }
+        if (bytes.length > limits.maxFileSize()) {
+            sink.accept(new ReadOutcome.Failed(rel, "file grew over the " + InputLimits.human(limits.maxFileSize())
+                    + " cap per file (maxFileSize) while it was read: skipped"));
+            return Optional.empty();
+        }
+        return switch (TextCharsets.decode(bytes, false, html)) {
+            case TextCharsets.Decoded d -> Optional.of(d.text());
+            case TextCharsets.Refused r -> {
+                sink.accept(new ReadOutcome.Failed(rel, "unrecognised file type: " + r.why().reason()));
+                yield Optional.empty();
+            }
+        };
     }
 
     /** Markdown: a section per heading; text: one section per blank-line-separated block under no heading. */
     private void text(Path file, String rel, DocumentId id, boolean markdown, Consumer<ReadOutcome> sink) {
-        String content;
-        try {
-            content = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            sink.accept(new ReadOutcome.Failed(rel, "not UTF-8 text: " + e.getMessage()));
+        Optional<String> decoded = decoded(file, rel, false, sink);
+        if (decoded.isEmpty()) {
             return;
         }
+        String content = decoded.get();
         List<Section> sections = new ArrayList<>();
         String title = null;
         String heading = null;
@@ -237,7 +273,7 @@ public final class LocalFolderSource implements DocumentSource {
         }
         if (title == null) {
             String first = sections.getFirst().text().lines().findFirst().orElse("");
-            title = first.length() <= 120 ? first : stem(file);
+            title = first.length() <= 120 ? first : stem(rel);
         }
         sink.accept(new ReadOutcome.Read(new SourceDocument(id, title, defaultLanguage, null, null, sections,
                 java.util.Map.of("file", rel))));
@@ -251,17 +287,8 @@ public final class LocalFolderSource implements DocumentSource {
         body.setLength(0);
     }
 
-    private static boolean hidden(Path rel) {
-        for (Path part : rel) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String stem(Path file) {
-        String n = file.getFileName().toString();
+    private static String stem(String rel) {
+        String n = rel.substring(rel.lastIndexOf('/') + 1);
         int dot = n.lastIndexOf('.');
         return dot > 0 ? n.substring(0, dot) : n;
     }

@@ -5,6 +5,7 @@ import fr.preuve.core.doc.Section;
 import fr.preuve.core.doc.SourceDocument;
 import fr.preuve.core.doc.SourceKind;
 import fr.preuve.indexer.source.DocumentSource;
+import fr.preuve.indexer.source.InputLimits;
 import fr.preuve.indexer.source.ReadOutcome;
 import fr.preuve.indexer.source.pdf.PdfPageCleaner.CleanPage;
 import fr.preuve.indexer.source.pdf.PdfPageCleaner.RawPage;
@@ -19,7 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
@@ -29,8 +30,10 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
  * cleaned by {@link PdfPageCleaner}: running headers/footers and page numbers removed, hyphenated words rejoined,
  * wrapped lines joined into paragraphs separated by {@code "\n"}. Pages without text (scans, images) are skipped.
  *
- * <p>The PDF is read from disk on demand and PDFBox's stream cache uses temporary files, so a 450-page guideline does
- * not need much heap. A PDF that needs a password, forbids text extraction, is corrupt, is not a PDF, or has no text
+ * <p>The PDF is read from disk on demand and PDFBox's stream cache uses temporary files, capped at
+ * {@link InputLimits#pdfScratchSize}, so a 450-page guideline does not need much heap. At most
+ * {@link InputLimits#maxPdfPages} pages are read (the rest is one failure); images are never decoded: text extraction
+ * skips image XObjects. A PDF that needs a password, forbids text extraction, is corrupt, is not a PDF, or has no text
  * is reported as one {@link ReadOutcome.Failed} naming the file; a page whose extraction fails is reported with its
  * page number and the other pages are kept.
  */
@@ -79,6 +82,7 @@ public final class PdfSource implements DocumentSource {
     private final SourceKind kind;
     private final Meta meta;
     private final Map<String, String> metadata;
+    private final InputLimits limits;
 
     /**
      * @param kind     the id prefix of the document
@@ -86,10 +90,16 @@ public final class PdfSource implements DocumentSource {
      * @param metadata extra document metadata for citations (isbn, licence...), or null
      */
     public PdfSource(Path pdf, SourceKind kind, Meta meta, Map<String, String> metadata) {
+        this(pdf, kind, meta, metadata, InputLimits.DEFAULTS);
+    }
+
+    /** A PDF read within {@code limits}: its pages up to {@link InputLimits#maxPdfPages}, its decoded streams capped. */
+    public PdfSource(Path pdf, SourceKind kind, Meta meta, Map<String, String> metadata, InputLimits limits) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.pdf = Objects.requireNonNull(pdf, "pdf");
         this.meta = meta == null ? Meta.fromFile() : meta;
         this.metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     @Override
@@ -110,7 +120,8 @@ public final class PdfSource implements DocumentSource {
             sink.accept(new ReadOutcome.Failed(file, problem));
             return;
         }
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile(), IOUtils.createTempFileOnlyStreamCache())) {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile(),
+                MemoryUsageSetting.setupTempFileOnly(limits.pdfScratchSize()).streamCache)) {
             if (doc.isEncrypted() && !doc.getCurrentAccessPermission().canExtractContent()) {
                 sink.accept(new ReadOutcome.Failed(file, "PDF is encrypted and its permissions forbid text extraction"));
                 return;
@@ -127,13 +138,21 @@ public final class PdfSource implements DocumentSource {
                         + " is outside the PDF's " + pageCount + " pages"));
                 return;
             }
+            if (last - first + 1 > limits.maxPdfPages()) {
+                int capped = first + limits.maxPdfPages() - 1;
+                sink.accept(new ReadOutcome.Failed(file + "#page=" + (capped + 1), "pages " + (capped + 1) + "-" + last
+                        + " not read: over the cap of " + limits.maxPdfPages() + " pages per PDF (the PDF has "
+                        + pageCount + ")"));
+                last = capped;
+            }
             PdfLineCollector collector = new PdfLineCollector();
             List<RawPage> raw = new ArrayList<>();
             for (int p = first; p <= last; p++) {
                 try {
                     raw.add(new RawPage(p, collector.page(doc, p)));
                 } catch (IOException | RuntimeException e) {
-                    sink.accept(new ReadOutcome.Failed(file + "#page=" + p, "cannot extract the text of page " + p + ": " + e));
+                    sink.accept(new ReadOutcome.Failed(file + "#page=" + p, "cannot extract the text of page " + p + ": "
+                            + (overScratch(e) ? scratchReason() : e)));
                     collector = new PdfLineCollector();
                 }
             }
@@ -157,10 +176,21 @@ public final class PdfSource implements DocumentSource {
         } catch (InvalidPasswordException e) {
             sink.accept(new ReadOutcome.Failed(file, "PDF is encrypted (a password is needed to open it)"));
         } catch (IOException e) {
-            sink.accept(new ReadOutcome.Failed(file, "corrupt or unreadable PDF: " + e.getMessage()));
+            sink.accept(new ReadOutcome.Failed(file, overScratch(e) ? scratchReason()
+                    : "corrupt or unreadable PDF: " + e.getMessage()));
         } catch (IllegalArgumentException e) {
             sink.accept(new ReadOutcome.Failed(file, "bad metadata for this PDF: " + e.getMessage()));
         }
+    }
+
+    /** True when PDFBox stopped at the cap on its temporary storage ({@link InputLimits#pdfScratchSize}). */
+    private static boolean overScratch(Exception e) {
+        return e.getMessage() != null && e.getMessage().contains("Maximum allowed scratch file memory exceeded");
+    }
+
+    private String scratchReason() {
+        return "the PDF's decoded streams need more than " + InputLimits.human(limits.pdfScratchSize())
+                + " of temporary space (a compression bomb?): not read";
     }
 
     /** Null when the file starts like a PDF, else why not. */

@@ -6,8 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import fr.preuve.indexer.source.CappedInputStream;
+import fr.preuve.indexer.source.InputLimits;
 import fr.preuve.indexer.source.ReadOutcome;
 import java.nio.file.NoSuchFileException;
 import java.util.Set;
@@ -18,7 +19,10 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-/** Opening XML files, plain or gzip (detected by the magic bytes, not the name), and wording their failures. */
+/**
+ * Opening XML files, plain or gzip (detected by the magic bytes, not the name; its expansion bounded by
+ * {@link InputLimits#gzipAllowance}), and wording their failures.
+ */
 public final class XmlFiles {
 
     private static final XMLInputFactory XML = SecureXml.xmlInputFactory();
@@ -176,7 +180,7 @@ public final class XmlFiles {
         int b1 = in.read();
         in.reset();
         if (b0 == 0x1f && b1 == 0x8b) {
-            return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+            return new BufferedInputStream(CappedInputStream.gunzip(in, Files.size(file), InputLimits.DEFAULTS), 1 << 16);
         }
         return in;
     }
@@ -186,6 +190,9 @@ public final class XmlFiles {
         Throwable io = e;
         while (io != null && !(io instanceof IOException)) {
             io = io instanceof XMLStreamException x && x.getNestedException() != null ? x.getNestedException() : io.getCause();
+        }
+        if (io instanceof CappedInputStream.TooLarge) {
+            return io.getMessage();
         }
         if (io instanceof EOFException || io instanceof ZipException) {
             return "truncated or corrupt gzip file: " + io.getMessage();
@@ -197,6 +204,9 @@ public final class XmlFiles {
         // StAX prefixes messages with "ParseError at [row,col]:[l,c]\nMessage: "
         int i = m.indexOf("Message: ");
         String detail = (i >= 0 ? m.substring(i + 9) : m).strip();
+        if (detail.contains("JAXP0001")) {
+            return "XML over a safety limit of the parser: " + detail;
+        }
         if (detail.contains("was referenced, but not declared") || detail.contains("undeclared entity")) {
             return "entity reference refused (entities declared in a DTD are never expanded): " + detail;
         }
