@@ -5,7 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.preuve.app.RunningServer;
+import fr.preuve.app.runtime.PreuveRuntime;
+import fr.preuve.core.config.AnswerSettings;
 import fr.preuve.core.config.AuthSettings;
+import fr.preuve.core.config.LlmSettings;
+import fr.preuve.core.config.PreuveConfig;
+import fr.preuve.core.config.SearchSettings;
+import fr.preuve.core.testing.TestEmbedders;
+import fr.preuve.indexer.pipeline.ProgressListener;
+import fr.preuve.indexer.versions.CorpusStatus;
+import java.nio.file.Files;
 import fr.preuve.core.testing.RunDir;
 import fr.preuve.indexer.config.CorpusConfig;
 import fr.preuve.indexer.fetch.FetchPolicy;
@@ -127,6 +136,83 @@ class SecurityRegressionTest {
                 assertThat(refusal).as(c.get("url").asText()).isNotNull().contains(c.get("refused").asText());
             }
         }));
+    }
+
+    /**
+     * The hostile files of {@code security/files.jsonl}, all in one {@code local-folder} source (2 MB cap per file)
+     * indexed by the real pipeline; each case checks what was indexed and what the run reported.
+     */
+    @TestFactory
+    Stream<DynamicTest> hostileFiles() throws Exception {
+        Path dir = RunDir.resolve("security-suite").resolve("files");
+        Path folder = Files.createDirectories(dir.resolve("folder"));
+        List<JsonNode> all = cases("files.jsonl");
+        java.util.Set<String> made = new java.util.HashSet<>();
+        for (JsonNode c : all) {
+            if (HostileFolder.make(folder, c)) {
+                made.add(c.get("id").asText());
+            }
+        }
+        Path yaml = dir.resolve("hostile.yaml");
+        Files.writeString(yaml, String.join("\n", "name: hostile-files",
+                "description: hostile files of the security suite", "sources:", "  - type: local-folder",
+                "    name: hostile", "    dir: " + folder, "    language: fr", "    licence: HAS reuse terms",
+                "    maxFileSize: 2MB", ""));
+        CorpusConfig corpus = CorpusConfig.load(yaml);
+        PreuveConfig config = new PreuveConfig(dir.resolve("home"), "127.0.0.1", 0, yaml, SearchSettings.defaults(),
+                AnswerSettings.defaults(), LlmSettings.none());
+        List<CorpusStatus.Failure> failures;
+        Map<String, String> texts = new java.util.HashMap<>();
+        List<String> leaked = new ArrayList<>();
+        try (PreuveRuntime runtime = PreuveRuntime.writable(config, corpus, ProgressListener.NONE, TestEmbedders.factory())) {
+            runtime.startIndexing(false).get();
+            failures = runtime.corpusStatus().sources().getFirst().failures();
+            for (JsonNode c : all) {
+                String id = "local:" + c.get("file").asText();
+                runtime.index().document(id).ifPresent(d -> texts.put(c.get("file").asText(), String.join("\n",
+                        runtime.index().passagesOf(id).stream().map(fr.preuve.core.doc.Passage::text).toList())));
+            }
+            for (String probe : List.of("root:x:0:0 /bin/bash daemon nologin", "SECRET-OUTSIDE folder")) {
+                runtime.searcher().search(new fr.preuve.core.search.SearchQuery(probe, 50, fr.preuve.core.search.Filters.NONE,
+                        fr.preuve.core.search.Retriever.HYBRID, null)).hits().forEach(h -> leaked.add(h.passage().text()));
+            }
+        }
+        List<DynamicTest> tests = new ArrayList<>();
+        tests.add(DynamicTest.dynamicTest("nothing-from-outside-is-searchable", () -> assertThat(leaked)
+                .noneMatch(t -> t.contains("root:") || t.contains("SECRET-OUTSIDE"))));
+        for (JsonNode c : all) {
+            tests.add(DynamicTest.dynamicTest(c.get("id").asText(), () -> {
+                org.junit.jupiter.api.Assumptions.assumeTrue(made.contains(c.get("id").asText()), "cannot be made here");
+                String file = c.get("file").asText();
+                var failure = failures.stream().filter(f -> f.location().equals(file)
+                        || f.location().startsWith(file + " ") || f.location().startsWith(file + "#")).findFirst();
+                switch (c.get("expect").asText()) {
+                    case "indexed" -> {
+                        assertThat(failure).as(file + " was refused").isEmpty();
+                        assertThat(texts).as(file + " is indexed").containsKey(file);
+                    }
+                    case "failed" -> {
+                        assertThat(failure).as(file + " is reported").isPresent();
+                        assertThat(failure.get().reason()).as(file).contains(c.get("reason").asText());
+                        if (!c.has("contains")) {
+                            assertThat(texts).as(file + " is not indexed").doesNotContainKey(file);
+                        }
+                    }
+                    case "absent" -> {
+                        assertThat(failure).as(file).isEmpty();
+                        assertThat(texts).as(file + " is not indexed twice").doesNotContainKey(file);
+                    }
+                    default -> throw new IllegalArgumentException("expect " + c.get("expect"));
+                }
+                c.path("contains").forEach(t -> assertThat(texts.get(file)).as(file).contains(t.asText()));
+                c.path("absentText").forEach(t -> assertThat(texts.get(file)).as(file).doesNotContain(t.asText()));
+                if (texts.containsKey(file)) {
+                    assertThat(texts.get(file)).as(file).doesNotContain("root:").doesNotContain("SECRET-OUTSIDE")
+                            .doesNotContain("\uFFFD");
+                }
+            }));
+        }
+        return tests.stream();
     }
 
     /** What came back: status, headers and body as text. */
