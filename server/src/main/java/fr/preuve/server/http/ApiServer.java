@@ -48,6 +48,7 @@ public final class ApiServer implements AutoCloseable {
     private final Security security;
     private final Gate gate;
     private final SessionApi sessions;
+    private final AdminApi admin;
     /** Reads request bodies strictly (a repeated field is an error) and writes responses. */
     private final ObjectMapper json = Yaml.json().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -63,6 +64,7 @@ public final class ApiServer implements AutoCloseable {
         this.security = security;
         this.gate = new Gate(security);
         this.sessions = new SessionApi(security);
+        this.admin = new AdminApi(backend, security);
     }
 
     /**
@@ -104,6 +106,8 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/corpus", ctx -> ctx.json(backend.corpusStatus()));
             config.routes.get("/api/corpus/versions", ctx -> ctx.json(backend.history().versions().reversed()));
             config.routes.get("/api/corpus/diff", this::corpusDiff);
+            config.routes.get("/api/admin/audit", admin::audit);
+            config.routes.get("/api/admin/tokens", admin::tokens);
             config.routes.exception(Exception.class, this::onError);
             config.routes.error(404, ctx -> {
                 if (ctx.path().startsWith("/api/") && !isJson(ctx)) {
