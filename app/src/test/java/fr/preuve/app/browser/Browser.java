@@ -50,6 +50,13 @@ final class Browser {
         return driver;
     }
 
+    /** A wait of {@code timeout} on {@code driver} that retries through re-rendered (stale) elements. */
+    static org.openqa.selenium.support.ui.WebDriverWait waiting(ChromeDriver driver, Duration timeout) {
+        var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, timeout);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
+    }
+
     static void size(ChromeDriver driver, int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
     }

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -45,8 +44,7 @@ class GenerativePageBrowserTest {
         Path dir = RunDir.resolve("generative-browser");
         app = RunningServer.start(dir.resolve("home"), CorpusConfig.load(SMOKE), model);
         driver = Browser.start(dir.resolve("chromium-profile"), dir.resolve("downloads"));
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.ignoring(StaleElementReferenceException.class);
+        wait = Browser.waiting(driver, Duration.ofSeconds(30));
     }
 
     @AfterAll

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -39,8 +38,7 @@ class LoginBrowserTest {
                 RateLimits.Settings.defaults());
         tokens = new TokenStore(app.config().tokensFile(), Clock.systemUTC());
         driver = Browser.start(dir.resolve("chromium-profile"), dir.resolve("downloads"));
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        wait.ignoring(StaleElementReferenceException.class);
+        wait = Browser.waiting(driver, Duration.ofSeconds(20));
     }
 
     @AfterAll

@@ -4,7 +4,6 @@ import fr.preuve.core.llm.Prompt;
 import fr.preuve.core.llm.PromptTemplate;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +14,6 @@ final class RenderPrompt {
 
     static final String VERSION = "render-v1";
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(source|target|question)}}");
     /** Anything that would open or close the question's delimiters from inside it. */
     static final Pattern DELIMITER = Pattern.compile("<\\s*/?\\s*question\\s*>", Pattern.CASE_INSENSITIVE);
 
@@ -48,7 +46,7 @@ final class RenderPrompt {
         Objects.requireNonNull(question, "question");
         Map<String, String> values = Map.of("source", languageName(from), "target", languageName(to),
                 "question", asData(question));
-        return new Prompt(fill(system, values), fill(user, values), version);
+        return new Prompt(PromptTemplate.fill(system, values), PromptTemplate.fill(user, values), version);
     }
 
     /** "French" or "English" for {@code fr} or {@code en}; anything else is refused. */
@@ -63,15 +61,5 @@ final class RenderPrompt {
     /** The question on one line, without anything that could close its delimiters. */
     static String asData(String question) {
         return DELIMITER.matcher(question).replaceAll(" ").replaceAll("\\s+", " ").strip();
-    }
-
-    /** Placeholders filled in one pass: text inserted for one is never read as another. */
-    private static String fill(String template, Map<String, String> values) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder(template.length() + 200);
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(values.get(m.group(1))));
-        }
-        return m.appendTail(out).toString();
     }
 }

@@ -5,7 +5,6 @@ import fr.preuve.core.doc.Passage;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +19,6 @@ public final class AnswerPrompt {
 
     public static final String VERSION = "answer-v2";
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(language|abstention|passages|question)}}");
     /** A {@code <} that opens a tag, a closing tag, a comment or a chat-template token. */
     private static final Pattern TAG_OPEN = Pattern.compile("<(?=\\s*[/!?|A-Za-z])");
 
@@ -83,7 +81,7 @@ public final class AnswerPrompt {
                 "abstention", Messages.noEvidence(lang),
                 "passages", blocks.toString().strip(),
                 "question", layout == Layout.NUMBERED ? question.strip() : asData(question.strip()));
-        return new Prompt(fill(system, values), fill(user, values), version);
+        return new Prompt(PromptTemplate.fill(system, values), PromptTemplate.fill(user, values), version);
     }
 
     /** {@code text} with every {@code <} that could open or close a tag written {@code &lt;}. */
@@ -119,15 +117,5 @@ public final class AnswerPrompt {
             sb.append(", ").append(p.section());
         }
         return sb.toString();
-    }
-
-    /** Placeholders filled in one pass: text inserted for one (a passage, the question) is never read as another. */
-    private static String fill(String template, Map<String, String> values) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder(template.length() + 2000);
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(values.get(m.group(1))));
-        }
-        return m.appendTail(out).toString();
     }
 }

@@ -1,11 +1,8 @@
-package fr.preuve.app.cli;
+package fr.preuve.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.preuve.server.auth.TokenStore;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,28 +14,13 @@ class TokenCommandTest {
     @TempDir
     Path home;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static synchronized Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = PreuveCli.execute(fr.preuve.core.testing.TestEmbedders.factory(), args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    static CliTest.Run run(String... args) {
+        return CliTest.run(args);
     }
 
     @Test
     void createPrintsTheSecretOnceListNeverShowsItRevokeEndsIt() throws Exception {
-        Run created = run("token", "create", "--home", home.toString(), "--role", "librarian", "--name", "bib.durand");
+        CliTest.Run created = run("token", "create", "--home", home.toString(), "--role", "librarian", "--name", "bib.durand");
         assertThat(created.exit()).as(created.err()).isZero();
         String secret = created.out().strip();
         assertThat(secret).startsWith(TokenStore.PREFIX).doesNotContain("\n");
@@ -46,17 +28,17 @@ class TokenCommandTest {
         assertThat(Files.readString(home.resolve("tokens.json"))).doesNotContain(secret);
         assertThat(new TokenStore(home.resolve("tokens.json"), Clock.systemUTC()).find(secret)).isPresent();
 
-        Run listed = run("token", "list", "--home", home.toString());
+        CliTest.Run listed = run("token", "list", "--home", home.toString());
         assertThat(listed.out()).contains("bib.durand").contains("librarian").doesNotContain(secret);
 
-        Run badRole = run("token", "create", "--home", home.toString(), "--role", "root", "--name", "x");
+        CliTest.Run badRole = run("token", "create", "--home", home.toString(), "--role", "root", "--name", "x");
         assertThat(badRole.exit()).isEqualTo(2);
         assertThat(badRole.err()).contains("root").contains("clinician");
 
         assertThat(run("token", "revoke", "--home", home.toString(), "bib.durand").exit()).isZero();
         assertThat(new TokenStore(home.resolve("tokens.json"), Clock.systemUTC()).find(secret)).isEmpty();
         assertThat(run("token", "list", "--home", home.toString()).out()).contains("REVOKED");
-        Run again = run("token", "revoke", "--home", home.toString(), "bib.durand");
+        CliTest.Run again = run("token", "revoke", "--home", home.toString(), "bib.durand");
         assertThat(again.exit()).isEqualTo(2);
         assertThat(again.err()).contains("no active token named 'bib.durand'");
     }
