@@ -4,7 +4,7 @@
 // changes, sources and versions are fetched again: the page never needs a reload. Everything from the server is
 // inserted as text (el() builds text nodes).
 
-import { $, el, t, call, num, uiLang, setupLanguageToggle, ensureSession } from "./common.js";
+import { $, el, t, call, postJson, num, uiLang, setupLanguageToggle, ensureSession } from "./common.js";
 
 const POLL_RUNNING_MS = 1000;
 const POLL_IDLE_MS = 10000;
@@ -89,7 +89,22 @@ function renderProgress(ix, version) {
   }
   if (ix.failures > 0) out.push(el("p", { class: "reason" }, t("libFailuresCount", { n: num(ix.failures) })));
   box.replaceChildren(...out);
+  $("run-start").disabled = running;
   return running;
+}
+
+/** POST /api/corpus/runs: a run of the served corpus, its declaration read again; the progress shows as it goes. */
+async function startRun() {
+  $("run-start").disabled = true;
+  $("run-status").textContent = "";
+  try {
+    await postJson("/api/corpus/runs", {});
+    $("run-status").textContent = t("libRunStarted");
+  } catch (e) {
+    $("run-status").textContent = e.message;
+    $("run-start").disabled = false;
+  }
+  poll();
 }
 
 async function poll() {
@@ -220,5 +235,6 @@ function load() {
 document.addEventListener("DOMContentLoaded", () => {
   setupLanguageToggle(load);
   $("diff-compare").addEventListener("click", showDiff);
+  $("run-start").addEventListener("click", startRun);
   ensureSession().then(load);
 });

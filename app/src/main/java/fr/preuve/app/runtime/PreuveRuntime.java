@@ -134,6 +134,21 @@ public final class PreuveRuntime implements Backend, AutoCloseable {
         return job.start(embedder -> new Indexer(index, embedder, Chunker.defaults(), clock, job), declaration, force);
     }
 
+    /**
+     * Starts a run of the served corpus from its declaration file, read again (a librarian's {@code POST
+     * /api/corpus/runs}); one run at a time.
+     */
+    @Override
+    public synchronized void startRun(boolean force) {
+        if (job == null) {
+            throw new IllegalStateException("the index is open read-only: this server cannot index");
+        }
+        if (job.progress().running()) {
+            throw new IllegalStateException("a run is already in progress (" + job.progress().state().key() + ")");
+        }
+        var unused = startIndexing(CorpusConfig.load(corpus.file()), force);
+    }
+
     /** The corpus version answers are drawn from; while a first run is in progress, says so. */
     @Override
     public String corpusVersion() {

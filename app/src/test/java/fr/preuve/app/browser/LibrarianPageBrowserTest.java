@@ -283,6 +283,28 @@ class LibrarianPageBrowserTest {
         Browser.screenshot(driver, "librarian-failures-fr-820x1180");
     }
 
+    @Test
+    @Order(3)
+    void theLibrarianStartsARunFromThePage() throws Exception {
+        String before = api("/api/status").get("indexing").path("startedAt").asText();
+        open("/librarian");
+        wait.until(d -> byId("run-start").isEnabled());
+        byId("run-start").click();
+        wait.until(d -> byId("run-status").getText().contains("Indexation lancée"));
+        wait.until(d -> !api0("/api/status").get("indexing").path("startedAt").asText().equals(before));
+        wait.until(d -> "done".equals(api0("/api/status").get("indexing").get("state").asText()));
+        wait.until(d -> byId("indexing").getText().contains("terminée") && byId("run-start").isEnabled());
+    }
+
+    /** {@link #api} for use inside a wait. */
+    static JsonNode api0(String path) {
+        try {
+            return api(path);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     // ---------------------------------------------------------------- assertions
 
     /** Each declared source is a row with its name, type, licence, documents and passages as the API says. */

@@ -17,10 +17,6 @@ import fr.preuve.core.index.IndexCounts;
 import fr.preuve.core.index.StoredDocument;
 import fr.preuve.core.search.Filters;
 import fr.preuve.core.search.ModelMismatchException;
-import fr.preuve.core.search.Retriever;
-import fr.preuve.core.search.SearchHit;
-import fr.preuve.core.search.SearchQuery;
-import fr.preuve.core.search.SearchResult;
 import fr.preuve.indexer.pipeline.IndexProgress;
 import fr.preuve.server.auth.RateLimits;
 import fr.preuve.server.auth.Security;
@@ -49,6 +45,8 @@ public final class ApiServer implements AutoCloseable {
     private final Gate gate;
     private final SessionApi sessions;
     private final AdminApi admin;
+    private final JsonBodies bodies;
+    private final SearchApi search;
     /** Reads request bodies strictly (a repeated field is an error) and writes responses. */
     private final ObjectMapper json = Yaml.json().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -65,6 +63,8 @@ public final class ApiServer implements AutoCloseable {
         this.gate = new Gate(security);
         this.sessions = new SessionApi(security);
         this.admin = new AdminApi(backend, security);
+        this.bodies = new JsonBodies(json);
+        this.search = new SearchApi(backend, bodies);
     }
 
     /**
@@ -90,11 +90,11 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/librarian", ctx -> page(ctx, "librarian.html"));
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
             config.routes.get("/api/session", sessions::get);
-            config.routes.post("/api/session", ctx -> sessions.login(ctx, jsonObject(ctx, "{\"token\": \"pv_...\"}")));
+            config.routes.post("/api/session", ctx -> sessions.login(ctx, bodies.object(ctx, "{\"token\": \"pv_...\"}")));
             config.routes.delete("/api/session", sessions::logout);
             config.routes.get("/api/status", ctx -> ctx.json(status(ctx)));
-            config.routes.get("/api/search", this::search);
-            config.routes.post("/api/search", this::searchPosted);
+            config.routes.get("/api/search", search::get);
+            config.routes.post("/api/search", search::post);
             config.routes.post("/api/ask", this::ask);
             config.routes.post("/api/ask/stream", ctx -> stream(ctx, askRequest(ctx)));
             config.routes.get("/api/ask", ApiServer::questionInUrl);
@@ -106,6 +106,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/corpus", ctx -> ctx.json(backend.corpusStatus()));
             config.routes.get("/api/corpus/versions", ctx -> ctx.json(backend.history().versions().reversed()));
             config.routes.get("/api/corpus/diff", this::corpusDiff);
+            config.routes.post("/api/corpus/runs", this::startRun);
             config.routes.get("/api/admin/audit", admin::audit);
             config.routes.get("/api/admin/tokens", admin::tokens);
             config.routes.exception(Exception.class, this::onError);
@@ -145,75 +146,12 @@ public final class ApiServer implements AutoCloseable {
 
     // ---------------------------------------------------------------- handlers
 
-    private void search(Context ctx) {
-        Map<String, List<String>> params = ctx.queryParamMap();
-        Filters filters = RequestParams.filters(params);
-        String q = ctx.queryParam("q");
-        if (q == null || q.isBlank()) {
-            throw ApiError.badRequest("parameter q (the query) is missing or empty");
-        }
-        limited("q", q);
-        int k = ctx.queryParam("k") == null ? backend.config().search().k()
-                : RequestParams.integer("k", ctx.queryParam("k"), 1, Defaults.SEARCH_MAX_K);
-        Integer maxPerDoc = ctx.queryParam("maxPerDoc") == null ? null
-                : RequestParams.integer("maxPerDoc", ctx.queryParam("maxPerDoc"), 1, 1000);
-        Retriever retriever = RequestParams.retriever(ctx.queryParam("retriever"));
-        searched(ctx, q, k, filters, retriever, maxPerDoc);
-    }
-
-    /**
-     * {@code POST /api/search} with {@code {"q", "k"?, "filters"?, "retriever"?, "maxPerDoc"?}}: the same search,
-     * with the query out of the URL (the page uses it).
-     */
-    private void searchPosted(Context ctx) {
-        JsonNode body = jsonObject(ctx, "{\"q\": \"...\", \"k\": 10}");
-        for (var it = body.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!List.of("q", "k", "filters", "retriever", "maxPerDoc").contains(f)) {
-                throw ApiError.badRequest("unknown field '" + f + "'; expected q, k, filters, retriever and maxPerDoc");
-            }
-        }
-        JsonNode q = body.get("q");
-        if (q == null || !q.isTextual() || q.asText().isBlank()) {
-            throw ApiError.badRequest("field q (the query) is missing, empty or not a string");
-        }
-        limited("q", q.asText());
-        int k = body.has("k") ? RequestParams.integer("k", body.get("k").asText(), 1, Defaults.SEARCH_MAX_K)
-                : backend.config().search().k();
-        Integer maxPerDoc = body.has("maxPerDoc") ? RequestParams.integer("maxPerDoc", body.get("maxPerDoc").asText(), 1, 1000)
-                : null;
-        Retriever retriever = RequestParams.retriever(body.has("retriever") ? body.get("retriever").asText() : null);
-        searched(ctx, q.asText(), k, RequestParams.filters(body.get("filters")), retriever, maxPerDoc);
-    }
-
-    private void searched(Context ctx, String q, int k, Filters filters, Retriever retriever, Integer maxPerDoc) {
-        SearchResult result = backend.searcher().search(new SearchQuery(q, k, filters, retriever, maxPerDoc));
-        ctx.json(new SearchResponse(q, k, retriever.key(), filters, result.hits().stream().map(SearchResponse.Hit::of).toList(),
-                new SearchResponse.Timings(result.embedMillis(), result.searchMillis()), backend.corpusVersion()));
-    }
-
     /** A question and its filters, from a JSON body. */
     private record AskRequest(String question, Filters filters) {
     }
 
-    /** The request body as a JSON object; a 400 naming the problem otherwise ({@code example} shows the shape). */
-    private JsonNode jsonObject(Context ctx, String example) {
-        JsonNode body;
-        try {
-            body = json.readTree(ctx.body());
-        } catch (io.javalin.http.HttpResponseException e) { // too large: 413
-            throw e;
-        } catch (Exception e) {
-            throw ApiError.badRequest("the body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
-        }
-        if (body == null || !body.isObject()) {
-            throw ApiError.badRequest("the body must be a JSON object such as " + example);
-        }
-        return body;
-    }
-
     private AskRequest askRequest(Context ctx) {
-        JsonNode body = jsonObject(ctx, "{\"question\": \"...\"}");
+        JsonNode body = bodies.object(ctx, "{\"question\": \"...\"}");
         for (var it = body.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!f.equals("question") && !f.equals("filters")) {
@@ -232,15 +170,6 @@ public final class ApiServer implements AutoCloseable {
         ctx.header("Allow", "POST");
         throw new ApiError(405, "a question is never sent in a URL, where history and logs would keep it: POST "
                 + ctx.path() + " with a JSON body {\"question\": \"...\"}");
-    }
-
-    /** {@code text} when it is no longer than a question may be; a 400 naming {@code name} otherwise. */
-    private String limited(String name, String text) {
-        try {
-            return backend.config().answer().checkLength(name, text);
-        } catch (IllegalArgumentException e) {
-            throw ApiError.badRequest(e.getMessage());
-        }
     }
 
     private String validated(String question) {
@@ -306,11 +235,11 @@ public final class ApiServer implements AutoCloseable {
 
     /** What the patient-data guard finds in {@code {"text": "..."}}; nothing is stored or logged. */
     private void guard(Context ctx) {
-        JsonNode text = jsonObject(ctx, "{\"text\": \"...\"}").get("text");
+        JsonNode text = bodies.object(ctx, "{\"text\": \"...\"}").get("text");
         if (text == null || !text.isTextual()) {
             throw ApiError.badRequest("field text is missing or is not a string");
         }
-        ctx.json(Map.of("findings", backend.guard().scan(limited("text", text.asText()))));
+        ctx.json(Map.of("findings", backend.guard().scan(RequestParams.limited(backend, "text", text.asText()))));
     }
 
     /**
@@ -319,7 +248,7 @@ public final class ApiServer implements AutoCloseable {
      * the correction is replaced by placeholders before it is stored.
      */
     private void feedback(Context ctx) {
-        JsonNode body = jsonObject(ctx, "{\"answerId\": \"...\", \"rating\": \"useful\"}");
+        JsonNode body = bodies.object(ctx, "{\"answerId\": \"...\", \"rating\": \"useful\"}");
         FeedbackRequest f;
         try {
             f = FeedbackRequest.of(body, backend.guard());
@@ -351,6 +280,30 @@ public final class ApiServer implements AutoCloseable {
                 .orElseThrow(() -> ApiError.notFound("no document with id '" + id + "'"));
         List<Passage> passages = backend.index().passagesOf(id);
         ctx.json(new DocumentResponse(d, passages));
+    }
+
+    /**
+     * {@code POST /api/corpus/runs {"force"?: false}} (librarians): starts a run of the served corpus, its declaration
+     * read again → 202 with the progress; 409 while a run is in progress or when the index is read-only.
+     */
+    private void startRun(Context ctx) {
+        JsonNode body = bodies.object(ctx, "{\"force\": false}");
+        for (var it = body.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!f.equals("force")) {
+                throw ApiError.badRequest("unknown field '" + f + "'; expected force");
+            }
+        }
+        JsonNode force = body.get("force");
+        if (force != null && !force.isBoolean()) {
+            throw ApiError.badRequest("field force must be true or false");
+        }
+        try {
+            backend.startRun(force != null && force.asBoolean());
+        } catch (IllegalStateException e) {
+            throw new ApiError(409, e.getMessage());
+        }
+        ctx.status(202).json(backend.indexing());
     }
 
     /** {@code ?from=V1&to=V2}: the documents added, changed and removed between two corpus versions. */
@@ -453,30 +406,5 @@ public final class ApiServer implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    /** The JSON of {@code GET /api/search}. */
-    public record SearchResponse(String query, int k, String retriever, Filters filters, List<Hit> hits,
-                                 Timings timings, String corpusVersion) {
-        /** One ranked passage with each retriever's score. */
-        public record Hit(int rank, String id, String docId, String source, String title, String url, Integer year,
-                          Integer page, String section, String lang, String text, Scores scores) {
-            static Hit of(SearchHit h) {
-                Passage p = h.passage();
-                return new Hit(h.rank(), p.id(), p.docId().toString(), p.source().key(), p.title(), p.url(), p.year(),
-                        p.page(), p.section(), p.language(), p.text(),
-                        new Scores(h.score(), h.bm25(), h.bm25Rank(), h.vector(), h.vectorRank(), h.crossBm25(),
-                                h.crossBm25Rank(), h.crossVector(), h.crossVectorRank()));
-            }
-        }
-
-        /** Fused, BM25 and vector scores (null where that retriever did not find the passage). */
-        public record Scores(double fused, Double bm25, Integer bm25Rank, Double vector, Integer vectorRank,
-                             Double crossBm25, Integer crossBm25Rank, Double crossVector, Integer crossVectorRank) {
-        }
-
-        /** Milliseconds spent embedding the query and searching. */
-        public record Timings(double embedMs, double searchMs) {
-        }
     }
 }

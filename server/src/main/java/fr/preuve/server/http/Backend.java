@@ -67,6 +67,12 @@ public interface Backend {
     /** The background indexing run's progress ({@code read-only} when the index is not writable). */
     IndexProgress indexing();
 
+    /**
+     * Starts a run of the served corpus in the background (its declaration read again, as when the server starts);
+     * throws {@link IllegalStateException} when a run is already in progress or the index is read-only.
+     */
+    void startRun(boolean force);
+
     /** The embedding model queries are embedded with. */
     String modelId();
 

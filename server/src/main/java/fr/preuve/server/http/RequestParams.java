@@ -131,4 +131,13 @@ final class RequestParams {
     private static List<String> sorted(Set<String> s) {
         return s.stream().sorted().toList();
     }
+
+    /** {@code text} when it is no longer than a question may be; a 400 naming {@code name} otherwise. */
+    static String limited(Backend backend, String name, String text) {
+        try {
+            return backend.config().answer().checkLength(name, text);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest(e.getMessage());
+        }
+    }
 }
