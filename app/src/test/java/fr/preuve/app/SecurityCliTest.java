@@ -9,8 +9,11 @@ import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code preuve token create|list|revoke}: the secret printed once, only its hash on disk, revocation. */
-class TokenCommandTest {
+/**
+ * The command line's side of security: {@code preuve token create|list|revoke} (the secret printed once, only its hash
+ * on disk, revocation) and {@code serve} refusing a network address without authentication.
+ */
+class SecurityCliTest {
     @TempDir
     Path home;
 
@@ -41,5 +44,16 @@ class TokenCommandTest {
         CliTest.Run again = run("token", "revoke", "--home", home.toString(), "bib.durand");
         assertThat(again.exit()).isEqualTo(2);
         assertThat(again.err()).contains("no active token named 'bib.durand'");
+    }
+
+    @Test
+    void serveRefusesANetworkAddressWithoutAuthenticationBeforeLoadingAnything() throws Exception {
+        Path config = Files.writeString(home.resolve("preuve.yaml"), "host: 0.0.0.0\n");
+        CliTest.Run r = run("serve", "--config", config.toString(), "--home", home.toString(), "--corpus",
+                ApiServerTest.smallCorpus().file().toString(), "--port", "0");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("refusing to serve 0.0.0.0 without authentication").contains("PREUVE_HOST")
+                .contains("--insecure-no-auth");
+        assertThat(home.resolve("indexes")).as("nothing was opened").doesNotExist();
     }
 }
