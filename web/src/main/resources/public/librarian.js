@@ -82,6 +82,8 @@ function renderProgress(ix, version) {
     if (ix.startedAt) out.push(el("p", { class: "meta" }, t("libStarted"), " ", when(ix.startedAt)));
   } else if (ix.state === "done") {
     out.push(el("p", {}, t("libDone", { version: version || "—" })));
+  } else if (ix.state === "cancelled") {
+    out.push(el("p", {}, t("libCancelled", { message: ix.message || "" })));
   } else if (ix.state === "failed") {
     out.push(el("p", { class: "error" }, t("libFailed", { message: ix.message || "" })));
   } else {
@@ -90,7 +92,21 @@ function renderProgress(ix, version) {
   if (ix.failures > 0) out.push(el("p", { class: "reason" }, t("libFailuresCount", { n: num(ix.failures) })));
   box.replaceChildren(...out);
   $("run-start").disabled = running;
+  $("run-cancel").hidden = !running;
   return running;
+}
+
+/** DELETE /api/corpus/runs: the run stops at its next batch, what it wrote committed; the next run resumes. */
+async function cancelRun() {
+  $("run-cancel").disabled = true;
+  try {
+    await call("/api/corpus/runs", { method: "DELETE" });
+    $("run-status").textContent = t("libRunCancelling");
+  } catch (e) {
+    $("run-status").textContent = e.message;
+  }
+  $("run-cancel").disabled = false;
+  poll();
 }
 
 /** POST /api/corpus/runs: a run of the served corpus, its declaration read again; the progress shows as it goes. */
@@ -236,5 +252,6 @@ document.addEventListener("DOMContentLoaded", () => {
   setupLanguageToggle(load);
   $("diff-compare").addEventListener("click", showDiff);
   $("run-start").addEventListener("click", startRun);
+  $("run-cancel").addEventListener("click", cancelRun);
   ensureSession().then(load);
 });

@@ -8,6 +8,8 @@ import fr.preuve.indexer.pipeline.IndexReport;
 import fr.preuve.indexer.pipeline.IndexState;
 import fr.preuve.indexer.pipeline.Indexer;
 import fr.preuve.indexer.pipeline.ProgressListener;
+import fr.preuve.indexer.pipeline.RunStopped;
+import fr.preuve.indexer.pipeline.StopSignal;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,6 +31,7 @@ public final class IndexJob implements ProgressListener, AutoCloseable {
     });
     private final ProgressListener console;
     private final EmbedderFactory embedders;
+    private final java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** A job indexing with the ONNX models ({@link EmbedderFactory#onnx()}). */
     public IndexJob(ProgressListener console) {
@@ -46,6 +49,7 @@ public final class IndexJob implements ProgressListener, AutoCloseable {
      * the returned future completes with its report.
      */
     public Future<IndexReport> start(Function<Embedder, Indexer> indexer, CorpusConfig corpus, boolean force) {
+        stop.set(false);
         latest.set(new IndexProgress(IndexState.READING, null, 0, 0, 0, 0, 0, -1, null, "starting: loading the model"));
         return executor.submit(() -> {
             try (Embedder embedder = embedders.forIndexing(corpus.embedding())) {
@@ -55,6 +59,12 @@ public final class IndexJob implements ProgressListener, AutoCloseable {
                 }
                 LOG.info("{}", report.summary());
                 return report;
+            } catch (RunStopped e) {
+                IndexProgress prev = latest.get();
+                onProgress(new IndexProgress(IndexState.CANCELLED, null, prev.documentsRead(), prev.passagesDone(),
+                        prev.passagesTotal(), prev.failures(), 0, -1, prev.startedAt(), e.getMessage()));
+                LOG.info("indexing {}", e.getMessage());
+                throw e;
             } catch (RuntimeException e) {
                 IndexProgress prev = latest.get();
                 onProgress(new IndexProgress(IndexState.FAILED, null, prev.documentsRead(), prev.passagesDone(),
@@ -73,6 +83,23 @@ public final class IndexJob implements ProgressListener, AutoCloseable {
 
     public IndexProgress progress() {
         return latest.get();
+    }
+
+    /** What the indexer asks between batches: whether {@link #requestStop()} was called during this run. */
+    public StopSignal stopSignal() {
+        return stop::get;
+    }
+
+    /**
+     * Asks the run in progress to stop at its next batch, committed (the next run resumes); false when no run is in
+     * progress.
+     */
+    public boolean requestStop() {
+        if (!latest.get().running()) {
+            return false;
+        }
+        stop.set(true);
+        return true;
     }
 
     @Override

@@ -131,7 +131,8 @@ public final class PreuveRuntime implements Backend, AutoCloseable {
                     + "with it, queries are embedded with the model it started with");
         }
         corpus = declaration;
-        return job.start(embedder -> new Indexer(index, embedder, Chunker.defaults(), clock, job), declaration, force);
+        return job.start(embedder -> new Indexer(index, embedder, Chunker.defaults(), clock, job, job.stopSignal()),
+                declaration, force);
     }
 
     /**
@@ -147,6 +148,14 @@ public final class PreuveRuntime implements Backend, AutoCloseable {
             throw new IllegalStateException("a run is already in progress (" + job.progress().state().key() + ")");
         }
         var unused = startIndexing(CorpusConfig.load(corpus.file()), force);
+    }
+
+    /** Asks the run in progress to stop at its next batch, committed; the next run resumes from there. */
+    @Override
+    public void cancelRun() {
+        if (job == null || !job.requestStop()) {
+            throw new IllegalStateException("no run is in progress");
+        }
     }
 
     /** The corpus version answers are drawn from; while a first run is in progress, says so. */

@@ -1,12 +1,13 @@
 package fr.preuve.app.browser;
 
-import fr.preuve.app.RunningServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.preuve.app.RunningServer;
 import fr.preuve.core.config.AnswerSettings;
+import fr.preuve.core.config.Defaults;
 import fr.preuve.core.config.LlmSettings;
 import fr.preuve.core.config.PreuveConfig;
 import fr.preuve.core.config.SearchSettings;
@@ -296,6 +297,47 @@ class LibrarianPageBrowserTest {
         wait.until(d -> byId("indexing").getText().contains("terminée") && byId("run-start").isEnabled());
     }
 
+    @Test
+    @Order(4)
+    void theLibrarianStopsARunAndTheNextOneResumes() throws Exception {
+        ObjectNode all = (ObjectNode) JSON.readTree(DEMO.resolve("pubmedqa/ori_pqal.json").toFile());
+        ObjectNode more = JSON.createObjectNode();
+        Iterator<Map.Entry<String, JsonNode>> it = all.properties().iterator();
+        for (int i = 0; i < ABSTRACTS + 60 && it.hasNext(); i++) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (i >= ABSTRACTS) {
+                more.set(e.getKey(), e.getValue());
+            }
+        }
+        Path abstracts = corpusDir.resolve("pubmedqa-next-60.json");
+        JSON.writeValue(abstracts.toFile(), more);
+        declare(version3() + String.join("\n", "  - type: pubmedqa", "    name: pubmedqa-more", "    path: " + abstracts,
+                "    licence: PubMedQA MIT; abstracts courtesy of the U.S. National Library of Medicine", ""));
+        int before = api("/api/status").get("counts").get("passages").asInt();
+
+        gate.arm();
+        open("/librarian");
+        wait.until(d -> byId("run-start").isEnabled());
+        byId("run-start").click(); // the page's run reads the new declaration
+        IndexProgress first = gate.next();
+        assertThat(first.passagesTotal()).isGreaterThan(2 * Defaults.EMBED_BATCH);
+        wait.until(d -> byId("run-cancel").isDisplayed());
+        byId("run-cancel").click();
+        wait.until(d -> byId("run-status").getText().contains("Arrêt demandé"));
+        gate.open();
+        wait.until(d -> "cancelled".equals(api0("/api/status").get("indexing").get("state").asText()));
+        wait.until(d -> byId("indexing").getText().contains("Indexation arrêtée"));
+        assertThat(byId("run-cancel").isDisplayed()).isFalse();
+        int stopped = api("/api/status").get("counts").get("passages").asInt();
+        assertThat(stopped).as("the run stopped before the end").isLessThan(before + first.passagesTotal());
+
+        byId("run-start").click();
+        wait.until(d -> "done".equals(api0("/api/status").get("indexing").get("state").asText()));
+        JsonNode more60 = source(api("/api/corpus"), "pubmedqa-more");
+        assertThat(more60.get("documents").asInt()).as("the next run resumed and finished").isEqualTo(60);
+        wait.until(d -> byId("indexing").getText().contains("terminée"));
+    }
+
     /** {@link #api} for use inside a wait. */
     static JsonNode api0(String path) {
         try {
@@ -422,7 +464,8 @@ class LibrarianPageBrowserTest {
 
         void open() {
             armed = false;
-            go.release(Integer.MAX_VALUE / 2);
+            go.drainPermits();
+            go.release(Integer.MAX_VALUE / 2); // again after an earlier open: at most this many permits
         }
     }
 }

@@ -1,9 +1,9 @@
 package fr.preuve.app.browser;
 
-import fr.preuve.app.RunningServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.preuve.app.RunningServer;
 import fr.preuve.core.config.AnswerSettings;
 import fr.preuve.core.config.LlmSettings;
 import fr.preuve.core.config.PreuveConfig;

@@ -34,6 +34,11 @@ final class EmbeddingProgress {
         return total;
     }
 
+    /** Passages embedded or taken from the cache so far. */
+    int doneCount() {
+        return done;
+    }
+
     /** Passages embedded by the model. */
     int embedded() {
         return embedded;

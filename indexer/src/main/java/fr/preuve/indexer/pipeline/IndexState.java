@@ -13,7 +13,9 @@ public enum IndexState implements Keyed {
     /** The run is over and its corpus version published. */
     DONE,
     /** The run stopped on an error. */
-    FAILED;
+    FAILED,
+    /** A librarian stopped the run; what it wrote is committed and the next run resumes from there. */
+    CANCELLED;
 
     /** Whether a run is under way. */
     public boolean running() {
@@ -22,6 +24,6 @@ public enum IndexState implements Keyed {
 
     /** Whether the run is over, well or not. */
     public boolean over() {
-        return this == DONE || this == FAILED;
+        return this == DONE || this == FAILED || this == CANCELLED;
     }
 }

@@ -53,13 +53,26 @@ public final class Indexer {
     private final PassageWriter.Batching batching;
     private final CorpusHistory history;
     private final VersionRecorder versions;
+    private final StopSignal stop;
 
     public Indexer(PassageIndex index, Embedder embedder, Chunker chunker, Clock clock, ProgressListener listener) {
-        this(index, embedder, chunker, clock, listener, Defaults.EMBED_BATCH, Defaults.COMMIT_EVERY_PASSAGES);
+        this(index, embedder, chunker, clock, listener, StopSignal.NEVER);
+    }
+
+    /** An indexer whose runs stop, committed, when {@code stop} asks ({@link RunStopped}). */
+    public Indexer(PassageIndex index, Embedder embedder, Chunker chunker, Clock clock, ProgressListener listener,
+                   StopSignal stop) {
+        this(index, embedder, chunker, clock, listener, Defaults.EMBED_BATCH, Defaults.COMMIT_EVERY_PASSAGES, stop);
     }
 
     public Indexer(PassageIndex index, Embedder embedder, Chunker chunker, Clock clock, ProgressListener listener,
                    int batchSize, int commitEvery) {
+        this(index, embedder, chunker, clock, listener, batchSize, commitEvery, StopSignal.NEVER);
+    }
+
+    public Indexer(PassageIndex index, Embedder embedder, Chunker chunker, Clock clock, ProgressListener listener,
+                   int batchSize, int commitEvery, StopSignal stop) {
+        this.stop = stop;
         this.index = index;
         this.embedder = embedder;
         this.chunker = chunker;
@@ -102,10 +115,13 @@ public final class Indexer {
         // 1. Read every source.
         SourceReading reading = SourceReading.read(corpus, history.sourcesDir(), started,
                 restart ? SourceCursors.NONE : lastCursors, listener);
+        if (stop.requested()) {
+            throw new RunStopped("stopped after reading the sources, before writing anything");
+        }
         // 2. Compare with the index.
         ChangeSet changes = ChangeSet.of(reading.documents(), present, basis.sameVectors());
         // 3. Chunk, embed and write, committing at checkpoints.
-        EmbeddingProgress embedding = new PassageWriter(index, embedder, chunker, clock, batching, cache)
+        EmbeddingProgress embedding = new PassageWriter(index, embedder, chunker, clock, batching, cache, stop)
                 .write(reading, changes.toIndex(), basis.checkpoint(), listener, started);
         // 4. Remove what is no longer declared.
         Removal removal = Removal.apply(index, present, reading, restart);

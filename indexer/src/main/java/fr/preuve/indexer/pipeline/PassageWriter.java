@@ -53,16 +53,18 @@ final class PassageWriter {
     private final Chunker chunker;
     private final Clock clock;
     private final Batching batching;
+    private final StopSignal stop;
     private final EmbeddingCache cache;
 
     PassageWriter(PassageIndex index, Embedder embedder, Chunker chunker, Clock clock, Batching batching,
-                  EmbeddingCache cache) {
+                  EmbeddingCache cache, StopSignal stop) {
         this.index = index;
         this.embedder = embedder;
         this.chunker = chunker;
         this.clock = clock;
         this.batching = batching;
         this.cache = cache;
+        this.stop = stop;
     }
 
     /**
@@ -89,10 +91,16 @@ final class PassageWriter {
             written = writeCompleted(reading, pending, written);
             progress.done(batch.size());
             sinceCommit += batch.size();
-            if (sinceCommit >= batching.commitEvery()) {
+            boolean stopping = stop.requested() && from + batching.batchSize() < slots.size();
+            if (sinceCommit >= batching.commitEvery() || stopping) {
                 int safe = written < pending.size() ? pending.get(written).position : reading.documents().size();
                 index.commit(reading.cursorsAt(safe).commitData(checkpoint));
                 sinceCommit = 0;
+                if (stopping) {
+                    progress.report();
+                    throw new RunStopped("stopped after " + progress.doneCount() + " of " + slots.size()
+                            + " passages, committed; the next run resumes from there");
+                }
             } else {
                 index.refresh();
             }

@@ -107,6 +107,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/corpus/versions", ctx -> ctx.json(backend.history().versions().reversed()));
             config.routes.get("/api/corpus/diff", this::corpusDiff);
             config.routes.post("/api/corpus/runs", this::startRun);
+            config.routes.delete("/api/corpus/runs", this::cancelRun);
             config.routes.get("/api/admin/audit", admin::audit);
             config.routes.get("/api/admin/tokens", admin::tokens);
             config.routes.exception(Exception.class, this::onError);
@@ -300,6 +301,16 @@ public final class ApiServer implements AutoCloseable {
         }
         try {
             backend.startRun(force != null && force.asBoolean());
+        } catch (IllegalStateException e) {
+            throw new ApiError(409, e.getMessage());
+        }
+        ctx.status(202).json(backend.indexing());
+    }
+
+    /** {@code DELETE /api/corpus/runs} (librarians): stops the run in progress at its next batch → 202; 409 without one. */
+    private void cancelRun(Context ctx) {
+        try {
+            backend.cancelRun();
         } catch (IllegalStateException e) {
             throw new ApiError(409, e.getMessage());
         }

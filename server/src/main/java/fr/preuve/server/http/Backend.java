@@ -73,6 +73,12 @@ public interface Backend {
      */
     void startRun(boolean force);
 
+    /**
+     * Asks the run in progress to stop at its next batch (what it wrote is committed; the next run resumes); throws
+     * {@link IllegalStateException} when no run is in progress.
+     */
+    void cancelRun();
+
     /** The embedding model queries are embedded with. */
     String modelId();
 
