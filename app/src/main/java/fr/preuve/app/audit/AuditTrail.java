@@ -138,6 +138,14 @@ public final class AuditTrail implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether answers are being recorded: the trail opens (tried now if it never did, as {@link #check()}) and its
+     * last write did not fail; never throws.
+     */
+    public boolean writable() {
+        return log == null || fingerprint == null ? check() : !failing;
+    }
+
     /** Counts a failure; the message names the database and the cause, never a question (JDBC binds values). */
     private void failed(RuntimeException e) {
         failures.incrementAndGet();

@@ -29,6 +29,7 @@ import fr.preuve.core.audit.AuditHealth;
 import fr.preuve.core.audit.AuditLog;
 import fr.preuve.core.guard.PatientDataGuard;
 import fr.preuve.server.http.Backend;
+import fr.preuve.server.metrics.Metrics;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,19 +56,22 @@ public final class PreuveRuntime implements Backend, AutoCloseable {
     private final QuestionRenderer renderer;
     /** Finds identifying patient data: in questions before retrieval and any model call, in feedback before storage. */
     private final PatientDataGuard guard = PatientDataGuard.standard();
+    private final Metrics metrics;
 
     private PreuveRuntime(PreuveConfig config, CorpusConfig corpus, PassageIndex index, Embedder queryEmbedder,
-                          IndexJob job, Clock clock) {
+                          IndexJob job, Clock clock, Metrics metrics) {
         this.config = config;
+        this.metrics = metrics;
         this.corpus = corpus;
         this.index = index;
         this.queryEmbedder = queryEmbedder;
         this.searcher = new HybridSearcher(index, queryEmbedder, config.search());
-        this.renderer = QuestionRenderer.of(config.llm(), guard);
+        this.renderer = QuestionRenderer.of(config.llm(), guard, metrics.llm("render"));
         this.answers = AnswerServices.create(searcher, queryEmbedder, new DefaultSupportJudge(queryEmbedder),
-                config.answer(), config.llm(), renderer, this::corpusStamp, guard);
+                config.answer(), config.llm(), renderer, this::corpusStamp, guard, metrics.llm("answer"));
         this.job = job;
         this.audit = AuditTrail.of(config, clock);
+        metrics.audit(audit::health);
         this.clock = clock;
         this.startedAt = clock.instant();
     }
@@ -80,10 +84,15 @@ public final class PreuveRuntime implements Backend, AutoCloseable {
     /** {@link #writable(PreuveConfig, CorpusConfig, ProgressListener)} with the embedders of {@code embedders}. */
     public static PreuveRuntime writable(PreuveConfig config, CorpusConfig corpus, ProgressListener console,
                                          EmbedderFactory embedders) {
+        Metrics metrics = Metrics.prometheus();
         PassageIndex index = PassageIndex.openForWriting(corpus.indexDir(config));
+        ProgressListener progress = p -> {
+            metrics.indexing().onProgress(p);
+            console.onProgress(p);
+        };
         try {
             return new PreuveRuntime(config, corpus, index, embedders.forQueries(corpus.embedding()),
-                    new IndexJob(console, embedders), Clock.systemUTC());
+                    new IndexJob(progress, embedders), Clock.systemUTC(), metrics);
         } catch (RuntimeException e) {
             closeQuietly(index);
             throw e;
@@ -100,7 +109,7 @@ public final class PreuveRuntime implements Backend, AutoCloseable {
         PassageIndex index = PassageIndex.openReadOnly(corpus.indexDir(config));
         try {
             return new PreuveRuntime(config, corpus, index, embedders.forQueries(corpus.embedding()), null,
-                    Clock.systemUTC());
+                    Clock.systemUTC(), Metrics.prometheus());
         } catch (RuntimeException e) {
             closeQuietly(index);
             throw e;
@@ -180,6 +189,7 @@ public final class PreuveRuntime implements Backend, AutoCloseable {
         Instant asked = clock.instant();
         Answered answered = answers.answer(question, filters, listener);
         audit.record(answered, filters, channel, requester, asked);
+        metrics.answered(answered.answer());
         return answered.answer();
     }
 
@@ -195,6 +205,17 @@ public final class PreuveRuntime implements Backend, AutoCloseable {
     @Override
     public AuditHealth auditHealth() {
         return audit.health();
+    }
+
+    @Override
+    public boolean auditWritable() {
+        return audit.writable();
+    }
+
+    /** The meters of this Preuve ({@code GET /metrics}). */
+    @Override
+    public Metrics metrics() {
+        return metrics;
     }
 
     @Override

@@ -7,6 +7,7 @@ import fr.preuve.core.guard.PatientDataGuard;
 import fr.preuve.core.llm.AnswerPrompt;
 import fr.preuve.core.llm.CircuitBreakingGateway;
 import fr.preuve.core.llm.LangChain4jGateway;
+import fr.preuve.core.llm.LlmObserver;
 import fr.preuve.core.llm.Prompt;
 import fr.preuve.core.verify.LlmSupportJudge;
 import fr.preuve.core.verify.NliSupportJudge;
@@ -41,10 +42,17 @@ public final class AnswerServices {
     public static AnswerService create(HybridSearcher searcher, Embedder embedder, SupportJudge judge,
                                        AnswerSettings answer, LlmSettings llm, QuestionRenderer renderer,
                                        Supplier<CorpusStamp> corpus, PatientDataGuard guard) {
+        return create(searcher, embedder, judge, answer, llm, renderer, corpus, guard, LlmObserver.NONE);
+    }
+
+    /** The same, telling {@code observer} about every call to the model (answers and, if it is chosen, the judge). */
+    public static AnswerService create(HybridSearcher searcher, Embedder embedder, SupportJudge judge,
+                                       AnswerSettings answer, LlmSettings llm, QuestionRenderer renderer,
+                                       Supplier<CorpusStamp> corpus, PatientDataGuard guard, LlmObserver observer) {
         ExtractiveAnswerer extractive = new ExtractiveAnswerer(searcher, answer);
         Optional<GenerativeAnswerer> generative = Optional.empty();
         if (llm.enabled()) {
-            CircuitBreakingGateway gateway = gateway(llm);
+            CircuitBreakingGateway gateway = gateway(llm, observer);
             SupportJudge chosen = JudgeSpec.DEFAULT.equals(llm.judge()) ? judge : judge(llm.judge(),
                     () -> judge instanceof DefaultSupportJudge d ? d : new DefaultSupportJudge(embedder), () -> gateway);
             generative = Optional.of(new GenerativeAnswerer(extractive, gateway, AnswerPrompt.standard(),
@@ -78,6 +86,12 @@ public final class AnswerServices {
 
     /** The gateway to the configured endpoint, behind its circuit breaker. */
     public static CircuitBreakingGateway gateway(LlmSettings llm) {
-        return new CircuitBreakingGateway(LangChain4jGateway.of(llm), llm.circuitFailures(), llm.circuitOpen());
+        return gateway(llm, LlmObserver.NONE);
+    }
+
+    /** The same, telling {@code observer} about every call, the tokens and the breaker's state. */
+    public static CircuitBreakingGateway gateway(LlmSettings llm, LlmObserver observer) {
+        return new CircuitBreakingGateway(LangChain4jGateway.of(llm, observer), llm.circuitFailures(),
+                llm.circuitOpen(), observer);
     }
 }

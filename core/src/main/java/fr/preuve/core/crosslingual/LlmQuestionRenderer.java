@@ -7,6 +7,7 @@ import fr.preuve.core.guard.PatientDataGuard;
 import fr.preuve.core.llm.ChatGateway;
 import fr.preuve.core.llm.CircuitBreakingGateway;
 import fr.preuve.core.llm.LangChain4jGateway;
+import fr.preuve.core.llm.LlmObserver;
 import fr.preuve.core.llm.LlmFailure;
 import java.time.Duration;
 import java.util.List;
@@ -54,16 +55,23 @@ public final class LlmQuestionRenderer implements QuestionRenderer {
 
     /** The same, finding identifying data with {@code guard}. */
     public static LlmQuestionRenderer of(LlmSettings settings, PatientDataGuard guard) {
-        return of(settings, Duration.ofSeconds(Defaults.LLM_RENDER_TIMEOUT_SECONDS), guard);
+        return of(settings, guard, LlmObserver.NONE);
+    }
+
+    /** The same, telling {@code observer} about every call. */
+    public static LlmQuestionRenderer of(LlmSettings settings, PatientDataGuard guard, LlmObserver observer) {
+        return of(settings, Duration.ofSeconds(Defaults.LLM_RENDER_TIMEOUT_SECONDS), guard, observer);
     }
 
     static LlmQuestionRenderer of(LlmSettings settings, Duration deadline) {
-        return of(settings, deadline, PatientDataGuard.standard());
+        return of(settings, deadline, PatientDataGuard.standard(), LlmObserver.NONE);
     }
 
-    private static LlmQuestionRenderer of(LlmSettings settings, Duration deadline, PatientDataGuard guard) {
+    private static LlmQuestionRenderer of(LlmSettings settings, Duration deadline, PatientDataGuard guard,
+                                          LlmObserver observer) {
         LlmSettings s = forRendering(settings, deadline);
-        ChatGateway gateway = new CircuitBreakingGateway(LangChain4jGateway.of(s), s.circuitFailures(), s.circuitOpen());
+        ChatGateway gateway = new CircuitBreakingGateway(LangChain4jGateway.of(s, observer), s.circuitFailures(),
+                s.circuitOpen(), observer);
         return new LlmQuestionRenderer(gateway, RenderPrompt.standard(), s, guard);
     }
 

@@ -2,6 +2,7 @@ package fr.preuve.core.crosslingual;
 
 import fr.preuve.core.config.LlmSettings;
 import fr.preuve.core.guard.PatientDataGuard;
+import fr.preuve.core.llm.LlmObserver;
 
 /**
  * Renders a clinical question in the other language of the evidence ({@code fr} to {@code en} or back), so that the
@@ -30,6 +31,11 @@ public interface QuestionRenderer {
 
     /** The same, finding identifying data with {@code guard} before anything is sent. */
     static QuestionRenderer of(LlmSettings settings, PatientDataGuard guard) {
-        return settings.enabled() ? LlmQuestionRenderer.of(settings, guard) : NONE;
+        return of(settings, guard, LlmObserver.NONE);
+    }
+
+    /** The same, telling {@code observer} about every model call. */
+    static QuestionRenderer of(LlmSettings settings, PatientDataGuard guard, LlmObserver observer) {
+        return settings.enabled() ? LlmQuestionRenderer.of(settings, guard, observer) : NONE;
     }
 }

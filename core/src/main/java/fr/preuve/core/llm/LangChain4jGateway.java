@@ -32,14 +32,26 @@ public final class LangChain4jGateway implements ChatGateway {
 
     private final StreamingChatModel model;
     private final Duration deadline;
+    private final LlmObserver observer;
 
     public LangChain4jGateway(StreamingChatModel model, Duration deadline) {
+        this(model, deadline, LlmObserver.NONE);
+    }
+
+    /** A gateway that tells {@code observer} the token counts the endpoint reports. */
+    public LangChain4jGateway(StreamingChatModel model, Duration deadline, LlmObserver observer) {
         this.model = model;
         this.deadline = deadline;
+        this.observer = observer;
     }
 
     /** A gateway for the configured endpoint; fails when the provider is {@code none}. */
     public static LangChain4jGateway of(LlmSettings s) {
+        return of(s, LlmObserver.NONE);
+    }
+
+    /** The same, telling {@code observer} the token counts the endpoint reports. */
+    public static LangChain4jGateway of(LlmSettings s, LlmObserver observer) {
         Double temperature = s.temperature();
         // the HTTP client's own timeout is a backstop; the deadline below is what a request waits
         Duration http = s.timeout().plusSeconds(5);
@@ -60,7 +72,7 @@ public final class LangChain4jGateway implements ChatGateway {
             }
             case NONE -> throw new IllegalArgumentException("llm.provider is none: there is no endpoint to call");
         };
-        return new LangChain4jGateway(model, s.timeout());
+        return new LangChain4jGateway(model, s.timeout(), observer);
     }
 
     @Override
@@ -90,6 +102,9 @@ public final class LangChain4jGateway implements ChatGateway {
 
             @Override
             public void onCompleteResponse(ChatResponse response) {
+                if (response.tokenUsage() != null) {
+                    observer.tokens(response.tokenUsage().inputTokenCount(), response.tokenUsage().outputTokenCount());
+                }
                 done.complete(response.aiMessage() == null ? null : response.aiMessage().text());
             }
 

@@ -112,7 +112,7 @@ public final class Authenticator {
     }
 
     /** {@code raw} as an IP address, without any name lookup. */
-    static java.util.Optional<InetAddress> address(String raw) {
+    public static java.util.Optional<InetAddress> address(String raw) {
         if (raw == null) {
             return java.util.Optional.empty();
         }

@@ -20,6 +20,7 @@ import fr.preuve.core.search.ModelMismatchException;
 import fr.preuve.indexer.pipeline.IndexProgress;
 import fr.preuve.server.auth.RateLimits;
 import fr.preuve.server.auth.Security;
+import fr.preuve.server.metrics.Operations;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
@@ -89,6 +90,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/about", ctx -> page(ctx, "about.html"));
             config.routes.get("/librarian", ctx -> page(ctx, "librarian.html"));
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+            Operations.install(config, backend); // GET /metrics, GET /ready, request timings
             config.routes.get("/api/session", sessions::get);
             config.routes.post("/api/session", ctx -> sessions.login(ctx, bodies.object(ctx, "{\"token\": \"pv_...\"}")));
             config.routes.delete("/api/session", sessions::logout);

@@ -16,6 +16,7 @@ import fr.preuve.indexer.config.CorpusConfig;
 import fr.preuve.indexer.pipeline.IndexProgress;
 import fr.preuve.indexer.versions.CorpusHistory;
 import fr.preuve.indexer.versions.CorpusStatus;
+import fr.preuve.server.metrics.Metrics;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -47,6 +48,22 @@ public interface Backend {
     AuditLog auditLog();
 
     AuditHealth auditHealth();
+
+    /**
+     * Whether answers can be recorded in the audit trail now ({@code GET /ready}): it opens (tried now if it never
+     * did) and its last write did not fail.
+     */
+    default boolean auditWritable() {
+        try {
+            auditLog();
+        } catch (IllegalStateException e) {
+            return false;
+        }
+        return !"failing".equals(auditHealth().status());
+    }
+
+    /** The meters {@code GET /metrics} shows. */
+    Metrics metrics();
 
     /** Finds identifying patient data in a text ({@code POST /api/guard}). */
     PatientDataGuard guard();

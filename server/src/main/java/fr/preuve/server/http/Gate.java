@@ -14,13 +14,15 @@ import java.util.Set;
 /**
  * Runs before every request: refuses requests from other sites (foreign {@code Origin}, {@code Sec-Fetch-Site:
  * cross-site}) and bodies that are not JSON, says who sends the request, checks their role against the route, and
- * counts the request against the client's rate limits. The page, {@code /health} and {@code /api/session} are open.
+ * counts the request against the client's rate limits. The page, {@code /health} and {@code /api/session} are open;
+ * {@code /metrics} and {@code /ready} are open to requests made on this machine, and need the admin role otherwise.
  */
 final class Gate {
     static final String PRINCIPAL = "preuve.principal";
     private static final Set<HandlerType> READS = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
     private static final Set<HandlerType> WITH_BODY = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH);
     private static final Set<String> LOCAL_NAMES = Set.of("localhost", "127.0.0.1", "[::1]");
+    private static final Set<String> OPERATIONS = Set.of("/metrics", "/ready");
 
     private final Security security;
 
@@ -36,6 +38,9 @@ final class Gate {
 
     /** The role {@code path} needs; null when it is open to anyone. */
     static Role needed(String path) {
+        if (OPERATIONS.contains(path)) { // except from this machine (direct)
+            return Role.ADMIN;
+        }
         if (!path.startsWith("/api/") || path.equals("/api/session")) {
             return null;
         }
@@ -60,7 +65,7 @@ final class Gate {
                 json(ctx);
             }
         }
-        Role needed = needed(ctx.path());
+        Role needed = OPERATIONS.contains(ctx.path()) && direct(ctx) ? null : needed(ctx.path());
         Principal principal = identify(ctx, needed != null);
         ctx.attribute(PRINCIPAL, principal);
         if (needed == null) {
@@ -100,6 +105,17 @@ final class Gate {
                 yield Principal.anonymous();
             }
         };
+    }
+
+    /**
+     * A request from a loopback address that no proxy relayed (no forwarding header, not from a trusted proxy): it
+     * was made on this machine.
+     */
+    private boolean direct(Context ctx) {
+        var from = Authenticator.address(ctx.ip());
+        return from.isPresent() && from.get().isLoopbackAddress() && ctx.header("Forwarded") == null
+                && ctx.header("X-Forwarded-For") == null && security.settings().trustedProxies().stream()
+                .map(Authenticator::address).flatMap(java.util.Optional::stream).noneMatch(from.get()::equals);
     }
 
     private static boolean question(Context ctx) {
