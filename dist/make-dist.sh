@@ -33,12 +33,16 @@ mkdir -p "$STAGE/bin" "$STAGE/lib" "$STAGE/corpus-config" "$STAGE/systemd" "$OUT
 # jdk.unsupported (PDFBox unmaps its buffers with sun.misc.Unsafe), jdk.charsets (charsets named by local files, beyond
 # the few of java.base) and jdk.localedata (French and English locale data only).
 echo "make-dist: listing modules with jdeps..." >&2
+SECONDS=0
 DEPS=$("$JDK/bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release "$("$JDK/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')" "$JAR" | tail -n1)
 EXTRA="jdk.incubator.vector,jdk.management,jdk.zipfs,jdk.unsupported,jdk.charsets,jdk.localedata"
 MODULES=$(printf '%s\n' "${DEPS//,/$'\n'}" "${EXTRA//,/$'\n'}" | grep -v '^$' | LC_ALL=C sort -u | paste -sd, -)
-echo "make-dist: linking a runtime of $MODULES" >&2
+echo "make-dist: jdeps took ${SECONDS} s; linking a runtime of $MODULES" >&2
+SECONDS=0
 "$JDK/bin/jlink" --add-modules "$MODULES" --include-locales=en,fr --strip-debug --no-header-files --no-man-pages \
   --output "$STAGE/runtime"
+echo "make-dist: jlink took ${SECONDS} s" >&2
+SECONDS=0
 
 cp "$JAR" "$STAGE/lib/preuve.jar"
 # The runtime runs on this machine's platform only: drop the native libraries (and debug symbols) of the others that
@@ -73,4 +77,5 @@ LC_ALL=C tar --sort=name --format=posix --pax-option=exthdr.name=%d/PaxHeaders/%
   --mtime="@$EPOCH" --owner=0 --group=0 --numeric-owner --mode='u+rwX,go+rX,go-w' \
   -C "$WORK" -cf - "$NAME" | gzip -n -6 > "$TMP_ARCHIVE"
 mv "$TMP_ARCHIVE" "$ARCHIVE"
+echo "make-dist: jar, files and archive took ${SECONDS} s" >&2
 echo "$ARCHIVE"
