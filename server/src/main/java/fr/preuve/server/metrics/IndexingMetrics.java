@@ -31,6 +31,7 @@ public final class IndexingMetrics implements ProgressListener {
                 .description("Passages the current or last run has to embed").register(registry);
         runs("done");
         runs("failed");
+        runs("cancelled");
     }
 
     @Override
@@ -38,7 +39,8 @@ public final class IndexingMetrics implements ProgressListener {
         IndexProgress before = latest.getAndSet(progress);
         boolean newRun = !before.state().over() || !Objects.equals(before.startedAt(), progress.startedAt());
         if (progress.state().over() && newRun) {
-            runs(progress.state() == IndexState.DONE ? "done" : "failed").increment();
+            runs(progress.state() == IndexState.DONE ? "done"
+                    : progress.state() == IndexState.CANCELLED ? "cancelled" : "failed").increment();
             Counter.builder("preuve.indexing.skipped.items").description("Items indexing runs could not read")
                     .register(registry).increment(progress.failures());
         }
