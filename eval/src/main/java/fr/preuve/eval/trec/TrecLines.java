@@ -1,14 +1,22 @@
 package fr.preuve.eval.trec;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads a text file line by line (UTF-8, 1-based line numbers, blank lines skipped, BOM and CR dropped). */
+/**
+ * Reads a text file line by line: UTF-8 checked per line (so an error names its line), 1-based line numbers, blank
+ * lines skipped, a BOM and line ends dropped, each line stripped.
+ */
 final class TrecLines {
     private TrecLines() {
     }
@@ -21,11 +29,26 @@ final class TrecLines {
         if (!Files.isRegularFile(file)) {
             throw new TrecFormatException(file, 0, "file not found");
         }
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String text;
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream(256);
             long line = 0;
-            while ((text = next(r, file, line + 1)) != null) {
+            int b;
+            boolean more = true;
+            while (more) {
+                b = in.read();
+                if (b != '\n' && b != -1) {
+                    buf.write(b);
+                    continue;
+                }
+                more = b != -1;
+                if (!more && buf.size() == 0) {
+                    break;
+                }
                 line++;
+                String text = decode(utf8, buf.toByteArray(), file, line);
+                buf.reset();
                 if (line == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
                     text = text.substring(1);
                 }
@@ -38,9 +61,9 @@ final class TrecLines {
         }
     }
 
-    private static String next(BufferedReader r, Path file, long line) throws IOException {
+    private static String decode(CharsetDecoder utf8, byte[] bytes, Path file, long line) {
         try {
-            return r.readLine();
+            return utf8.decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new TrecFormatException(file, line, "not valid UTF-8 text");
         }

@@ -85,8 +85,7 @@ public final class TrecRunWriter {
                 }
                 double score = s.score() < previous ? s.score() : Math.nextDown(previous);
                 previous = score;
-                out.add(qid + " Q0 " + s.docId() + " " + (++rank) + " " + BigDecimal.valueOf(score).toPlainString()
-                        + " " + tag);
+                out.add(qid + " Q0 " + s.docId() + " " + (++rank) + " " + decimal(score) + " " + tag);
             }
         }
         return out;
@@ -106,6 +105,12 @@ public final class TrecRunWriter {
             deleteQuietly(tmp);
             throw new IllegalArgumentException("cannot write the run " + file + ": " + e, e);
         }
+    }
+
+    /** The shortest decimal that reads back as {@code score}, without exponent, with a decimal point. */
+    static String decimal(double score) {
+        String s = BigDecimal.valueOf(score).stripTrailingZeros().toPlainString();
+        return s.indexOf('.') < 0 ? s + ".0" : s;
     }
 
     private static void deleteQuietly(Path tmp) {
