@@ -98,8 +98,8 @@ public final class TrecRunWriter {
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
-            Files.write(tmp, lines, StandardCharsets.UTF_8);
+            tmp = parent.resolve("." + file.getFileName() + ".tmp");
+            Files.write(tmp, lines, StandardCharsets.UTF_8); // not createTempFile: the run keeps the umask's permissions
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             deleteQuietly(tmp);
