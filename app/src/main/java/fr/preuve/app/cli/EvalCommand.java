@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate retrieval, answers or the support judge on a dataset, or run a suite; exits 1 when a "
                 + "threshold or a pinned score is breached.",
-        subcommands = {EvalCommand.Beir.class, EvalQuestionsCommand.class, EvalSupportCommand.class, EvalCommand.SuiteRun.class,
+        subcommands = {EvalCommand.Beir.class, EvalTrecCommand.class, EvalQuestionsCommand.class, EvalSupportCommand.class, EvalCommand.SuiteRun.class,
                 EvalFitAbstentionCommand.class, EvalTrainJudgeCommand.class})
 public class EvalCommand implements Runnable {
 
@@ -32,7 +32,7 @@ public class EvalCommand implements Runnable {
     @Command(name = "beir", mixinStandardHelpOptions = true,
             description = "Index a BEIR dataset (corpus.jsonl[.gz], queries.jsonl, qrels/<split>.tsv) under "
                     + "$PREUVE_HOME/indexes/beir-<name> and report nDCG@10, Recall@10/100 and MRR@10 for bm25, vector "
-                    + "and hybrid, with n and 95% intervals.")
+                    + "and hybrid, with n and 95% intervals; --run also writes each retriever's ranking as a TREC run.")
     static class Beir extends EvalRunCommand {
         @Parameters(index = "0", paramLabel = "DIR", description = "The BEIR dataset directory, e.g. eval/datasets/scifact.")
         Path dir;
@@ -43,9 +43,15 @@ public class EvalCommand implements Runnable {
         @Option(names = "--queries", paramLabel = "N", description = "Evaluate only the first N judged queries (pinned regressions then do not apply).")
         Integer queries;
 
+        @Option(names = "--run", paramLabel = "FILE", description = "Also write the TREC run (qid Q0 docid rank score "
+                + "tag, top 100 per query, the rankings the metrics are computed from) of each retriever: the "
+                + "retriever's name goes before the extension (runs/scifact.trec gives runs/scifact.bm25.trec, "
+                + "runs/scifact.vector.trec, runs/scifact.hybrid.trec); tags preuve-bm25, preuve-vector, preuve-hybrid.")
+        Path run;
+
         @Override
         int execute(EvalRunner runner, EvalRunner.Reports reports) {
-            return runner.single(new EvalRun.Retrieval(dir, split, queries), reports);
+            return runner.single(new EvalRun.Retrieval(dir, split, queries, run), reports);
         }
     }
 

@@ -13,6 +13,7 @@ import fr.preuve.eval.bench.Latencies;
 import fr.preuve.eval.metrics.Estimate;
 import fr.preuve.eval.metrics.RetrievalScores;
 import fr.preuve.eval.metrics.Scores;
+import fr.preuve.eval.trec.TrecRunWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -72,6 +73,21 @@ public final class RetrievalEvaluation {
         }
     }
 
+    /** Receives, after each retriever, the ranked lists the metrics were computed from. */
+    @FunctionalInterface
+    public interface Rankings {
+        /** Discards the rankings. */
+        Rankings NONE = (retriever, byQuery) -> {
+        };
+
+        /**
+         * @param retriever the retriever's key ({@code bm25}, {@code vector}, {@code hybrid})
+         * @param byQuery   per evaluated query id (in evaluation order), its documents (BEIR ids) best first, with the
+         *                  searcher's scores, {@link #DEPTH} at most
+         */
+        void accept(String retriever, Map<String, List<TrecRunWriter.Scored>> byQuery);
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private RetrievalEvaluation() {
@@ -85,6 +101,12 @@ public final class RetrievalEvaluation {
      */
     public static Result run(BeirDataset dataset, HybridSearcher searcher, Integer maxQueries, Map<String, Object> index,
                              Consumer<String> progress) {
+        return run(dataset, searcher, maxQueries, index, progress, Rankings.NONE);
+    }
+
+    /** As {@link #run(BeirDataset, HybridSearcher, Integer, Map, Consumer)}, handing each retriever's rankings to {@code rankings}. */
+    public static Result run(BeirDataset dataset, HybridSearcher searcher, Integer maxQueries, Map<String, Object> index,
+                             Consumer<String> progress, Rankings rankings) {
         List<String> queryIds = dataset.judgedQueries();
         if (maxQueries != null) {
             if (maxQueries < 1) {
@@ -101,12 +123,14 @@ public final class RetrievalEvaluation {
         for (Retriever r : RETRIEVERS) {
             RetrievalScores scores = new RetrievalScores();
             List<Double> millis = new ArrayList<>(queryIds.size());
+            Map<String, List<TrecRunWriter.Scored>> byQuery = new LinkedHashMap<>();
             int done = 0;
             for (String qid : queryIds) {
                 long t0 = System.nanoTime();
                 List<SearchHit> hits = searcher.search(new SearchQuery(dataset.queries().get(qid), DEPTH, Filters.NONE, r, 1)).hits();
                 millis.add((System.nanoTime() - t0) / 1e6);
                 List<String> ranked = new ArrayList<>(hits.size());
+                List<TrecRunWriter.Scored> scored = new ArrayList<>(hits.size());
                 for (SearchHit h : hits) {
                     String beirId = back.get(h.passage().docId().nativeId());
                     if (beirId == null) {
@@ -114,12 +138,15 @@ public final class RetrievalEvaluation {
                                 + ", which is not in " + dataset.corpus() + ": wrong index?");
                     }
                     ranked.add(beirId);
+                    scored.add(new TrecRunWriter.Scored(beirId, h.score()));
                 }
+                byQuery.put(qid, scored);
                 scores.add(ranked, dataset.qrels().get(qid));
                 if (++done % 50 == 0 && done < queryIds.size()) {
                     progress.accept("eval " + dataset.name() + " " + r.key() + ": " + done + "/" + queryIds.size() + " queries");
                 }
             }
+            rankings.accept(r.key(), byQuery);
             retrievers.put(r.key(), scores.estimates());
             latency.put(r.key(), Latencies.of(millis));
             progress.accept(String.format(java.util.Locale.ROOT, "eval %s %s: %d/%d queries, ndcg@10 %.4f",

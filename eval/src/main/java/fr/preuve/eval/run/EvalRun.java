@@ -27,12 +27,19 @@ public sealed interface EvalRun {
      * @param dataset the BEIR directory
      * @param split   the qrels split
      * @param queries only the first N judged queries (pinned regressions then do not apply), or null for all
+     * @param run     where to write the TREC run of each retriever (the retriever's name inserted before the
+     *                extension, {@link fr.preuve.eval.trec.TrecRunWriter#fileFor}), or null for none
      */
-    record Retrieval(Path dataset, String split, Integer queries) implements EvalRun {
+    record Retrieval(Path dataset, String split, Integer queries, Path run) implements EvalRun {
         public Retrieval {
             Objects.requireNonNull(dataset, "dataset");
             split = split == null ? "test" : split;
             atLeastOne("queries", queries);
+        }
+
+        /** A run that writes no TREC run file. */
+        public Retrieval(Path dataset, String split, Integer queries) {
+            this(dataset, split, queries, null);
         }
 
         @Override
@@ -42,7 +49,8 @@ public sealed interface EvalRun {
 
         @Override
         public String label() {
-            return "beir " + dataset + " --split " + split + (queries == null ? "" : " --queries " + queries);
+            return "beir " + dataset + " --split " + split + (queries == null ? "" : " --queries " + queries)
+                    + (run == null ? "" : " --run " + run);
         }
     }
 

@@ -27,6 +27,7 @@ import fr.preuve.eval.beir.RetrievalEvaluation;
 import fr.preuve.eval.dataset.QuestionSet;
 import fr.preuve.eval.dataset.SupportSet;
 import fr.preuve.eval.support.SupportEvaluation;
+import fr.preuve.eval.trec.TrecRunWriter;
 import fr.preuve.indexer.config.CorpusConfig;
 import fr.preuve.indexer.pipeline.ProgressListener;
 import java.io.IOException;
@@ -65,6 +66,9 @@ public record Evaluator(PreuveConfig config, EmbedderFactory embedders, UnaryOpe
 
     private RetrievalEvaluation.Result retrieval(EvalRun.Retrieval run) {
         BeirDataset dataset = BeirDataset.load(resolve.apply(run.dataset()), run.split());
+        if (run.run() != null) {
+            TrecRunWriter.checkWritable(run.run());
+        }
         CorpusConfig beir = BeirSource.corpusConfig(dataset);
         Path indexDir = beir.indexDir(config);
         progress.accept("eval beir: " + dataset.name() + ": " + dataset.corpusIds().size() + " documents, "
@@ -76,10 +80,22 @@ public record Evaluator(PreuveConfig config, EmbedderFactory embedders, UnaryOpe
         try (Embedder embedder = embedders.forQueries(beir.embedding());
              PassageIndex index = PassageIndex.openReadOnly(indexDir)) {
             HybridSearcher searcher = new HybridSearcher(index, embedder, config.search());
-            return RetrievalEvaluation.run(dataset, searcher, run.queries(), info.toMap(), progress);
+            return RetrievalEvaluation.run(dataset, searcher, run.queries(), info.toMap(), progress, runFiles(run.run()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Writes each retriever's rankings as a TREC run next to {@code file}, or nothing when it is null. */
+    private RetrievalEvaluation.Rankings runFiles(Path file) {
+        if (file == null) {
+            return RetrievalEvaluation.Rankings.NONE;
+        }
+        return (retriever, byQuery) -> {
+            Path out = TrecRunWriter.fileFor(file, retriever);
+            TrecRunWriter.write(out, TrecRunWriter.tag(retriever), byQuery);
+            progress.accept("eval beir: wrote " + out);
+        };
     }
 
     /**
