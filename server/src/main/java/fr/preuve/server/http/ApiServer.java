@@ -48,6 +48,7 @@ public final class ApiServer implements AutoCloseable {
     private final AdminApi admin;
     private final JsonBodies bodies;
     private final SearchApi search;
+    private final CorpusApi corpus;
     /** Reads request bodies strictly (a repeated field is an error) and writes responses. */
     private final ObjectMapper json = Yaml.json().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -66,6 +67,7 @@ public final class ApiServer implements AutoCloseable {
         this.admin = new AdminApi(backend, security);
         this.bodies = new JsonBodies(json);
         this.search = new SearchApi(backend, bodies);
+        this.corpus = new CorpusApi(backend, bodies);
     }
 
     /**
@@ -107,9 +109,9 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/documents/{id}", this::document);
             config.routes.get("/api/corpus", ctx -> ctx.json(backend.corpusStatus()));
             config.routes.get("/api/corpus/versions", ctx -> ctx.json(backend.history().versions().reversed()));
-            config.routes.get("/api/corpus/diff", this::corpusDiff);
-            config.routes.post("/api/corpus/runs", this::startRun);
-            config.routes.delete("/api/corpus/runs", this::cancelRun);
+            config.routes.get("/api/corpus/diff", corpus::diff);
+            config.routes.post("/api/corpus/runs", corpus::startRun);
+            config.routes.delete("/api/corpus/runs", corpus::cancelRun);
             config.routes.get("/api/admin/audit", admin::audit);
             config.routes.get("/api/admin/tokens", admin::tokens);
             config.routes.exception(Exception.class, this::onError);
@@ -283,54 +285,6 @@ public final class ApiServer implements AutoCloseable {
                 .orElseThrow(() -> ApiError.notFound("no document with id '" + id + "'"));
         List<Passage> passages = backend.index().passagesOf(id);
         ctx.json(new DocumentResponse(d, passages));
-    }
-
-    /**
-     * {@code POST /api/corpus/runs {"force"?: false}} (librarians): starts a run of the served corpus, its declaration
-     * read again → 202 with the progress; 409 while a run is in progress or when the index is read-only.
-     */
-    private void startRun(Context ctx) {
-        JsonNode body = bodies.object(ctx, "{\"force\": false}");
-        for (var it = body.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!f.equals("force")) {
-                throw ApiError.badRequest("unknown field '" + f + "'; expected force");
-            }
-        }
-        JsonNode force = body.get("force");
-        if (force != null && !force.isBoolean()) {
-            throw ApiError.badRequest("field force must be true or false");
-        }
-        try {
-            backend.startRun(force != null && force.asBoolean());
-        } catch (IllegalStateException e) {
-            throw new ApiError(409, e.getMessage());
-        }
-        ctx.status(202).json(backend.indexing());
-    }
-
-    /** {@code DELETE /api/corpus/runs} (librarians): stops the run in progress at its next batch → 202; 409 without one. */
-    private void cancelRun(Context ctx) {
-        try {
-            backend.cancelRun();
-        } catch (IllegalStateException e) {
-            throw new ApiError(409, e.getMessage());
-        }
-        ctx.status(202).json(backend.indexing());
-    }
-
-    /** {@code ?from=V1&to=V2}: the documents added, changed and removed between two corpus versions. */
-    private void corpusDiff(Context ctx) {
-        String from = ctx.queryParam("from");
-        String to = ctx.queryParam("to");
-        if (from == null || from.isBlank() || to == null || to.isBlank()) {
-            throw ApiError.badRequest("parameters from and to (two corpus versions) are required");
-        }
-        try {
-            ctx.json(backend.history().diff(from, to));
-        } catch (IllegalArgumentException e) {
-            throw ApiError.notFound(e.getMessage());
-        }
     }
 
     /** A document with its passages. */
