@@ -91,6 +91,8 @@ public final class ApiServer implements AutoCloseable {
             config.routes.before(gate::before);
             config.routes.get("/about", ctx -> page(ctx, "about.html"));
             config.routes.get("/librarian", ctx -> page(ctx, "librarian.html"));
+            config.routes.get("/api/docs", ctx -> page(ctx, "docs.html"));
+            config.routes.get("/openapi.json", ApiServer::openApi);
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
             Operations.install(config, backend); // GET /metrics, GET /ready, request timings
             config.routes.get("/api/session", sessions::get);
@@ -140,6 +142,21 @@ public final class ApiServer implements AutoCloseable {
             throw e;
         }
         return app.port();
+    }
+
+    /** The routes Javalin registered, as {@code "METHOD /path"} ({@code /openapi.json} must describe each). */
+    public java.util.List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream().filter(h -> h.endpoint.method.isHttpMethod())
+                .map(h -> h.endpoint.method.name() + " " + h.endpoint.path).toList();
+    }
+
+    /** The OpenAPI 3.1 description of this API (a resource kept true by a test against {@link #routes()}). */
+    private static void openApi(Context ctx) {
+        InputStream in = ApiServer.class.getResourceAsStream("openapi.json");
+        if (in == null) {
+            throw ApiError.notFound("openapi.json is missing from the server module");
+        }
+        ctx.contentType("application/json; charset=utf-8").result(in);
     }
 
     @Override
