@@ -44,9 +44,9 @@ public class ServeCommand extends PreuveCommand {
     static int serve(PreuveCommand command, PreuveConfig config, boolean index) throws Exception {
         CorpusConfig corpus = corpus(config);
         PrintWriter out = command.out();
-        Security.of(config, java.time.Clock.systemUTC()).checkBind(config.host()); // before loading anything
+        Security security = Security.of(config, java.time.Clock.systemUTC()); // the runtime's clock
+        security.checkBind(config.host()); // before loading anything
         PreuveRuntime runtime = command.writable(config, corpus);
-        Security security = Security.of(config, runtime.clock());
         ApiServer server = new ApiServer(runtime, security);
         int bound;
         try {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.preuve.core.answer.Answer;
 import fr.preuve.eval.dataset.Question;
+import fr.preuve.indexer.fetch.RetryAfter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -112,15 +114,10 @@ public final class RemoteAnswers implements Function<Question, Answer> {
         }
     }
 
-    /** The server's {@code Retry-After} in seconds, at least one second and at most {@link #MAX_WAIT}. */
+    /** The server's {@code Retry-After} ({@link RetryAfter}), at least one second and at most {@link #MAX_WAIT}. */
     private static Duration retryAfter(HttpResponse<String> r) {
-        long seconds;
-        try {
-            seconds = Long.parseLong(r.headers().firstValue("Retry-After").orElse("1").strip());
-        } catch (NumberFormatException e) {
-            seconds = 1;
-        }
-        Duration d = Duration.ofSeconds(Math.max(1, seconds));
+        Duration asked = RetryAfter.parse(r.headers().firstValue("Retry-After").orElse(null), Instant.now());
+        Duration d = asked == null || asked.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : asked;
         return d.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : d;
     }
 }

@@ -22,9 +22,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -338,20 +335,7 @@ public final class HttpFetcher implements Fetcher {
         if (a == null || a.headers() == null) {
             return null;
         }
-        String v = a.header("retry-after").map(String::strip).orElse(null);
-        if (v == null || v.isEmpty()) {
-            return null;
-        }
-        if (v.matches("\\d{1,9}")) {
-            return Duration.ofSeconds(Long.parseLong(v));
-        }
-        try {
-            Duration d = Duration.between(clock.instant(),
-                    ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-            return d.isNegative() ? Duration.ZERO : d;
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return RetryAfter.parse(a.header("retry-after").orElse(null), clock.instant());
     }
 
     private HttpClient client() {

@@ -91,9 +91,13 @@ public final class Authenticator {
         return new Anonymous();
     }
 
+    /** Whether {@code remoteAddress} is one of the trusted proxies' ({@code auth.trustedProxies}). */
+    public boolean fromTrustedProxy(String remoteAddress) {
+        return address(remoteAddress).map(proxies::contains).orElse(false);
+    }
+
     private Outcome byProxy(Request r) {
-        var from = address(r.remoteAddress());
-        if (from.isEmpty() || !proxies.contains(from.get())) {
+        if (!fromTrustedProxy(r.remoteAddress())) {
             return new Refused(403, "this server accepts requests only through the hospital's authenticating proxy");
         }
         String user = r.header().apply(settings.trustedHeader());

@@ -117,21 +117,9 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/admin/audit", admin::audit);
             config.routes.get("/api/admin/tokens", admin::tokens);
             config.routes.exception(Exception.class, this::onError);
-            config.routes.error(404, ctx -> {
-                if (ctx.path().startsWith("/api/") && !isJson(ctx)) {
-                    ctx.json(error(404, "no such endpoint: " + ctx.method() + " " + ctx.path()));
-                }
-            });
-            config.routes.error(413, ctx -> {
-                if (ctx.path().startsWith("/api/") && !isJson(ctx)) {
-                    ctx.json(error(413, "the request body is larger than " + Defaults.HTTP_MAX_BODY_BYTES + " bytes"));
-                }
-            });
-            config.routes.error(405, ctx -> {
-                if (ctx.path().startsWith("/api/") && !isJson(ctx)) {
-                    ctx.json(error(405, "method " + ctx.method() + " is not allowed on " + ctx.path()));
-                }
-            });
+            jsonError(config, 404, ctx -> "no such endpoint: " + ctx.method() + " " + ctx.path());
+            jsonError(config, 413, ctx -> "the request body is larger than " + Defaults.HTTP_MAX_BODY_BYTES + " bytes");
+            jsonError(config, 405, ctx -> "method " + ctx.method() + " is not allowed on " + ctx.path());
         });
         try {
             app.start(host, port);
@@ -351,6 +339,19 @@ public final class ApiServer implements AutoCloseable {
         String ref = UUID.randomUUID().toString().substring(0, 8);
         LOG.error("request {} {} failed (ref {})", ctx.method(), ctx.path(), ref, e);
         ctx.status(500).json(error(500, "internal error (ref " + ref + "); the server log has the details"));
+    }
+
+    /**
+     * Javalin's own {@code status} responses under {@code /api/} (no route, too large, wrong method) become the API's
+     * JSON error with {@code message}; an error the API wrote itself is left as it is.
+     */
+    private static void jsonError(io.javalin.config.JavalinConfig config, int status,
+                                  java.util.function.Function<Context, String> message) {
+        config.routes.error(status, ctx -> {
+            if (ctx.path().startsWith("/api/") && !isJson(ctx)) {
+                ctx.json(error(status, message.apply(ctx)));
+            }
+        });
     }
 
     /** Whether the response already carries a JSON body (an error the API wrote itself). */

@@ -114,8 +114,7 @@ final class Gate {
     private boolean direct(Context ctx) {
         var from = Authenticator.address(ctx.ip());
         return from.isPresent() && from.get().isLoopbackAddress() && ctx.header("Forwarded") == null
-                && ctx.header("X-Forwarded-For") == null && security.settings().trustedProxies().stream()
-                .map(Authenticator::address).flatMap(java.util.Optional::stream).noneMatch(from.get()::equals);
+                && ctx.header("X-Forwarded-For") == null && !security.authenticator().fromTrustedProxy(ctx.ip());
     }
 
     private static boolean question(Context ctx) {
