@@ -25,12 +25,13 @@ final class SessionApi {
     Map<String, Object> who(Context ctx) {
         AuthSettings s = security.settings();
         Principal p = Gate.principal(ctx);
+        boolean known = p.proof() != Principal.Proof.ANONYMOUS;
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("mode", s.mode().key());
         m.put("insecure", s.insecureNoAuth());
-        m.put("authenticated", p.proof() != Principal.Proof.ANONYMOUS);
-        m.put("user", p.proof() == Principal.Proof.ANONYMOUS ? null : p.name());
-        m.put("role", p.proof() == Principal.Proof.ANONYMOUS ? null : p.role().key());
+        m.put("authenticated", known);
+        m.put("user", known ? p.name() : null);
+        m.put("role", known ? p.role().key() : null);
         return m;
     }
 
