@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
         description = "Evaluate retrieval, answers or the support judge on a dataset, or run a suite; exits 1 when a "
                 + "threshold or a pinned score is breached.",
         subcommands = {EvalCommand.Beir.class, EvalTrecCommand.class, EvalQuestionsCommand.class, EvalSupportCommand.class, EvalCommand.SuiteRun.class,
-                EvalFitAbstentionCommand.class, EvalTrainJudgeCommand.class})
+                EvalFitAbstentionCommand.class, EvalFitUnitsCommand.class, EvalTrainJudgeCommand.class})
 public class EvalCommand implements Runnable {
 
     @CommandLine.Spec

@@ -69,6 +69,12 @@ public final class AnswerService {
         return extractive.evidence(asked.clinical(), asked.lang(), retrieve(asked.clinical(), asked.lang(), filters));
     }
 
+    /** The units the extractive answer to {@code question} would choose from, best first (for fitting its scorer). */
+    public List<ExtractiveAnswerer.ScoredUnit> units(String question, Filters filters) {
+        AskedQuestion asked = scan(question);
+        return extractive.units(asked.clinical(), asked.lang(), retrieve(asked.clinical(), asked.lang(), filters));
+    }
+
     /** The validated question, its language, the identifying data found and the question without them. */
     private AskedQuestion scan(String question) {
         String q = validate(question);

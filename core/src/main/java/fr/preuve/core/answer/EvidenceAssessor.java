@@ -50,20 +50,31 @@ public final class EvidenceAssessor {
     public record Evidence(EvidenceFeatures features, double probability, boolean sufficient, Optional<String> missing) {
     }
 
-    /** The evidence for a question written in {@code lang}. */
-    public Evidence assess(String question, String lang, SearchResult result) {
+    /**
+     * What the best quotable units of the passages read hold of the question (see {@link EvidenceFeatures}).
+     *
+     * @param coverage      among units holding a key concept, the best share of the question's concepts
+     * @param typedCoverage the same among those that may state the kind of fact asked
+     */
+    public record Units(double coverage, double typedCoverage) {
+        /** No unit holds anything of the question. */
+        public static final Units NONE = new Units(0, 0);
+    }
+
+    /** The evidence for a question written in {@code lang}, given what its best units hold. */
+    public Evidence assess(String question, String lang, SearchResult result, Units units) {
         List<SearchHit> hits = result.hits();
         Optional<String> missing = missing(question, lang, result.bridged());
         if (hits.isEmpty()) {
-            return new Evidence(new EvidenceFeatures(-1, -1, 0, 0, 0, 0, 1, unknownShare(result.bridged()), 0), 0, false,
-                    missing);
+            return new Evidence(new EvidenceFeatures(-1, -1, 0, 0, 0, 0, 1, unknownShare(result.bridged()), 0, 0, 0), 0,
+                    false, missing);
         }
-        EvidenceFeatures f = features(question, lang, result, missing.isPresent());
+        EvidenceFeatures f = features(question, lang, result, missing.isPresent(), units);
         double p = model.probability(f);
         return new Evidence(f, p, model.answers(f), missing);
     }
 
-    EvidenceFeatures features(String question, String lang, SearchResult result, boolean missing) {
+    EvidenceFeatures features(String question, String lang, SearchResult result, boolean missing, Units units) {
         List<SearchHit> hits = result.hits();
         double best = -1;
         double bestCross = -1;
@@ -126,7 +137,7 @@ public final class EvidenceAssessor {
         }
         double rarestFound = rarest == null ? 1 : inTop(rarest, lang, hits, topTerms) ? 1 : 0;
         return new EvidenceFeatures(best, bestCross, coverage, keyCoverage, rarestFound, (double) agreeing / legs,
-                missing ? 1 : 0, unknownShare(bridged), topFused);
+                missing ? 1 : 0, unknownShare(bridged), topFused, units.coverage(), units.typedCoverage());
     }
 
     /** Whether one of the top passages holds the concept: its own words in its language, else a rendering. */

@@ -5,6 +5,8 @@ import fr.preuve.core.answer.extract.AnswerCues;
 import fr.preuve.core.answer.extract.Needles;
 import fr.preuve.core.answer.extract.PreparedQuote;
 import fr.preuve.core.answer.extract.QuoteCache;
+import fr.preuve.core.answer.extract.UnitFeatures;
+import fr.preuve.core.answer.extract.UnitModel;
 import fr.preuve.core.config.AnswerSettings;
 import fr.preuve.core.config.Defaults;
 import fr.preuve.core.doc.Passage;
@@ -35,20 +37,15 @@ import java.util.Set;
  */
 public final class ExtractiveAnswerer {
 
-    static final double W_CONCEPTS = 0.45;
-    static final double W_TYPE = 0.30;
-    static final double W_CONSTRAINTS = 0.10;
-    static final double W_RANK = 0.15;
-    /** The share of a unit's score its section cannot take away: a methods sentence keeps this much of it. */
-    static final double SECTION_FLOOR = 0.4;
+    /** Characters of a unit its length feature counts up to. */
+    static final double LENGTH_SCALE = 400;
+    private static final java.util.regex.Pattern DIGIT = java.util.regex.Pattern.compile("\\d");
     /** Units sharing more of their terms with a chosen one are near-duplicates. */
     static final double DUPLICATE_JACCARD = 0.6;
     /** After the minimum count, a unit scoring under this share of the best one ends the answer. */
     static final double KEEP_RATIO = 0.8;
     /** How fast the prior of a unit falls with its document's rank among the documents read. */
     static final double DOCUMENT_DECAY = 0.5;
-    /** The prior of a unit in another language than the best passage's. */
-    static final double OTHER_LANGUAGE = 0.6;
     /** Documents of the first hits read further, and how many more of their passages. */
     static final int MORE_DOCUMENTS = 2;
     static final int MORE_PASSAGES = 8;
@@ -60,15 +57,18 @@ public final class ExtractiveAnswerer {
     private final EvidenceAssessor assessor;
     private final QuestionAnalyzer analyzer;
     private final QuoteCache quotes;
+    private final UnitModel units;
 
     public ExtractiveAnswerer(HybridSearcher searcher, AnswerSettings settings) {
-        this(searcher, settings, AbstentionModel.standard());
+        this(searcher, settings, AbstentionModel.standard(), UnitModel.standard());
     }
 
-    /** With another abstention model (fitting, tests). */
-    public ExtractiveAnswerer(HybridSearcher searcher, AnswerSettings settings, AbstentionModel model) {
+    /** With other abstention and unit models (fitting, tests). */
+    public ExtractiveAnswerer(HybridSearcher searcher, AnswerSettings settings, AbstentionModel model,
+                              UnitModel units) {
         this.searcher = searcher;
         this.settings = settings;
+        this.units = units;
         this.assessor = new EvidenceAssessor(searcher, model);
         this.analyzer = QuestionAnalyzer.standard();
         this.quotes = new QuoteCache(searcher::terms, Defaults.QUOTE_CACHE_PASSAGES);
@@ -76,28 +76,70 @@ public final class ExtractiveAnswerer {
 
     /** Judges whether the hits are evidence for a question written in {@code lang} (the calibrated model). */
     public Evidence evidence(String question, String lang, SearchResult result) {
-        return assessor.assess(question, lang, result);
+        return read(question, lang, result).evidence();
+    }
+
+    /** A unit of the passages read for a question, with its features and score (for fitting the unit model). */
+    public record ScoredUnit(String text, UnitFeatures features, double score) {
+    }
+
+    /** Every unit the answer would choose from, best first (for fitting {@link UnitModel}). */
+    public List<ScoredUnit> units(String question, String lang, SearchResult result) {
+        return read(question, lang, result).candidates().stream()
+                .map(c -> new ScoredUnit(c.quote().quote().text(), c.features(), c.score())).toList();
     }
 
     /** Composes the answer from search results; {@code lang} is the question's language. */
     public AnswerDraft compose(String question, String lang, SearchResult result) {
-        return compose(question, lang, result, evidence(question, lang, result));
+        Reading reading = read(question, lang, result);
+        return compose(lang, result, reading, reading.evidence());
     }
 
     /** Composes the answer when the {@link #evidence} for these results is already known. */
     public AnswerDraft compose(String question, String lang, SearchResult result, Evidence evidence) {
+        return compose(lang, result, read(question, lang, result), evidence);
+    }
+
+    /**
+     * Reads the top passages and more of the first documents, ranks their units for the question, and judges the
+     * evidence with what the best units hold: one reading serves the abstention model and the answer.
+     */
+    private Reading read(String question, String lang, SearchResult result) {
         List<SearchHit> hits = result.hits().subList(0, Math.min(settings.passages(), result.hits().size()));
-        if (hits.isEmpty() || !evidence.sufficient() && evidence.missing().isPresent()) {
-            return abstain(lang, hits, evidence);
-        }
         QuestionAnalysis analysis = analyzer.analyze(question);
-        if (!evidence.sufficient() && analysis.drugs().isEmpty()) {
-            return abstain(lang, hits, evidence);
+        if (hits.isEmpty()) {
+            return new Reading(hits, analysis, List.of(), List.of(),
+                    assessor.assess(question, lang, result, EvidenceAssessor.Units.NONE));
         }
         Needles needles = new Needles(searcher, question, lang, result.bridged());
         List<Passage> read = new ArrayList<>(hits.stream().map(SearchHit::passage).toList());
         read.addAll(searcher.morePassages(question, result, MORE_DOCUMENTS, MORE_PASSAGES));
-        List<Candidate> candidates = candidates(analysis, needles, read);
+        List<Candidate> candidates = candidates(analysis, needles, read, hits.size());
+        double coverage = 0;
+        double typed = 0;
+        for (Candidate c : candidates) {
+            if (c.key()) {
+                coverage = Math.max(coverage, c.coverage());
+                if (AnswerCues.mayState(analysis.type(), c.quote().quote().text())) {
+                    typed = Math.max(typed, c.coverage());
+                }
+            }
+        }
+        return new Reading(hits, analysis, read, candidates,
+                assessor.assess(question, lang, result, new EvidenceAssessor.Units(coverage, typed)));
+    }
+
+    private AnswerDraft compose(String lang, SearchResult result, Reading reading, Evidence evidence) {
+        List<SearchHit> hits = reading.hits();
+        if (hits.isEmpty() || !evidence.sufficient() && evidence.missing().isPresent()) {
+            return abstain(lang, hits, evidence);
+        }
+        QuestionAnalysis analysis = reading.analysis();
+        if (!evidence.sufficient() && analysis.drugs().isEmpty()) {
+            return abstain(lang, hits, evidence);
+        }
+        List<Passage> read = reading.read();
+        List<Candidate> candidates = new ArrayList<>(reading.candidates());
         if (!evidence.sufficient()) {
             // not evidence enough to answer, but the passages speak of the drug asked about: say what they say
             candidates.removeIf(c -> java.util.Collections.disjoint(analyzer.drugsIn(c.quote().quote().text()),
@@ -158,7 +200,7 @@ public final class ExtractiveAnswerer {
                 List.of(), closest, List.of());
     }
 
-    private List<Candidate> candidates(QuestionAnalysis analysis, Needles needles, List<Passage> read) {
+    private List<Candidate> candidates(QuestionAnalysis analysis, Needles needles, List<Passage> read, int retrieved) {
         List<Candidate> all = new ArrayList<>();
         boolean anyKey = false;
         Map<String, Integer> documents = new LinkedHashMap<>();
@@ -168,20 +210,20 @@ public final class ExtractiveAnswerer {
             String field = IndexSchema.textField(p.language());
             boolean keyed = needles.hasKey(field, p.language());
             int doc = documents.computeIfAbsent(p.docId().toString(), k -> documents.size());
-            // the first documents first; the language of the best passage before the other
-            double rank = 1.0 / (1.0 + DOCUMENT_DECAY * doc);
-            double factor = p.language().equals(language) ? 1 : OTHER_LANGUAGE;
             for (PreparedQuote q : quotes.of(p)) {
                 Needles.Match m = needles.match(field, p.language(), q.terms());
                 if (m.coverage() <= 0) {
                     continue;
                 }
                 anyKey |= m.key();
-                boolean typed = AnswerCues.carries(analysis.type(), q.quote().text());
-                double score = (W_CONCEPTS * m.coverage() + W_TYPE * (typed ? 1 : 0)
-                        + W_CONSTRAINTS * constraints(analysis, q.quote().text()) + W_RANK * rank)
-                        * (SECTION_FLOOR + (1 - SECTION_FLOOR) * q.prior()) * factor;
-                all.add(new Candidate(i, q, m.key() || !keyed, score));
+                String text = q.quote().text();
+                boolean carries = AnswerCues.carries(analysis.type(), text);
+                UnitFeatures f = new UnitFeatures(m.coverage(), m.key() ? 1 : 0, carries ? 1 : 0,
+                        AnswerCues.mayState(analysis.type(), text) ? 1 : 0, carries ? m.coverage() : 0,
+                        constraints(analysis, text), 1.0 / (1.0 + DOCUMENT_DECAY * doc), 1.0 / (1.0 + i),
+                        i < retrieved ? 1 : 0, q.prior(), p.language().equals(language) ? 1 : 0,
+                        DIGIT.matcher(text).find() ? 1 : 0, Math.min(1, text.length() / LENGTH_SCALE));
+                all.add(new Candidate(i, q, m.key() || !keyed, m.coverage(), f, units.score(f)));
             }
         }
         if (anyKey) {
@@ -244,7 +286,16 @@ public final class ExtractiveAnswerer {
         return String.join(", ", keys);
     }
 
-    /** A unit of the passage read at {@code hitIndex}, whether it holds a key concept, and its score. */
-    private record Candidate(int hitIndex, PreparedQuote quote, boolean key, double score) {
+    /**
+     * A unit of the passage read at {@code hitIndex}, whether it holds a key concept, the share of the question's
+     * concepts it holds, and its score.
+     */
+    private record Candidate(int hitIndex, PreparedQuote quote, boolean key, double coverage, UnitFeatures features,
+                             double score) {
+    }
+
+    /** The top hits, the question's analysis, the passages read, their units ranked, and the evidence judged. */
+    private record Reading(List<SearchHit> hits, QuestionAnalysis analysis, List<Passage> read,
+                           List<Candidate> candidates, Evidence evidence) {
     }
 }

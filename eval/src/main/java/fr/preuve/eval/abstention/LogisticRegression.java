@@ -20,7 +20,21 @@ public final class LogisticRegression {
      * @param lambda L2 penalty on the weights
      */
     public static double[] fit(double[][] x, int[] y, double lambda) {
+        double[] ones = new double[x.length];
+        java.util.Arrays.fill(ones, 1);
+        return fit(x, y, ones, lambda);
+    }
+
+    /**
+     * As {@link #fit(double[][], int[], double)} with a weight per row (a row of weight 2 counts as two rows).
+     *
+     * @param weights one non-negative weight per row
+     */
+    public static double[] fit(double[][] x, int[] y, double[] weights, double lambda) {
         int n = x.length;
+        if (weights.length != n) {
+            throw new IllegalArgumentException(n + " rows but " + weights.length + " weights");
+        }
         int d = x[0].length + 1;
         double[] beta = new double[d];
         for (int iter = 0; iter < MAX_ITERATIONS; iter++) {
@@ -29,9 +43,9 @@ public final class LogisticRegression {
             for (int i = 0; i < n; i++) {
                 double[] xi = row(x[i]);
                 double p = sigmoid(dot(beta, xi));
-                double w = p * (1 - p);
+                double w = weights[i] * p * (1 - p);
                 for (int a = 0; a < d; a++) {
-                    grad[a] += (y[i] - p) * xi[a];
+                    grad[a] += weights[i] * (y[i] - p) * xi[a];
                     for (int b = 0; b < d; b++) {
                         hess[a][b] += w * xi[a] * xi[b];
                     }
