@@ -120,7 +120,7 @@ public final class ExtractiveAnswerer {
         for (Candidate c : candidates) {
             if (c.key()) {
                 coverage = Math.max(coverage, c.coverage());
-                if (AnswerCues.mayState(analysis.type(), c.quote().quote().text())) {
+                if (c.features().mayState() > 0) {
                     typed = Math.max(typed, c.coverage());
                 }
             }
@@ -153,8 +153,7 @@ public final class ExtractiveAnswerer {
             return abstain(lang, hits, evidence);
         }
         List<Candidate> chosen = select(candidates);
-        if (analysis.valued() && chosen.stream().noneMatch(c -> c.key()
-                && AnswerCues.mayState(analysis.type(), c.quote().quote().text()))) {
+        if (analysis.valued() && chosen.stream().noneMatch(c -> c.key() && c.features().mayState() > 0)) {
             return partial(lang, read, chosen, analysis, result);
         }
         return compose(read, chosen, Coverage.FULL, "");
@@ -218,11 +217,13 @@ public final class ExtractiveAnswerer {
                 anyKey |= m.key();
                 String text = q.quote().text();
                 boolean carries = AnswerCues.carries(analysis.type(), text);
+                boolean number = DIGIT.matcher(text).find();
+                boolean mayState = AnswerCues.mayState(analysis.type(), carries, number);
                 UnitFeatures f = new UnitFeatures(m.coverage(), m.key() ? 1 : 0, carries ? 1 : 0,
-                        AnswerCues.mayState(analysis.type(), text) ? 1 : 0, carries ? m.coverage() : 0,
+                        mayState ? 1 : 0, carries ? m.coverage() : 0,
                         constraints(analysis, text), 1.0 / (1.0 + DOCUMENT_DECAY * doc), 1.0 / (1.0 + i),
                         i < retrieved ? 1 : 0, q.prior(), p.language().equals(language) ? 1 : 0,
-                        DIGIT.matcher(text).find() ? 1 : 0, Math.min(1, text.length() / LENGTH_SCALE));
+                        number ? 1 : 0, Math.min(1, text.length() / LENGTH_SCALE));
                 all.add(new Candidate(i, q, m.key() || !keyed, m.coverage(), f, units.score(f)));
             }
         }

@@ -70,7 +70,13 @@ public final class AnswerCues {
      * terms: "27.6% received…" for "how often"), any number. What decides that an answer is only partial.
      */
     public static boolean mayState(AnswerType type, String sentence) {
-        return carries(type, sentence) || type.valued() && type != AnswerType.DOSE && DIGIT.matcher(sentence).find();
+        return mayState(type, carries(type, sentence), DIGIT.matcher(sentence).find());
+    }
+
+    /** {@link #mayState(AnswerType, String)} from what is already known of the sentence: whether it carries the kind
+     * of fact asked and whether it holds a number. */
+    public static boolean mayState(AnswerType type, boolean carries, boolean number) {
+        return carries || type.valued() && type != AnswerType.DOSE && number;
     }
 
     /** Whether {@code sentence} holds a fact of the kind {@code type}. */
