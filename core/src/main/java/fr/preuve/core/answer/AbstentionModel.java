@@ -66,12 +66,7 @@ public record AbstentionModel(String version, double[] mean, double[] scale, dou
 
     /** The probability that the passages answer the question. */
     public double probability(EvidenceFeatures f) {
-        double[] x = f.values();
-        double z = intercept;
-        for (int i = 0; i < x.length; i++) {
-            z += weights[i] * (x[i] - mean[i]) / scale[i];
-        }
-        return 1.0 / (1.0 + Math.exp(-z));
+        return fr.preuve.core.stats.Logistic.probability(f.values(), mean, scale, weights, intercept);
     }
 
     /** Reads a model from its JSON form (the shipped resource's format). */

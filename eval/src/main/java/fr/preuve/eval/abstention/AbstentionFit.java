@@ -1,6 +1,5 @@
 package fr.preuve.eval.abstention;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.preuve.core.answer.AbstentionModel;
 import fr.preuve.core.answer.EvidenceFeatures;
@@ -118,17 +117,7 @@ public final class AbstentionFit {
         o.put("unanswerable", fit.unanswerable());
         o.put("lambda", LAMBDA);
         o.put("target_abstention", targetAbstention);
-        ArrayNode names = o.putArray("features");
-        EvidenceFeatures.NAMES.forEach(names::add);
-        ArrayNode mean = o.putArray("mean");
-        ArrayNode scale = o.putArray("scale");
-        ArrayNode weights = o.putArray("weights");
-        for (int i = 0; i < m.mean().length; i++) {
-            mean.add(m.mean()[i]);
-            scale.add(m.scale()[i]);
-            weights.add(m.weights()[i]);
-        }
-        o.put("intercept", m.intercept());
+        LogisticRegression.putCoefficients(o, EvidenceFeatures.NAMES, m.mean(), m.scale(), m.weights(), m.intercept());
         o.put("threshold", m.threshold());
         o.put("min_similarity", m.minSimilarity());
         return o;

@@ -164,4 +164,22 @@ public final class LogisticRegression {
         }
         return x;
     }
+
+    /**
+     * Writes a fitted model's coefficients into its resource's JSON the way every Preuve model resource has them:
+     * {@code features}, {@code mean}, {@code scale}, {@code weights} (per standardised feature) and {@code intercept}.
+     */
+    public static void putCoefficients(com.fasterxml.jackson.databind.node.ObjectNode o, java.util.List<String> names,
+                                       double[] mean, double[] scale, double[] weights, double intercept) {
+        names.forEach(o.putArray("features")::add);
+        var m = o.putArray("mean");
+        var s = o.putArray("scale");
+        var w = o.putArray("weights");
+        for (int i = 0; i < mean.length; i++) {
+            m.add(mean[i]);
+            s.add(scale[i]);
+            w.add(weights[i]);
+        }
+        o.put("intercept", intercept);
+    }
 }

@@ -1,7 +1,6 @@
 package fr.preuve.eval.answers;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.preuve.core.answer.ExtractiveAnswerer.ScoredUnit;
 import fr.preuve.core.answer.extract.UnitFeatures;
@@ -118,17 +117,7 @@ public final class UnitFit {
         o.put("units", questions.stream().filter(Question::answerable).mapToInt(q -> q.units().size()).sum());
         o.put("lambda", LAMBDA);
         o.put("hit_rate_top" + TOP, Double.parseDouble(String.format(Locale.ROOT, "%.4f", hitRate(m, questions))));
-        ArrayNode names = o.putArray("features");
-        UnitFeatures.NAMES.forEach(names::add);
-        ArrayNode mean = o.putArray("mean");
-        ArrayNode scale = o.putArray("scale");
-        ArrayNode weights = o.putArray("weights");
-        for (int i = 0; i < m.mean().length; i++) {
-            mean.add(m.mean()[i]);
-            scale.add(m.scale()[i]);
-            weights.add(m.weights()[i]);
-        }
-        o.put("intercept", m.intercept());
+        LogisticRegression.putCoefficients(o, UnitFeatures.NAMES, m.mean(), m.scale(), m.weights(), m.intercept());
         return o;
     }
 }

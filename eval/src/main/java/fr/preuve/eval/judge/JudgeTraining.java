@@ -252,21 +252,8 @@ public final class JudgeTraining {
         o.put("seed", seed);
         o.put("min_precision", minPrecision);
         o.put("precision_reached_out_of_fold", fit.choice().reached());
-        var f = o.putArray("features");
-        SupportFeatures.NAMES.forEach(f::add);
-        var mean = o.putArray("mean");
-        for (double v : m.mean()) {
-            mean.add(v);
-        }
-        var scale = o.putArray("scale");
-        for (double v : m.scale()) {
-            scale.add(v);
-        }
-        var w = o.putArray("weights");
-        for (double v : m.weights()) {
-            w.add(v);
-        }
-        o.put("intercept", m.intercept());
+        fr.preuve.eval.abstention.LogisticRegression.putCoefficients(o, SupportFeatures.NAMES, m.mean(), m.scale(),
+                m.weights(), m.intercept());
         o.put("threshold", m.threshold());
         o.put("quality", m.quality());
         return o;

@@ -46,12 +46,7 @@ public record UnitModel(String version, double[] mean, double[] scale, double[] 
 
     /** The probability that a unit with these features holds a key fact of the answer. */
     public double score(UnitFeatures f) {
-        double[] x = f.values();
-        double z = intercept;
-        for (int i = 0; i < x.length; i++) {
-            z += weights[i] * (x[i] - mean[i]) / scale[i];
-        }
-        return 1.0 / (1.0 + Math.exp(-z));
+        return fr.preuve.core.stats.Logistic.probability(f.values(), mean, scale, weights, intercept);
     }
 
     /** Reads a model from its JSON form (the shipped resource's format). */

@@ -58,12 +58,7 @@ public record SupportModel(String version, double[] mean, double[] scale, double
 
     /** The probability that the evidence supports the claim. */
     public double probability(SupportFeatures f) {
-        double[] x = f.values();
-        double z = intercept;
-        for (int i = 0; i < x.length; i++) {
-            z += weights[i] * (x[i] - mean[i]) / scale[i];
-        }
-        return 1.0 / (1.0 + Math.exp(-z));
+        return fr.preuve.core.stats.Logistic.probability(f.values(), mean, scale, weights, intercept);
     }
 
     /** This model with another threshold (same coefficients). */
