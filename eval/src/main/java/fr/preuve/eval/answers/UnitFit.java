@@ -15,7 +15,8 @@ import java.util.Locale;
  * Fits the extractive answer's unit scorer ({@link UnitModel}) on the units Preuve reads for answerable questions with
  * key facts: a unit is positive when it contains one of its question's key facts ({@link KeyFacts#found}). Each
  * question weighs the same in the fit whatever its number of units (positives and negatives each share the question's
- * weight), so long WHO pages do not drown short abstracts. The fit is exact (Newton's method, no seed).
+ * weight), so long WHO pages do not drown short abstracts. The fit is exact (Newton's method, no seed) and does not
+ * depend on the order the shipped model ranked the units in: a refit gives the same resource bit for bit.
  */
 public final class UnitFit {
 
@@ -61,7 +62,14 @@ public final class UnitFit {
             }
             long pos = q.positive().stream().filter(b -> b).count();
             long neg = q.units().size() - pos;
+            // the units in an order that does not depend on the model that ranked them, so a refit is bit for bit
+            List<Integer> order = new ArrayList<>();
             for (int i = 0; i < q.units().size(); i++) {
+                order.add(i);
+            }
+            order.sort(Comparator.comparing((Integer i) -> q.units().get(i).text())
+                    .thenComparing(i -> java.util.Arrays.toString(q.units().get(i).features().values())));
+            for (int i : order) {
                 boolean p = q.positive().get(i);
                 rows.add(q.units().get(i).features().values());
                 labels.add(p ? 1 : 0);
