@@ -83,25 +83,19 @@ public final class ExtractiveAnswerer {
         return read(question, lang, result).evidence();
     }
 
-    /** A unit of the passages read for a question, with its features and score (for fitting the unit model). */
-    public record ScoredUnit(String text, UnitFeatures features, double score) {
+    /** A unit of the passages read for a question, with its features (for fitting the unit model). */
+    public record ScoredUnit(String text, UnitFeatures features) {
     }
 
     /** Every unit the answer would choose from, best first (for fitting {@link UnitModel}). */
     public List<ScoredUnit> units(String question, String lang, SearchResult result) {
         return read(question, lang, result).candidates().stream()
-                .map(c -> new ScoredUnit(c.quote().quote().text(), c.features(), c.score())).toList();
+                .map(c -> new ScoredUnit(c.quote().quote().text(), c.features())).toList();
     }
 
     /** Composes the answer from search results; {@code lang} is the question's language. */
     public AnswerDraft compose(String question, String lang, SearchResult result) {
-        Reading reading = read(question, lang, result);
-        return compose(lang, result, reading, reading.evidence());
-    }
-
-    /** Composes the answer when the {@link #evidence} for these results is already known. */
-    public AnswerDraft compose(String question, String lang, SearchResult result, Evidence evidence) {
-        return compose(lang, result, read(question, lang, result), evidence);
+        return compose(lang, result, read(question, lang, result));
     }
 
     /**
@@ -123,9 +117,9 @@ public final class ExtractiveAnswerer {
         double typed = 0;
         for (Candidate c : candidates) {
             if (c.key()) {
-                coverage = Math.max(coverage, c.coverage());
+                coverage = Math.max(coverage, c.features().coverage());
                 if (c.features().mayState() > 0) {
-                    typed = Math.max(typed, c.coverage());
+                    typed = Math.max(typed, c.features().coverage());
                 }
             }
         }
@@ -133,7 +127,8 @@ public final class ExtractiveAnswerer {
                 assessor.assess(question, lang, result, new EvidenceAssessor.Units(coverage, typed)));
     }
 
-    private AnswerDraft compose(String lang, SearchResult result, Reading reading, Evidence evidence) {
+    private AnswerDraft compose(String lang, SearchResult result, Reading reading) {
+        Evidence evidence = reading.evidence();
         List<SearchHit> hits = reading.hits();
         if (hits.isEmpty() || !evidence.sufficient() && evidence.missing().isPresent()) {
             return abstain(lang, hits, evidence);
@@ -228,7 +223,7 @@ public final class ExtractiveAnswerer {
                         constraints(analysis, text), 1.0 / (1.0 + DOCUMENT_DECAY * doc), 1.0 / (1.0 + i),
                         i < retrieved ? 1 : 0, q.prior(), p.language().equals(language) ? 1 : 0,
                         number ? 1 : 0, Math.min(1, text.length() / LENGTH_SCALE));
-                all.add(new Candidate(i, q, m.key() || !keyed, m.coverage(), f, units.score(f)));
+                all.add(new Candidate(i, q, m.key() || !keyed, f, units.score(f)));
             }
         }
         if (anyKey) {
@@ -291,12 +286,8 @@ public final class ExtractiveAnswerer {
         return String.join(", ", keys);
     }
 
-    /**
-     * A unit of the passage read at {@code hitIndex}, whether it holds a key concept, the share of the question's
-     * concepts it holds, and its score.
-     */
-    private record Candidate(int hitIndex, PreparedQuote quote, boolean key, double coverage, UnitFeatures features,
-                             double score) {
+    /** A unit of the passage read at {@code hitIndex}, whether it holds a key concept, its features and its score. */
+    private record Candidate(int hitIndex, PreparedQuote quote, boolean key, UnitFeatures features, double score) {
     }
 
     /** The top hits, the question's analysis, the passages read, their units ranked, and the evidence judged. */

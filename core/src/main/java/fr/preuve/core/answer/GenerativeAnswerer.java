@@ -89,7 +89,7 @@ public final class GenerativeAnswerer {
         List<Finding> findings = asked.identifying();
         if (!settings.healthDataApproved() && !findings.isEmpty()) {
             if (settings.patientData() == LlmSettings.PatientDataPolicy.REFUSE) {
-                return extractive(clinical, lang, result, evidence, Messages.patientDataWithheld(lang, settings.name(), findings));
+                return extractive(clinical, lang, result, Messages.patientDataWithheld(lang, settings.name(), findings));
             }
             sent = guard.redact(sent, findings);
             warnings.add(Messages.patientDataRedacted(lang, settings.name(), findings));
@@ -104,14 +104,14 @@ public final class GenerativeAnswerer {
         try {
             reply = gateway.chat(p, listener::onToken);
         } catch (LlmFailure f) {
-            return fallback(clinical, lang, result, evidence, f);
+            return fallback(clinical, lang, result, f);
         }
         if (saysNoEvidence(reply)) {
             return abstain(lang, given, List.of(), warnings);
         }
         List<CitedSentence> parsed = Citations.parse(reply);
         if (parsed.stream().allMatch(s -> s.citations().isEmpty())) {
-            return fallback(clinical, lang, result, evidence, new LlmFailure(LlmFailure.Kind.GARBLED,
+            return fallback(clinical, lang, result, new LlmFailure(LlmFailure.Kind.GARBLED,
                     "the reply cites no passage at all"));
         }
         List<AnswerVerifier.Checked> checked = verifier.verify(parsed, given, lang, instructed.keySet());
@@ -188,15 +188,13 @@ public final class GenerativeAnswerer {
         return AnswerDraft.generated(true, Messages.noEvidence(lang), listed, shown, warnings);
     }
 
-    private AnswerDraft fallback(String question, String lang, SearchResult result, EvidenceAssessor.Evidence evidence,
-                             LlmFailure failure) {
-        return extractive(question, lang, result, evidence, Messages.modelFailed(lang, failure));
+    private AnswerDraft fallback(String question, String lang, SearchResult result, LlmFailure failure) {
+        return extractive(question, lang, result, Messages.modelFailed(lang, failure));
     }
 
     /** The extractive answer, with the warning that says why the model did not write it. */
-    private AnswerDraft extractive(String question, String lang, SearchResult result, EvidenceAssessor.Evidence evidence,
-                               String warning) {
-        return extractive.compose(question, lang, result, evidence).withWarnings(List.of(warning));
+    private AnswerDraft extractive(String question, String lang, SearchResult result, String warning) {
+        return extractive.compose(question, lang, result).withWarnings(List.of(warning));
     }
 
     /** Whether the reply is the fixed abstention sentence (in either language). */

@@ -30,8 +30,8 @@ class UnitFitTest {
     @Test
     void aUnitIsPositiveWhenItHoldsAKeyFactWithNumbersNormalised() {
         UnitFit.Question q = UnitFit.Question.label("q1", List.of("20 mg salt/kg"),
-                List.of(new ScoredUnit(METHODS, topical(0.5, 1), 0.4),
-                        new ScoredUnit(LOADING.replace("20 mg", "20mg"), answering(0.8, 0.5), 0.3)));
+                List.of(new ScoredUnit(METHODS, topical(0.5, 1)),
+                        new ScoredUnit(LOADING.replace("20 mg", "20mg"), answering(0.8, 0.5))));
         assertThat(q.positive()).containsExactly(false, true);
     }
 
@@ -42,8 +42,8 @@ class UnitFitTest {
             double c = 0.4 + 0.01 * i;
             // the topical unit comes first in retrieval order; the answering one is further down
             questions.add(new UnitFit.Question("q" + i, List.of(
-                    new ScoredUnit(METHODS, topical(c + 0.1, 1), 0), new ScoredUnit(METHODS, topical(c, 0.5), 0),
-                    new ScoredUnit(METHODS, topical(c, 0.4), 0), new ScoredUnit(LOADING, answering(c, 0.2), 0)),
+                    new ScoredUnit(METHODS, topical(c + 0.1, 1)), new ScoredUnit(METHODS, topical(c, 0.5)),
+                    new ScoredUnit(METHODS, topical(c, 0.4)), new ScoredUnit(LOADING, answering(c, 0.2))),
                     List.of(false, false, false, true)));
         }
         UnitModel fitted = UnitFit.fit(questions, "units-test");
@@ -56,7 +56,7 @@ class UnitFitTest {
 
     @Test
     void nothingToFitIsRefused() {
-        UnitFit.Question none = new UnitFit.Question("q", List.of(new ScoredUnit(METHODS, topical(0.5, 1), 0)),
+        UnitFit.Question none = new UnitFit.Question("q", List.of(new ScoredUnit(METHODS, topical(0.5, 1))),
                 List.of(false));
         assertThatThrownBy(() -> UnitFit.fit(List.of(none), "v")).hasMessageContaining("nothing to fit");
     }
