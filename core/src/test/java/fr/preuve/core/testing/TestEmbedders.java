@@ -8,9 +8,11 @@ import java.util.List;
 
 /**
  * Embedders for tests. {@link #shipped()} is the real shipped model loaded once per test JVM (loading it takes a second
- * or two) and shared: closing what it hands out does nothing, the JVM's exit frees it. {@link #factory()} gives that
- * shared model for the shipped spec and a fresh ONNX model for a model on disk; {@link #hashing()} gives the
- * deterministic {@link HashingEmbedder} whatever the spec, for tests that do not depend on the model's semantics.
+ * or two) and shared: closing what it hands out does nothing, the JVM's exit frees it. Passages of the test corpora get
+ * the model's vectors precomputed in {@link TestVectors}; other texts and every query are embedded by the model.
+ * {@link #factory()} gives that shared model for the shipped spec and a fresh ONNX model for a model on disk;
+ * {@link #hashing()} gives the deterministic {@link HashingEmbedder} whatever the spec, for tests that do not depend
+ * on the model's semantics.
  */
 public final class TestEmbedders {
     private TestEmbedders() {
@@ -18,10 +20,10 @@ public final class TestEmbedders {
 
     private static Embedder shared;
 
-    /** The shipped model, one per JVM, shared by every test; not closable. */
+    /** The shipped model, one per JVM, shared by every test, with the {@link TestVectors}; not closable. */
     public static synchronized Embedder shipped() {
         if (shared == null) {
-            Embedder model = Embedders.forIndexing();
+            Embedder model = TestVectors.over(Embedders.forIndexing());
             Runtime.getRuntime().addShutdownHook(new Thread(model::close, "close-test-model"));
             shared = new Unclosable(model);
         }
