@@ -447,7 +447,10 @@ class LibrarianPageBrowserTest {
             }
         }
 
+        /** Holds the next snapshots: forgets those of an earlier run and the permits an earlier open left. */
         void arm() {
+            reached.clear();
+            go.drainPermits();
             armed = true;
         }
 
