@@ -44,7 +44,7 @@ class ShippedDatasetsTest {
 
     @BeforeAll
     static void readDemoCorpus() {
-        demo = CorpusDocuments.load(Repo.root().resolve("corpus-config/demo.yaml"));
+        demo = Repo.demoDocuments();
     }
 
     @Test

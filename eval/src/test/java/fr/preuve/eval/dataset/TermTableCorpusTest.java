@@ -96,7 +96,7 @@ class TermTableCorpusTest {
     static void readCorpus() {
         english = new Words();
         french = new Words();
-        for (SourceDocument d : CorpusDocuments.load(Repo.root().resolve("corpus-config/demo.yaml")).documents().values()) {
+        for (SourceDocument d : Repo.demoDocuments().documents().values()) {
             String text = CorpusDocuments.searchableText(d);
             if (d.id().source() == SourceKind.HAS) {
                 french.add(text);
