@@ -5,6 +5,7 @@ import fr.preuve.core.config.AuthSettings;
 import fr.preuve.server.auth.RateLimits;
 import fr.preuve.server.auth.Security;
 import fr.preuve.core.config.LlmSettings;
+import fr.preuve.core.config.LogSettings;
 import fr.preuve.core.config.PreuveConfig;
 import fr.preuve.core.config.SearchSettings;
 import fr.preuve.core.embed.EmbedderFactory;
@@ -51,10 +52,21 @@ public record RunningServer(PreuveConfig config, PreuveRuntime runtime, ApiServe
         return start(home, corpus, LlmSettings.none(), TestEmbedders.factory(), auth, limits);
     }
 
+    /** Preuve over {@code corpus} without a model, logging its requests as {@code log} says. */
+    public static RunningServer start(Path home, CorpusConfig corpus, LogSettings log) throws Exception {
+        return start(home, corpus, LlmSettings.none(), TestEmbedders.factory(), AuthSettings.none(), TEST_LIMITS, log);
+    }
+
     private static RunningServer start(Path home, CorpusConfig corpus, LlmSettings llm, EmbedderFactory embedders,
                                        AuthSettings auth, RateLimits.Settings limits) throws Exception {
+        return start(home, corpus, llm, embedders, auth, limits, LogSettings.defaults());
+    }
+
+    private static RunningServer start(Path home, CorpusConfig corpus, LlmSettings llm, EmbedderFactory embedders,
+                                       AuthSettings auth, RateLimits.Settings limits, LogSettings log)
+            throws Exception {
         PreuveConfig config = new PreuveConfig(home, "127.0.0.1", 0, corpus.file(), SearchSettings.defaults(),
-                AnswerSettings.defaults(), llm).withAuth(auth);
+                AnswerSettings.defaults(), llm).withAuth(auth).withLog(log);
         copy(template(corpus, embedders), corpus.indexDir(config).getParent());
         PreuveRuntime runtime = PreuveRuntime.writable(config, corpus, ProgressListener.NONE, embedders);
         try {

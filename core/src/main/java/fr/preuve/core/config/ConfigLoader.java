@@ -12,13 +12,17 @@ import java.util.Locale;
  * {@code PREUVE_LLM_API_KEY}, {@code PREUVE_LLM_HDS}, {@code PREUVE_LLM_TIMEOUT_SECONDS}, {@code PREUVE_LLM_PATIENT_DATA}, {@code PREUVE_LLM_JUDGE},
  * for the audit trail {@code PREUVE_AUDIT_URL} and {@code PREUVE_AUDIT_KEY} (the key only from the environment),
  * and for authentication {@code PREUVE_AUTH}, {@code PREUVE_AUTH_TRUSTED_HEADER}, {@code PREUVE_AUTH_ROLE_HEADER} and
- * {@code PREUVE_AUTH_TRUSTED_PROXIES}.
+ * {@code PREUVE_AUTH_TRUSTED_PROXIES}, and for the request log {@code PREUVE_LOG_REQUESTS} and {@code PREUVE_LOG_FILE}.
  */
 public final class ConfigLoader {
 
     /** The YAML file's shape; every field optional. */
     public record FileConfig(String home, String host, Integer port, String corpus, SearchFile search,
-                             AnswerFile answer, LlmFile llm, AuditFile audit, AuthFile auth) {
+                             AnswerFile answer, LlmFile llm, AuditFile audit, AuthFile auth, LogFile log) {
+    }
+
+    /** Optional overrides of {@link LogSettings}. */
+    public record LogFile(String requests, String file) {
     }
 
     /** Optional overrides of {@link AuthSettings}. */
@@ -70,7 +74,7 @@ public final class ConfigLoader {
                 file = candidate;
             }
         }
-        FileConfig fc = file == null ? new FileConfig(null, null, null, null, null, null, null, null, null) : Yaml.read(file, FileConfig.class);
+        FileConfig fc = file == null ? new FileConfig(null, null, null, null, null, null, null, null, null, null) : Yaml.read(file, FileConfig.class);
         String where = file == null ? "defaults" : file.toString();
         try {
             Path home = notBlank(envHome) ? expand(envHome)
@@ -80,7 +84,7 @@ public final class ConfigLoader {
                     : fc.port() != null ? fc.port() : Defaults.PORT;
             Path corpus = Path.of(firstNonBlank(env.get("PREUVE_CORPUS"), fc.corpus(), Defaults.CORPUS_CONFIG));
             return new PreuveConfig(home.toAbsolutePath().normalize(), host, port, corpus, search(fc.search()),
-                    answer(fc.answer()), llm(fc.llm()), audit(fc.audit()), auth(fc.auth()));
+                    answer(fc.answer()), llm(fc.llm()), audit(fc.audit()), auth(fc.auth()), log(fc.log()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where + ": " + e.getMessage(), e);
         }
@@ -139,6 +143,14 @@ public final class ConfigLoader {
     private AuditSettings audit(AuditFile f) {
         return new AuditSettings(firstNonBlank(env.get("PREUVE_AUDIT_URL"), f == null ? null : f.url()),
                 env.get("PREUVE_AUDIT_KEY"));
+    }
+
+    private LogSettings log(LogFile f) {
+        String requests = firstNonBlank(env.get("PREUVE_LOG_REQUESTS"), f == null ? null : f.requests(),
+                LogSettings.defaults().requests().key());
+        String file = firstNonBlank(env.get("PREUVE_LOG_FILE"), f == null ? null : f.file());
+        return new LogSettings(LogSettings.Format.parse(requests.strip().toLowerCase(Locale.ROOT)),
+                file == null ? null : expand(file));
     }
 
     private AuthSettings auth(AuthFile f) {

@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param llm          the generative model, if any ({@link LlmSettings#none()} otherwise)
  * @param audit        where the audit trail goes and its fingerprint key
  * @param auth         who may use the HTTP server
+ * @param log          how the server logs each request
  */
 public record PreuveConfig(Path home, String host, int port, Path corpusConfig, SearchSettings search,
-                           AnswerSettings answer, LlmSettings llm, AuditSettings audit, AuthSettings auth) {
+                           AnswerSettings answer, LlmSettings llm, AuditSettings audit, AuthSettings auth,
+                           LogSettings log) {
     public PreuveConfig {
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(host, "host");
@@ -28,7 +30,14 @@ public record PreuveConfig(Path home, String host, int port, Path corpusConfig, 
         Objects.requireNonNull(llm, "llm");
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(log, "log");
         Check.range("port", port, 0, 65_535);
+    }
+
+    /** With plain request lines among the diagnostic messages. */
+    public PreuveConfig(Path home, String host, int port, Path corpusConfig, SearchSettings search,
+                        AnswerSettings answer, LlmSettings llm, AuditSettings audit, AuthSettings auth) {
+        this(home, host, port, corpusConfig, search, answer, llm, audit, auth, LogSettings.defaults());
     }
 
     /** Without authentication (loopback only). */
@@ -67,30 +76,34 @@ public record PreuveConfig(Path home, String host, int port, Path corpusConfig, 
     }
 
     public PreuveConfig withPort(int newPort) {
-        return new PreuveConfig(home, host, newPort, corpusConfig, search, answer, llm, audit, auth);
+        return new PreuveConfig(home, host, newPort, corpusConfig, search, answer, llm, audit, auth, log);
     }
 
     public PreuveConfig withHome(Path newHome) {
-        return new PreuveConfig(newHome, host, port, corpusConfig, search, answer, llm, audit, auth);
+        return new PreuveConfig(newHome, host, port, corpusConfig, search, answer, llm, audit, auth, log);
     }
 
     public PreuveConfig withLlm(LlmSettings newLlm) {
-        return new PreuveConfig(home, host, port, corpusConfig, search, answer, newLlm, audit, auth);
+        return new PreuveConfig(home, host, port, corpusConfig, search, answer, newLlm, audit, auth, log);
     }
 
     public PreuveConfig withCorpusConfig(Path newCorpus) {
-        return new PreuveConfig(home, host, port, newCorpus, search, answer, llm, audit, auth);
+        return new PreuveConfig(home, host, port, newCorpus, search, answer, llm, audit, auth, log);
     }
 
     public PreuveConfig withAuth(AuthSettings newAuth) {
-        return new PreuveConfig(home, host, port, corpusConfig, search, answer, llm, audit, newAuth);
+        return new PreuveConfig(home, host, port, corpusConfig, search, answer, llm, audit, newAuth, log);
     }
 
     public PreuveConfig withHost(String newHost) {
-        return new PreuveConfig(home, newHost, port, corpusConfig, search, answer, llm, audit, auth);
+        return new PreuveConfig(home, newHost, port, corpusConfig, search, answer, llm, audit, auth, log);
     }
 
     public PreuveConfig withAudit(AuditSettings newAudit) {
-        return new PreuveConfig(home, host, port, corpusConfig, search, answer, llm, newAudit, auth);
+        return new PreuveConfig(home, host, port, corpusConfig, search, answer, llm, newAudit, auth, log);
+    }
+
+    public PreuveConfig withLog(LogSettings newLog) {
+        return new PreuveConfig(home, host, port, corpusConfig, search, answer, llm, audit, auth, newLog);
     }
 }

@@ -82,6 +82,28 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theRequestLogIsPlainByDefaultJsonToAFileOnRequestAndTheEnvironmentWins() throws Exception {
+        assertThat(load(Map.of(), null).log()).isEqualTo(LogSettings.defaults());
+        assertThat(LogSettings.defaults().requests()).isEqualTo(LogSettings.Format.TEXT);
+        Path file = tmp.resolve("preuve.yaml");
+        Files.writeString(file, """
+                log:
+                  requests: json
+                  file: logs/requests.jsonl
+                """);
+        LogSettings fromFile = load(Map.of(), file).log();
+        assertThat(fromFile.requests()).isEqualTo(LogSettings.Format.JSON);
+        assertThat(fromFile.file()).isNotNull().hasFileName("requests.jsonl");
+        assertThat(load(Map.of("PREUVE_LOG_REQUESTS", "OFF", "PREUVE_LOG_FILE", " "), null).log())
+                .isEqualTo(new LogSettings(LogSettings.Format.OFF, null));
+        assertThatThrownBy(() -> load(Map.of("PREUVE_LOG_REQUESTS", "xml"), null)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("request log format").hasMessageContaining("'xml'")
+                .hasMessageContaining("text, json, off");
+        assertThatThrownBy(() -> load(Map.of("PREUVE_LOG_FILE", "/tmp/r.jsonl"), null))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("log.requests to json");
+    }
+
+    @Test
     void withoutAModelAnswersStayExtractive() {
         assertThat(load(Map.of(), null).llm().enabled()).isFalse();
     }

@@ -21,6 +21,7 @@ import fr.preuve.indexer.pipeline.IndexProgress;
 import fr.preuve.server.auth.RateLimits;
 import fr.preuve.server.auth.Security;
 import fr.preuve.server.metrics.Operations;
+import fr.preuve.server.metrics.RequestLog;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
@@ -49,6 +50,7 @@ public final class ApiServer implements AutoCloseable {
     private final JsonBodies bodies;
     private final SearchApi search;
     private final CorpusApi corpus;
+    private final RequestLog requests;
     /** Reads request bodies strictly (a repeated field is an error) and writes responses. */
     private final ObjectMapper json = Yaml.json().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -68,6 +70,7 @@ public final class ApiServer implements AutoCloseable {
         this.bodies = new JsonBodies(json);
         this.search = new SearchApi(backend, bodies);
         this.corpus = new CorpusApi(backend, bodies);
+        this.requests = RequestLog.of(backend.config().log(), backend.clock());
     }
 
     /**
@@ -94,7 +97,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/docs", ctx -> page(ctx, "docs.html"));
             config.routes.get("/openapi.json", ApiServer::openApi);
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
-            Operations.install(config, backend); // GET /metrics, GET /ready, request timings
+            Operations.install(config, backend, requests); // GET /metrics, GET /ready, request timings and log
             config.routes.get("/api/session", sessions::get);
             config.routes.post("/api/session", ctx -> sessions.login(ctx, bodies.object(ctx, "{\"token\": \"pv_...\"}")));
             config.routes.delete("/api/session", sessions::logout);
@@ -152,6 +155,7 @@ public final class ApiServer implements AutoCloseable {
         if (app != null) {
             app.stop();
         }
+        requests.close();
     }
 
     // ---------------------------------------------------------------- handlers
@@ -192,9 +196,10 @@ public final class ApiServer implements AutoCloseable {
 
     private void ask(Context ctx) {
         AskRequest r = askRequest(ctx);
-        ctx.json(security.limits().answering(
-                () -> backend.ask(r.question(), r.filters(), AuditChannel.API, Gate.principal(ctx).requester(),
-                        AnswerListener.NONE)));
+        Answer answer = security.limits().answering(() -> backend.ask(r.question(), r.filters(), AuditChannel.API,
+                Gate.principal(ctx).requester(), AnswerListener.NONE));
+        ctx.attribute(RequestLog.ANSWER, answer);
+        ctx.json(answer);
     }
 
     /**
@@ -233,12 +238,14 @@ public final class ApiServer implements AutoCloseable {
                     sse.send("token", Map.of("text", text));
                 }
             });
+            ctx.attribute(RequestLog.ANSWER, answer);
             sse.send("answer", answer);
         } catch (ModelMismatchException e) {
             sse.send("error", error(503, e.getMessage()));
         } catch (RuntimeException e) {
             String ref = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("stream {} failed (ref {})", ctx.path(), ref, e);
+            ctx.attribute(RequestLog.ERROR_REF, ref);
             sse.send("error", error(500, "internal error (ref " + ref + "); the server log has the details"));
         }
     }
@@ -338,6 +345,7 @@ public final class ApiServer implements AutoCloseable {
         }
         String ref = UUID.randomUUID().toString().substring(0, 8);
         LOG.error("request {} {} failed (ref {})", ctx.method(), ctx.path(), ref, e);
+        ctx.attribute(RequestLog.ERROR_REF, ref);
         ctx.status(500).json(error(500, "internal error (ref " + ref + "); the server log has the details"));
     }
 

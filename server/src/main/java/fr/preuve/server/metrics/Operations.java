@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * What operators read: {@code GET /metrics} (Prometheus text format), {@code GET /ready} (200 once the index is open
- * and the audit trail writable, 503 with the reasons before) and the timing of every request. Who may read them is
+ * and the audit trail writable, 503 with the reasons before), the timing of every request and its log line
+ * ({@link RequestLog}). Who may read them is
  * the gate's business (loopback, or the admin role, when authentication is on).
  */
 public final class Operations {
@@ -17,9 +18,10 @@ public final class Operations {
     private Operations() {
     }
 
-    /** Declares the routes and the request timer in {@code config}, over {@code backend}'s meters. */
-    public static void install(JavalinConfig config, Backend backend) {
+    /** Declares the routes, the request timer over {@code backend}'s meters and the request log in {@code config}. */
+    public static void install(JavalinConfig config, Backend backend, RequestLog requests) {
         config.requestLogger.http(new HttpMetrics(backend.metrics().registry()));
+        config.requestLogger.http(requests);
         config.routes.get("/metrics", ctx -> metrics(ctx, backend));
         config.routes.get("/ready", ctx -> ready(ctx, backend));
     }
