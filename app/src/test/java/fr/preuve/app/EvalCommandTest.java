@@ -239,7 +239,8 @@ class EvalCommandTest {
                     home, "--corpus", corpus, "--json", json.toString(), "--html", html.toString(), "--history",
                     history.toString(), "--thresholds", pass.toString());
             assertThat(r.exit()).as(r.err()).isZero();
-            assertThat(r.err()).contains("preuve eval questions 3/3").contains("preuve eval support 12/12");
+            assertThat(r.err()).containsPattern("preuve eval questions \\[#+\\] 100%  3/3  [0-9.]+/s  ETA 0s")
+                    .containsPattern("preuve eval support \\[#+\\] 100%  12/12 ");
             runs[i] = withoutTimings(JSON.readTree(json.toFile()));
             String page = Files.readString(html);
             assertThat(page).contains("Support judge: expertqa-medicine-dev.jsonl", "Answers: salt.jsonl",

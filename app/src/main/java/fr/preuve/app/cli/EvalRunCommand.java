@@ -1,6 +1,7 @@
 package fr.preuve.app.cli;
 
 import fr.preuve.app.runtime.ConsoleProgress;
+import fr.preuve.app.runtime.ConsoleSteps;
 import fr.preuve.app.runtime.PreuveRuntime;
 import fr.preuve.core.answer.AnswerListener;
 import fr.preuve.core.answer.Answered;
@@ -44,10 +45,7 @@ abstract class EvalRunCommand extends PreuveCommand {
     /** The pipeline over this configuration: answers in process from a read-only runtime, progress on stderr. */
     EvalRunner runner(PreuveConfig config) {
         Evaluator evaluator = new Evaluator(config, embedders, CommonOptions::resolve, () -> new RuntimeAnswers(readOnly(config)),
-                ConsoleProgress.stderr(), line -> {
-                    err().println("preuve " + line);
-                    err().flush();
-                });
+                ConsoleProgress.stderr(), ConsoleSteps.on(err()));
         return new EvalRunner(evaluator, quality.checks(config), Clock.systemUTC(), out(), err());
     }
 

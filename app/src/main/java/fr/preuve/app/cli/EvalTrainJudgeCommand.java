@@ -6,6 +6,7 @@ import fr.preuve.core.verify.DefaultSupportJudge;
 import fr.preuve.core.verify.DrugLexicon;
 import fr.preuve.core.verify.judge.SupportFeatures;
 import fr.preuve.core.verify.judge.SupportFeaturizer;
+import fr.preuve.app.runtime.ConsoleSteps;
 import fr.preuve.eval.dataset.SupportSet;
 import fr.preuve.eval.judge.JudgeTraining;
 import fr.preuve.eval.judge.Perturbations;
@@ -76,10 +77,8 @@ public class EvalTrainJudgeCommand implements Callable<Integer> {
         try (OnnxBatchEmbedder embedder = Embedders.forQueries()) {
             SupportFeaturizer featurizer = new SupportFeaturizer(new DefaultSupportJudge(embedder),
                     DrugLexicon.standard());
-            examples = JudgeTraining.examples(sets, featurizer, new Perturbations(DrugLexicon.standard()), line -> {
-                err.println("preuve eval train-judge: " + line);
-                err.flush();
-            });
+            examples = JudgeTraining.examples(sets, featurizer, new Perturbations(DrugLexicon.standard()),
+                    ConsoleSteps.on(err).prefixed("eval train-judge: "));
         }
         JudgeTraining.Fit fit = JudgeTraining.fit(examples, minPrecision, seed, "trained-v1");
         String trainedOn = String.join(", ", names) + ", calibration halves";

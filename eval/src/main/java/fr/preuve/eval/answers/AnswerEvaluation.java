@@ -38,8 +38,6 @@ public final class AnswerEvaluation {
      * ({@code fr/who}; {@code none} for unanswerable questions).
      */
     public static final String GROUP_SEPARATOR = "@";
-    /** Questions between two progress lines. */
-    public static final int PROGRESS_EVERY = 25;
 
     private AnswerEvaluation() {
     }
@@ -103,15 +101,15 @@ public final class AnswerEvaluation {
         return run(set, asker, check, null);
     }
 
-    /** The same, with a progress line every {@value #PROGRESS_EVERY} questions on {@code progress} (may be null). */
+    /** The same, with a step per question on {@code progress} (may be null). */
     public static Result run(QuestionSet set, Function<Question, Answer> asker, SupportCheck check,
-                             java.util.function.Consumer<String> progress) {
+                             fr.preuve.eval.run.Progress progress) {
         return runAsked(set, q -> new Asked(asker.apply(q), null), check, progress);
     }
 
     /** The same, with what retrieval returned for each question (for {@code gold_doc_top5}). */
     public static Result runAsked(QuestionSet set, Function<Question, Asked> asker, SupportCheck check,
-                                  java.util.function.Consumer<String> progress) {
+                                  fr.preuve.eval.run.Progress progress) {
         List<PerQuestion> rows = new ArrayList<>();
         Map<String, Integer> byMode = new java.util.TreeMap<>();
         ModelInfo first = null;
@@ -127,8 +125,8 @@ public final class AnswerEvaluation {
             generative = generative == null && a.mode() == AnswerMode.GENERATIVE ? a.model() : generative;
             version = a.corpusVersion();
             rows.add(score(q, asked, check, ms));
-            if (progress != null && (rows.size() % PROGRESS_EVERY == 0 || rows.size() == set.questions().size())) {
-                progress.accept("questions " + rows.size() + "/" + set.questions().size());
+            if (progress != null) {
+                progress.step("questions", rows.size(), set.questions().size());
             }
         }
         String mode = byMode.containsKey("generative") ? "generative" : "extractive";

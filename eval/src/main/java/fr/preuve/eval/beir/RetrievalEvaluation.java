@@ -19,9 +19,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import fr.preuve.eval.run.Progress;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Ranks the documents of a BEIR dataset for each judged query of a split with BM25, vectors and hybrid fusion (top 100,
@@ -97,16 +97,16 @@ public final class RetrievalEvaluation {
      * Evaluates {@code dataset} on the index behind {@code searcher}.
      *
      * @param maxQueries evaluate only the first N judged queries of the split (in qrels order), or all when null
-     * @param progress   receives one line now and then (every 50 queries and at the end of each retriever)
+     * @param progress   receives a step per query and a line at the end of each retriever
      */
     public static Result run(BeirDataset dataset, HybridSearcher searcher, Integer maxQueries, Map<String, Object> index,
-                             Consumer<String> progress) {
+                             Progress progress) {
         return run(dataset, searcher, maxQueries, index, progress, Rankings.NONE);
     }
 
-    /** As {@link #run(BeirDataset, HybridSearcher, Integer, Map, Consumer)}, handing each retriever's rankings to {@code rankings}. */
+    /** As {@link #run(BeirDataset, HybridSearcher, Integer, Map, Progress)}, handing each retriever's rankings to {@code rankings}. */
     public static Result run(BeirDataset dataset, HybridSearcher searcher, Integer maxQueries, Map<String, Object> index,
-                             Consumer<String> progress, Rankings rankings) {
+                             Progress progress, Rankings rankings) {
         List<String> queryIds = dataset.judgedQueries();
         if (maxQueries != null) {
             if (maxQueries < 1) {
@@ -142,14 +142,12 @@ public final class RetrievalEvaluation {
                 }
                 byQuery.put(qid, scored);
                 scores.add(ranked, dataset.qrels().get(qid));
-                if (++done % 50 == 0 && done < queryIds.size()) {
-                    progress.accept("eval " + dataset.name() + " " + r.key() + ": " + done + "/" + queryIds.size() + " queries");
-                }
+                progress.step("eval " + dataset.name() + " " + r.key() + " queries", ++done, queryIds.size());
             }
             rankings.accept(r.key(), byQuery);
             retrievers.put(r.key(), scores.estimates());
             latency.put(r.key(), Latencies.of(millis));
-            progress.accept(String.format(java.util.Locale.ROOT, "eval %s %s: %d/%d queries, ndcg@10 %.4f",
+            progress.note(String.format(java.util.Locale.ROOT, "eval %s %s: %d/%d queries, ndcg@10 %.4f",
                     dataset.name(), r.key(), done, queryIds.size(), scores.estimates().get("ndcg@10").value()));
         }
         return new Result(dataset.name(), dataset.split(), queryIds.size(), retrievers, index, latency);

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Trains the support judge's model ({@link SupportModel}) from the calibration halves of support sets.
@@ -80,7 +79,7 @@ public final class JudgeTraining {
 
     /** The training examples of {@code sets} (calibration halves only). */
     public static List<Example> examples(List<SupportSet> sets, SupportFeaturizer featurizer,
-                                         Perturbations perturbations, Consumer<String> progress) {
+                                         Perturbations perturbations, fr.preuve.eval.run.Progress progress) {
         List<Example> out = new ArrayList<>();
         for (SupportSet set : sets) {
             String dataset = set.file() == null ? "support" : set.file().getFileName().toString();
@@ -110,8 +109,8 @@ public final class JudgeTraining {
                                 featurizer, other.claim(), j.evidence()));
                     }
                 }
-                if (progress != null && ++done % 100 == 0) {
-                    progress.accept(dataset + " " + done + "/" + rows.size());
+                if (progress != null) {
+                    progress.step(dataset, ++done, rows.size());
                 }
             }
         }

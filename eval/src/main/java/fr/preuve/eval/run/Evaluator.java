@@ -36,7 +36,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -53,7 +52,7 @@ import java.util.function.UnaryOperator;
  */
 public record Evaluator(PreuveConfig config, EmbedderFactory embedders, UnaryOperator<Path> resolve,
                         LocalAnswers.Opener local,
-                        ProgressListener indexProgress, Consumer<String> progress) {
+                        ProgressListener indexProgress, Progress progress) {
 
     /** Runs {@code run}. */
     public Evaluated evaluate(EvalRun run) {
@@ -71,7 +70,7 @@ public record Evaluator(PreuveConfig config, EmbedderFactory embedders, UnaryOpe
         }
         CorpusConfig beir = BeirSource.corpusConfig(dataset);
         Path indexDir = beir.indexDir(config);
-        progress.accept("eval beir: " + dataset.name() + ": " + dataset.corpusIds().size() + " documents, "
+        progress.note("eval beir: " + dataset.name() + ": " + dataset.corpusIds().size() + " documents, "
                 + dataset.judgedQueries().size() + " judged " + run.split() + " queries; index " + indexDir);
         BeirIndex.Info info;
         try (Embedder embedder = embedders.forIndexing(beir.embedding())) {
@@ -94,7 +93,7 @@ public record Evaluator(PreuveConfig config, EmbedderFactory embedders, UnaryOpe
         return (retriever, byQuery) -> {
             Path out = TrecRunWriter.fileFor(file, retriever);
             TrecRunWriter.write(out, TrecRunWriter.tag(retriever), byQuery);
-            progress.accept("eval beir: wrote " + out);
+            progress.note("eval beir: wrote " + out);
         };
     }
 
@@ -106,7 +105,7 @@ public record Evaluator(PreuveConfig config, EmbedderFactory embedders, UnaryOpe
     private AnswerEvaluation.Result questions(EvalRun.Questions run) {
         QuestionSet all = QuestionSet.load(resolve.apply(run.file()));
         QuestionSet set = run.split() == null ? all : all.only(run.split());
-        Consumer<String> lines = line -> progress.accept("eval " + line);
+        Progress lines = progress.prefixed("eval ");
         JudgeSpec gate = config.llm().judge();
         try (AnswerLog log = AnswerLog.open(run.answers())) {
             if (run.server() != null) {
@@ -152,7 +151,7 @@ public record Evaluator(PreuveConfig config, EmbedderFactory embedders, UnaryOpe
                 judge = new CheckedSupportJudge(judge, DrugLexicon.standard());
             }
             try {
-                result = SupportEvaluation.run(set, judge, line -> progress.accept("eval " + line));
+                result = SupportEvaluation.run(set, judge, progress.prefixed("eval "));
             } finally {
                 if (judge instanceof AutoCloseable c) {
                     close(c);

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -144,7 +143,7 @@ public final class SupportEvaluation {
     }
 
     /** Judges every row of {@code set} (progress lines on {@code progress}, may be null). */
-    public static Result run(SupportSet set, SupportJudge judge, Consumer<String> progress) {
+    public static Result run(SupportSet set, SupportJudge judge, fr.preuve.eval.run.Progress progress) {
         Objects.requireNonNull(judge, "judge");
         List<Row> rows = new ArrayList<>(set.size());
         Map<String, Integer> items = new HashMap<>();
@@ -163,8 +162,8 @@ public final class SupportEvaluation {
                 rows.add(new Row(j.id(), calibration, j.label(), true, v.score(), v.supported(), v.reason()));
             }
             i++;
-            if (progress != null && (i % 100 == 0 || i == set.size())) {
-                progress.accept("support " + i + "/" + set.size());
+            if (progress != null) {
+                progress.step("support", i, set.size());
             }
         }
         return of(set.file() == null ? "support" : set.file().getFileName().toString(), judge.name(), rows,
