@@ -92,6 +92,8 @@ function renderProgress(ix, version) {
   if (ix.failures > 0) out.push(el("p", { class: "reason" }, t("libFailuresCount", { n: num(ix.failures) })));
   box.replaceChildren(...out);
   $("run-start").disabled = running;
+  // a stopped run is paused: what it wrote is committed and the next run resumes from there
+  $("run-start").textContent = t(ix.state === "cancelled" ? "libRunResume" : "libRunStart");
   $("run-cancel").hidden = !running;
   return running;
 }

@@ -323,10 +323,11 @@ class LibrarianPageBrowserTest {
         assertThat(first.passagesTotal()).isGreaterThan(2 * Defaults.EMBED_BATCH);
         wait.until(d -> byId("run-cancel").isDisplayed());
         byId("run-cancel").click();
-        wait.until(d -> byId("run-status").getText().contains("Arrêt demandé"));
+        wait.until(d -> byId("run-status").getText().contains("Pause demandée"));
         gate.open();
         wait.until(d -> "cancelled".equals(api0("/api/status").get("indexing").get("state").asText()));
-        wait.until(d -> byId("indexing").getText().contains("Indexation arrêtée"));
+        wait.until(d -> byId("indexing").getText().contains("Indexation en pause"));
+        assertThat(byId("run-start").getText()).as("a stopped run is paused").isEqualTo("Reprendre l'indexation");
         assertThat(byId("run-cancel").isDisplayed()).isFalse();
         int stopped = api("/api/status").get("counts").get("passages").asInt();
         assertThat(stopped).as("the run stopped before the end").isLessThan(before + first.passagesTotal());
@@ -336,6 +337,7 @@ class LibrarianPageBrowserTest {
         JsonNode more60 = source(api("/api/corpus"), "pubmedqa-more");
         assertThat(more60.get("documents").asInt()).as("the next run resumed and finished").isEqualTo(60);
         wait.until(d -> byId("indexing").getText().contains("terminée"));
+        assertThat(byId("run-start").getText()).isEqualTo("Lancer une indexation");
     }
 
     /** {@link #api} for use inside a wait. */
