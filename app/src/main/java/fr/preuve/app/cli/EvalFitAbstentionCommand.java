@@ -3,8 +3,6 @@ package fr.preuve.app.cli;
 import fr.preuve.core.config.PreuveConfig;
 import fr.preuve.core.search.Filters;
 import fr.preuve.eval.abstention.AbstentionFit;
-import fr.preuve.eval.dataset.Question;
-import fr.preuve.eval.dataset.QuestionSet;
 import fr.preuve.app.runtime.PreuveRuntime;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /**
  * Fits the calibrated abstention model on the development questions of one or more question files, over the corpus
@@ -25,9 +23,8 @@ import picocli.CommandLine.Parameters;
                 + "question files over the corpus index, choose its threshold for a target abstention rate on "
                 + "unanswerable questions, print the risk-coverage curve and write the model as JSON.")
 public class EvalFitAbstentionCommand extends PreuveCommand {
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Questions JSONL files; questions with a split "
-            + "other than dev are left out (files without splits count whole).")
-    List<Path> files;
+    @Mixin
+    FitQuestions questions = new FitQuestions();
 
     @Option(names = "--target", defaultValue = "0.92", description = "Share of unanswerable dev questions the model "
             + "must abstain on (default ${DEFAULT-VALUE}).")
@@ -49,24 +46,15 @@ public class EvalFitAbstentionCommand extends PreuveCommand {
         PreuveConfig config = config();
         PrintWriter out = out();
         List<AbstentionFit.Example> examples = new ArrayList<>();
-        List<String> names = new ArrayList<>();
         java.util.Map<String, String> missingOf = new java.util.HashMap<>();
+        List<String> names;
         try (PreuveRuntime runtime = readOnly(config)) {
-            for (Path f : files) {
-                QuestionSet set = QuestionSet.load(CommonOptions.resolve(f));
-                int before = examples.size();
-                Question.Split wanted = evaluate == null ? Question.Split.DEV
-                        : Question.Split.parse(evaluate.toLowerCase(java.util.Locale.ROOT));
-                for (Question q : set.questions()) {
-                    if (q.split() != null && q.split() != wanted) {
-                        continue;
-                    }
-                    var evidence = runtime.answers().evidence(q.question(), Filters.NONE);
-                    examples.add(new AbstentionFit.Example(q.id(), !q.unanswerable(), evidence.features()));
-                    missingOf.put(q.id(), evidence.missing().orElse(""));
-                }
-                names.add(f.getFileName() + " (" + (examples.size() - before) + ")");
-            }
+            names = questions.each(FitQuestions.split(evaluate), q -> {
+                var evidence = runtime.answers().evidence(q.question(), Filters.NONE);
+                examples.add(new AbstentionFit.Example(q.id(), !q.unanswerable(), evidence.features()));
+                missingOf.put(q.id(), evidence.missing().orElse(""));
+                return true;
+            });
         }
         if (evaluate != null) {
             fr.preuve.core.answer.AbstentionModel shipped = fr.preuve.core.answer.AbstentionModel.standard();

@@ -6,7 +6,6 @@ import fr.preuve.core.config.PreuveConfig;
 import fr.preuve.core.search.Filters;
 import fr.preuve.eval.answers.UnitFit;
 import fr.preuve.eval.dataset.Question;
-import fr.preuve.eval.dataset.QuestionSet;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /**
  * Fits the extractive answer's unit scorer on the key facts of the development questions of one or more question
@@ -26,9 +25,8 @@ import picocli.CommandLine.Parameters;
                 + "positive when it holds a key fact of its question) on the dev split of question files over the "
                 + "corpus index, print how often a key fact is among the best units, and write the model as JSON.")
 public class EvalFitUnitsCommand extends PreuveCommand {
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Questions JSONL files; questions with a split "
-            + "other than dev are left out (files without splits count whole).")
-    List<Path> files;
+    @Mixin
+    FitQuestions fitOn = new FitQuestions();
 
     @Option(names = "--output", paramLabel = "FILE", description = "Where to write the model "
             + "(e.g. core/src/main/resources/fr/preuve/core/answer/extract/units-v1.json); printed otherwise.")
@@ -42,23 +40,18 @@ public class EvalFitUnitsCommand extends PreuveCommand {
     public Integer call() throws Exception {
         PreuveConfig config = config();
         PrintWriter out = out();
-        Question.Split wanted = evaluate == null ? Question.Split.DEV
-                : Question.Split.parse(evaluate.toLowerCase(Locale.ROOT));
+        Question.Split wanted = FitQuestions.split(evaluate);
         List<UnitFit.Question> questions = new ArrayList<>();
-        List<String> names = new ArrayList<>();
+        List<String> names;
         try (PreuveRuntime runtime = readOnly(config)) {
-            for (Path f : files) {
-                QuestionSet set = QuestionSet.load(CommonOptions.resolve(f));
-                int before = questions.size();
-                for (Question q : set.questions()) {
-                    if (q.unanswerable() || q.keyFacts().isEmpty() || q.split() != null && q.split() != wanted) {
-                        continue;
-                    }
-                    questions.add(UnitFit.Question.label(q.id(), q.keyFacts(),
-                            runtime.answers().units(q.question(), Filters.NONE)));
+            names = fitOn.each(wanted, q -> {
+                if (q.unanswerable() || q.keyFacts().isEmpty()) {
+                    return false;
                 }
-                names.add(f.getFileName() + " (" + (questions.size() - before) + ")");
-            }
+                questions.add(UnitFit.Question.label(q.id(), q.keyFacts(),
+                        runtime.answers().units(q.question(), Filters.NONE)));
+                return true;
+            });
         }
         String on = String.join(", ", names) + ", split " + wanted.key() + ", corpus " + corpus(config).name();
         UnitModel shipped = UnitModel.standard();
