@@ -160,6 +160,15 @@ function chipsOf(s, a) {
   });
 }
 
+/** "12 ms CPU · 0 jeton · ≈ 0,033 mWh": the answer's CPU time, model tokens and energy estimate (method on /about). */
+function footprint(f) {
+  if (!f) return "—";
+  const n = (x, o) => x.toLocaleString(uiLang() === "fr" ? "fr-FR" : "en-GB", o);
+  const mwh = n(f.energyWh * 1000, { maximumSignificantDigits: 2 });
+  return t("footprintValue", { cpu: n(Math.round(f.retrievalCpuMs + f.answerCpuMs)),
+    tokens: n(f.tokensSent + f.tokensReceived), mwh });
+}
+
 function transparencyRows(a) {
   const m = a.model || { endpoint: "local" };
   const local = m.endpoint === "local";
@@ -171,6 +180,7 @@ function transparencyRows(a) {
     [t("tHealthData"), local ? t("hdsLocal") : m.healthDataApproved ? t("hdsYes") : t("hdsNo")],
     [t("tCorpus"), a.corpusVersion + corpusDate],
     [t("tTime"), Math.round(a.timings.totalMs) + " ms"],
+    [t("tFootprint"), footprint(a.footprint)],
   ].flatMap(([k, v]) => [el("dt", {}, k), el("dd", { "data-key": k }, v)]);
 }
 

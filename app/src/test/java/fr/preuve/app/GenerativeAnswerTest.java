@@ -221,6 +221,10 @@ class GenerativeAnswerTest {
         assertThat(a.model().model()).isEqualTo("scripted-model");
         assertThat(a.model().endpoint()).isEqualTo("scripted-vllm");
         assertThat(a.model().healthDataApproved()).isFalse();
+        assertThat(a.footprint().tokensSent()).as("the usage the endpoint reported").isEqualTo(100);
+        assertThat(a.footprint().tokensReceived()).isEqualTo(50);
+        assertThat(a.footprint().energyWh()).as("0.6 Wh per 1,000 tokens received, a tenth for those sent, plus CPU")
+                .isGreaterThan((50 + 0.1 * 100) / 1_000 * 0.6);
         CitedPassage salt = a.passages().stream().filter(p -> p.text().contains(SALT_LIMIT)).findFirst().orElseThrow();
         assertThat(salt.highlights()).isNotEmpty();
         assertThat(salt.text().substring(salt.highlights().get(0).start(), salt.highlights().get(0).end()))
@@ -332,6 +336,8 @@ class GenerativeAnswerTest {
         assertThat(a.abstained()).isFalse();
         assertThat(a.sentences()).isNotEmpty().allMatch(s -> s.verdict() == Verdict.SUPPORTED);
         assertThat(a.warnings()).singleElement().asString().contains("Extractive answer").contains("unusable");
+        assertThat(a.footprint().tokensReceived()).as("the model's tokens count though its reply was unusable")
+                .isEqualTo(50);
     }
 
     @Test

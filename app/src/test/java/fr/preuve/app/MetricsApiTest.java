@@ -95,6 +95,12 @@ class MetricsApiTest {
                     .as("the HAS question is answered").isGreaterThanOrEqualTo(1);
             assertThat(sum(m, "preuve_answer_duration_seconds_count", Map.of("mode", "extractive"))).isEqualTo(2);
             assertThat(m).contains("preuve_answer_unsupported_sentences_total{action=\"removed\",mode=\"extractive\"}");
+            assertThat(sum(m, "preuve_answer_cpu_seconds_total", Map.of("mode", "extractive", "phase", "retrieval")))
+                    .as("the answering thread's CPU time").isPositive();
+            assertThat(sum(m, "preuve_answer_cpu_seconds_total", Map.of("mode", "extractive", "phase", "composition")))
+                    .isPositive();
+            assertThat(sum(m, "preuve_answer_tokens_total", Map.of("mode", "extractive"))).as("no model").isZero();
+            assertThat(sum(m, "preuve_answer_energy_watt_hours_total", Map.of("mode", "extractive"))).isPositive();
             assertThat(sum(m, "preuve_audit_recorded_total", Map.of())).isEqualTo(2);
             assertThat(sum(m, "preuve_audit_failures_total", Map.of())).as("the failed opening").isEqualTo(1);
             assertThat(sum(m, "preuve_audit_failing", Map.of())).isZero();

@@ -79,6 +79,8 @@ class RequestLogApiTest {
         assertThat(a.get("retrievalMs").asDouble())
                 .isCloseTo(answer.get("timings").get("retrievalMs").asDouble(), org.assertj.core.data.Offset.offset(0.051));
         assertThat(a.get("passages").asInt()).isEqualTo(answer.get("passages").size());
+        assertThat(a.get("energyWh").asDouble()).isEqualTo(answer.get("footprint").get("energyWh").asDouble());
+        assertThat(a.get("tokensSent").asLong()).isZero();
         assertThat(lines.subList(1, 4)).allSatisfy(l -> assertThat(l.has("answer")).isFalse());
     }
 

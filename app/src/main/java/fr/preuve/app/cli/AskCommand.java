@@ -5,6 +5,7 @@ import fr.preuve.core.answer.Coverage;
 import fr.preuve.core.answer.AnswerListener;
 import fr.preuve.core.answer.AnswerSentence;
 import fr.preuve.core.answer.CitedPassage;
+import fr.preuve.core.answer.Footprint;
 import fr.preuve.core.answer.ModelInfo;
 import fr.preuve.core.answer.Verdict;
 import fr.preuve.core.audit.AuditChannel;
@@ -105,7 +106,19 @@ public class AskCommand extends PreuveCommand {
         out.printf(Locale.ROOT, fr ? "Temps : recherche %.0f ms, total %.0f ms · réponse %s%n"
                         : "Time: retrieval %.0f ms, total %.0f ms · answer %s%n",
                 a.timings().retrievalMs(), a.timings().totalMs(), a.id());
+        Footprint f = a.footprint();
+        out.printf(Locale.ROOT, fr ? "Empreinte : %.0f ms de CPU · jetons du modèle : %d envoyés, %d reçus · ≈ %s mWh "
+                        + "(estimation, méthode sur /about)%n"
+                        : "Footprint: %.0f ms of CPU · model tokens: %d sent, %d received · ≈ %s mWh "
+                        + "(an estimate, method on /about)%n",
+                f.retrievalCpuMs() + f.answerCpuMs(), f.tokensSent(), f.tokensReceived(), milliWattHours(f.energyWh()));
         out.println(a.notice());
+    }
+
+    /** Milli-watt-hours with two significant digits ({@code 0.033}, {@code 1.2}, {@code 340}). */
+    static String milliWattHours(double wh) {
+        java.math.BigDecimal mwh = new java.math.BigDecimal(wh * 1_000).round(new java.math.MathContext(2));
+        return mwh.stripTrailingZeros().toPlainString();
     }
 
     private static String cites(AnswerSentence s) {

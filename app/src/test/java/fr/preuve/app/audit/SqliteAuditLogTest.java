@@ -40,7 +40,7 @@ class SqliteAuditLogTest extends AuditLogContract {
         AuditEntry e = entry("a", "2026-11-22T10:00:00Z", null, List.of());
         Answered answered = new Answered(new Answer("a", "Quelle dose ?", AnswerMode.EXTRACTIVE, "extractif", false,
                 fr.preuve.core.answer.Coverage.FULL, "", List.of(),
-                List.of(), "fr", "vérifiez", "v1", null, new Timings(1, 1, 2), ModelInfo.local(), List.of()),
+                List.of(), "fr", "vérifiez", "v1", null, new Timings(1, 1, 2), new fr.preuve.core.answer.Footprint(1, 1, 0, 0, 0), ModelInfo.local(), List.of()),
                 new AskedQuestion("Quelle dose ?", "fr", List.of(), "Quelle dose ?"), List.of());
         assertThat(trail.record(answered, Filters.NONE, AuditChannel.API, null, e.time())).isFalse();
         fr.preuve.core.audit.AuditHealth h = trail.health();

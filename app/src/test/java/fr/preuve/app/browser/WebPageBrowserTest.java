@@ -227,7 +227,7 @@ class WebPageBrowserTest {
         List<WebElement> sentences = driver.findElements(By.cssSelector("#sentences li"));
         assertThat(sentences).hasSizeBetween(3, 6);
         assertThat(byId("transparency").getText()).contains("extractif").contains("rien n'a quitté la machine")
-                .contains("web-");
+                .contains("web-").containsPattern("Empreinte\\s+[0-9]+ ms de CPU · 0 jetons de modèle · ≈ [0-9,]+ mWh");
         assertThat(byId("notice").getText()).isNotBlank();
 
         WebElement first = sentences.get(0);

@@ -18,15 +18,18 @@ import java.util.List;
  * @param corpusVersion version of the corpus the answer was drawn from
  * @param corpusDate    ISO-8601 instant at which that corpus version was produced (null while a first index is built)
  * @param timings       retrieval, answer and total time in milliseconds
+ * @param footprint     CPU time, model tokens and the energy estimate of the answer
  * @param model         which model wrote the answer and whether its endpoint is approved for health data
  * @param warnings      what went wrong on the way (e.g. the model timed out and the answer fell back to extractive),
  *                      in the question's language; empty when nothing did
  */
 public record Answer(String id, String question, AnswerMode mode, String modeLabel, boolean abstained, Coverage coverage, String answer,
                      List<AnswerSentence> sentences, List<CitedPassage> passages, String language, String notice,
-                     String corpusVersion, String corpusDate, Timings timings, ModelInfo model, List<String> warnings) {
+                     String corpusVersion, String corpusDate, Timings timings, Footprint footprint, ModelInfo model,
+                     List<String> warnings) {
     public Answer {
         java.util.Objects.requireNonNull(coverage, "coverage");
+        java.util.Objects.requireNonNull(footprint, "footprint");
         if (abstained != (coverage == Coverage.NONE)) {
             throw new IllegalArgumentException("an answer abstains exactly when its coverage is none, got abstained="
                     + abstained + " and coverage " + coverage.key());

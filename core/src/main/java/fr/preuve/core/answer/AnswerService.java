@@ -7,6 +7,7 @@ import fr.preuve.core.crosslingual.QuestionRenderer;
 import fr.preuve.core.crosslingual.Rendering;
 import fr.preuve.core.guard.Finding;
 import fr.preuve.core.guard.PatientDataGuard;
+import fr.preuve.core.llm.TokenTally;
 import fr.preuve.core.search.Filters;
 import fr.preuve.core.search.HybridSearcher;
 import fr.preuve.core.search.Retriever;
@@ -30,6 +31,7 @@ public final class AnswerService {
     private final Supplier<CorpusStamp> corpus;
     private final QuestionRenderer renderer;
     private final PatientDataGuard guard;
+    private final CpuClock cpu;
 
     /**
      * @param renderer renders the (guarded) question in the corpus's other language, joined to the lexical bridge in
@@ -39,7 +41,15 @@ public final class AnswerService {
     public AnswerService(HybridSearcher searcher, ExtractiveAnswerer extractive, Optional<GenerativeAnswerer> generative,
                          AnswerSettings settings, QuestionRenderer renderer, Supplier<CorpusStamp> corpus,
                          PatientDataGuard guard) {
+        this(searcher, extractive, generative, settings, renderer, corpus, guard, CpuClock.THREAD);
+    }
+
+    /** As above, measuring each answer's CPU time with {@code cpu}. */
+    public AnswerService(HybridSearcher searcher, ExtractiveAnswerer extractive, Optional<GenerativeAnswerer> generative,
+                         AnswerSettings settings, QuestionRenderer renderer, Supplier<CorpusStamp> corpus,
+                         PatientDataGuard guard, CpuClock cpu) {
         this.guard = java.util.Objects.requireNonNull(guard, "guard");
+        this.cpu = java.util.Objects.requireNonNull(cpu, "cpu");
         this.searcher = searcher;
         this.extractive = extractive;
         this.generative = generative;
@@ -103,35 +113,68 @@ public final class AnswerService {
 
     /** As {@link #ask(String, Filters, AnswerListener)}, with the scanned question and the retrieved passages. */
     public Answered answer(String question, Filters filters, AnswerListener listener) {
-        long t0 = System.nanoTime();
-        AskedQuestion asked = scan(question);
-        String lang = asked.lang();
-        String clinical = asked.clinical();
-        SearchResult result = retrieve(clinical, lang, filters);
-        long t1 = System.nanoTime();
-        String id = UUID.randomUUID().toString();
-        List<String> retrieved = result.hits().stream().map(h -> h.passage().id()).toList();
-        CorpusStamp stamp = corpus.get();
-        if (generative.isPresent()) {
-            GenerativeAnswerer g = generative.get();
-            AnswerDraft d = g.compose(asked, result, listener);
-            long t2 = System.nanoTime();
-            boolean fellBack = d.mode() == AnswerMode.EXTRACTIVE;
-            return new Answered(answer(id, asked, d, fellBack ? Messages.extractiveMode(lang)
-                    : Messages.generativeMode(lang, g.model().model()), stamp, timings(t0, t1, t2),
-                    fellBack ? ModelInfo.local() : g.model()), asked, retrieved);
+        try (TokenTally tokens = TokenTally.open()) {
+            Meter m = new Meter(System.nanoTime(), cpu.threadNanos());
+            AskedQuestion asked = scan(question);
+            String lang = asked.lang();
+            String clinical = asked.clinical();
+            SearchResult result = retrieve(clinical, lang, filters);
+            m.retrieved(System.nanoTime(), cpu.threadNanos());
+            String id = UUID.randomUUID().toString();
+            List<String> retrieved = result.hits().stream().map(h -> h.passage().id()).toList();
+            CorpusStamp stamp = corpus.get();
+            if (generative.isPresent()) {
+                GenerativeAnswerer g = generative.get();
+                AnswerDraft d = g.compose(asked, result, listener);
+                m.composed(System.nanoTime(), cpu.threadNanos());
+                boolean fellBack = d.mode() == AnswerMode.EXTRACTIVE;
+                return new Answered(answer(id, asked, d, fellBack ? Messages.extractiveMode(lang)
+                        : Messages.generativeMode(lang, g.model().model()), stamp, m, tokens,
+                        fellBack ? ModelInfo.local() : g.model()), asked, retrieved);
+            }
+            AnswerDraft d = extractive.compose(clinical, lang, result);
+            m.composed(System.nanoTime(), cpu.threadNanos());
+            return new Answered(answer(id, asked, d, Messages.extractiveMode(lang), stamp, m, tokens,
+                    ModelInfo.local()), asked, withCited(retrieved, d.passages()));
         }
-        AnswerDraft d = extractive.compose(clinical, lang, result);
-        long t2 = System.nanoTime();
-        return new Answered(answer(id, asked, d, Messages.extractiveMode(lang), stamp, timings(t0, t1, t2),
-                ModelInfo.local()), asked, withCited(retrieved, d.passages()));
     }
 
-    private static Answer answer(String id, AskedQuestion asked, AnswerDraft d, String modeLabel, CorpusStamp stamp,
-                                 Timings timings, ModelInfo model) {
+    private Answer answer(String id, AskedQuestion asked, AnswerDraft d, String modeLabel, CorpusStamp stamp, Meter m,
+                          TokenTally tokens, ModelInfo model) {
         String lang = asked.lang();
+        double retrievalCpu = (m.c1 - m.c0) / 1e6;
+        double answerCpu = (m.c2 - m.c1) / 1e6;
+        Footprint footprint = new Footprint(retrievalCpu, answerCpu, tokens.sent(), tokens.received(),
+                settings.energy().wattHours(retrievalCpu + answerCpu, tokens.sent(), tokens.received()));
         return new Answer(id, asked.text(), d.mode(), modeLabel, d.abstained(), d.coverage(), d.answer(), d.sentences(),
-                d.passages(), lang, Messages.notice(lang), stamp.version(), stamp.date(), timings, model, d.warnings());
+                d.passages(), lang, Messages.notice(lang), stamp.version(), stamp.date(),
+                new Timings((m.t1 - m.t0) / 1e6, (m.t2 - m.t1) / 1e6, (m.t2 - m.t0) / 1e6), footprint, model,
+                d.warnings());
+    }
+
+    /** Wall and CPU clock readings at the start, after retrieval and after composition of one answer. */
+    private static final class Meter {
+        final long t0;
+        final long c0;
+        long t1;
+        long c1;
+        long t2;
+        long c2;
+
+        Meter(long t0, long c0) {
+            this.t0 = t0;
+            this.c0 = c0;
+        }
+
+        void retrieved(long t, long c) {
+            t1 = t;
+            c1 = c;
+        }
+
+        void composed(long t, long c) {
+            t2 = t;
+            c2 = c;
+        }
     }
 
     /** The retrieved passages, then those the answerer read further into their documents and cites. */
@@ -141,7 +184,4 @@ public final class AnswerService {
         return out;
     }
 
-    private static Timings timings(long t0, long t1, long t2) {
-        return new Timings((t1 - t0) / 1e6, (t2 - t1) / 1e6, (t2 - t0) / 1e6);
-    }
 }

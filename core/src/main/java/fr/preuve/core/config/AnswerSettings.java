@@ -8,13 +8,21 @@ package fr.preuve.core.config;
  * @param minSentences        fewest sentences in an answer (when enough relevant ones exist)
  * @param maxSentences        most sentences in an answer
  * @param maxQuestionChars    longer questions are rejected
+ * @param energy              the parameters of each answer's energy estimate
  */
-public record AnswerSettings(int passages, int minSentences, int maxSentences, int maxQuestionChars) {
+public record AnswerSettings(int passages, int minSentences, int maxSentences, int maxQuestionChars,
+                             EnergySettings energy) {
     public AnswerSettings {
         Check.range("answer.passages", passages, 1, 50);
         Check.range("answer.minSentences", minSentences, 1, 20);
         Check.range("answer.maxSentences", maxSentences, minSentences, 50);
         Check.range("answer.maxQuestionChars", maxQuestionChars, 10, 100_000);
+        java.util.Objects.requireNonNull(energy, "energy");
+    }
+
+    /** With the default energy parameters. */
+    public AnswerSettings(int passages, int minSentences, int maxSentences, int maxQuestionChars) {
+        this(passages, minSentences, maxSentences, maxQuestionChars, EnergySettings.defaults());
     }
 
     /**

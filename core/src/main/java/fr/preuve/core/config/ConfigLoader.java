@@ -45,7 +45,8 @@ public final class ConfigLoader {
     }
 
     /** Optional overrides of {@link AnswerSettings}. */
-    public record AnswerFile(Integer passages, Integer minSentences, Integer maxSentences, Integer maxQuestionChars) {
+    public record AnswerFile(Integer passages, Integer minSentences, Integer maxSentences, Integer maxQuestionChars,
+                             Double wattsPerCore, Double whPer1kTokens) {
     }
 
     private final Environment env;
@@ -106,7 +107,9 @@ public final class ConfigLoader {
             return d;
         }
         return new AnswerSettings(or(f.passages(), d.passages()), or(f.minSentences(), d.minSentences()),
-                or(f.maxSentences(), d.maxSentences()), or(f.maxQuestionChars(), d.maxQuestionChars()));
+                or(f.maxSentences(), d.maxSentences()), or(f.maxQuestionChars(), d.maxQuestionChars()),
+                new EnergySettings(or(f.wattsPerCore(), d.energy().wattsPerCore()),
+                        or(f.whPer1kTokens(), d.energy().whPer1kTokens())));
     }
 
     private LlmSettings llm(LlmFile f) {

@@ -76,6 +76,23 @@ public final class Defaults {
     /** Passages whose quotable units an extractive answerer keeps prepared (split, shaped, analysed). */
     public static final int QUOTE_CACHE_PASSAGES = 4096;
     public static final int QUESTION_MAX_CHARS = 2_000;
+
+    // The footprint of an answer (orders of magnitude; the method is stated on /about)
+    /**
+     * Watts of one busy server core: a server processor's rated power over its cores (for instance 205 W over 32
+     * cores, about 6 W, to 280 W over 24, about 12 W); 10 W.
+     */
+    public static final double ENERGY_WATTS_PER_CORE = 10.0;
+    /**
+     * Watt-hours per 1,000 tokens a hosted large model generates: published estimates put a chatbot reply of about
+     * 500 tokens at about 0.3 Wh (Epoch AI, 2025), within a factor of ten either way by model and hardware.
+     */
+    public static final double ENERGY_WH_PER_1K_TOKENS = 0.6;
+    /**
+     * What a token sent (read by the model) costs next to one it generates: the prompt is read in parallel, an order
+     * of magnitude cheaper per token (an assumption, stated on /about).
+     */
+    public static final double ENERGY_SENT_TOKEN_WEIGHT = 0.1;
     /**
      * Passages of one document an answer may draw from (fewer than {@link #MAX_PASSAGES_PER_DOCUMENT} in a search, so
      * that an answer quotes more documents).

@@ -79,6 +79,8 @@ public final class LangChain4jGateway implements ChatGateway {
     public String chat(Prompt prompt, Consumer<String> onToken) {
         CompletableFuture<String> done = new CompletableFuture<>();
         AtomicBoolean abandoned = new AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<dev.langchain4j.model.output.TokenUsage> usage =
+                new java.util.concurrent.atomic.AtomicReference<>();
         ChatRequest request = ChatRequest.builder()
                 .messages(prompt.system().isBlank() ? List.of(UserMessage.from(prompt.user()))
                         : List.of(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user())))
@@ -104,6 +106,7 @@ public final class LangChain4jGateway implements ChatGateway {
             public void onCompleteResponse(ChatResponse response) {
                 if (response.tokenUsage() != null) {
                     observer.tokens(response.tokenUsage().inputTokenCount(), response.tokenUsage().outputTokenCount());
+                    usage.set(response.tokenUsage());
                 }
                 done.complete(response.aiMessage() == null ? null : response.aiMessage().text());
             }
@@ -130,6 +133,10 @@ public final class LangChain4jGateway implements ChatGateway {
             abandoned.set(true);
             Thread.currentThread().interrupt();
             throw new LlmFailure(LlmFailure.Kind.CONNECTION, "interrupted while waiting for the model", e);
+        }
+        dev.langchain4j.model.output.TokenUsage used = usage.get();
+        if (used != null) { // on the calling thread, whose answer's tally it is
+            TokenTally.record(used.inputTokenCount(), used.outputTokenCount());
         }
         if (text == null || text.isBlank()) {
             throw new LlmFailure(LlmFailure.Kind.EMPTY, "the model returned an empty reply");

@@ -208,7 +208,15 @@ public final class ScriptedLlmServer implements AutoCloseable {
         } else {
             ObjectNode n = chunk(model);
             n.withArray("choices").addObject().put("index", 0).put("finish_reason", "stop").putObject("delta");
-            out.write(("data: " + JSON.writeValueAsString(n) + "\n\ndata: [DONE]\n\n").getBytes(StandardCharsets.UTF_8));
+            out.write(("data: " + JSON.writeValueAsString(n) + "\n\n").getBytes(StandardCharsets.UTF_8));
+            if (req.body().path("stream_options").path("include_usage").asBoolean(false)) {
+                // as OpenAI's protocol: a last chunk without choices carries the usage the client asked for
+                ObjectNode usage = chunk(model);
+                usage.putArray("choices");
+                usage.putObject("usage").put("prompt_tokens", 100).put("completion_tokens", 50).put("total_tokens", 150);
+                out.write(("data: " + JSON.writeValueAsString(usage) + "\n\n").getBytes(StandardCharsets.UTF_8));
+            }
+            out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -36,7 +36,7 @@ class AnswerEvaluationTest {
         String text = String.join(" ", sentences.stream().filter(AnswerSentence::delivered).map(AnswerSentence::text).toList());
         return new Answer("a-" + q.hashCode(), q, AnswerMode.GENERATIVE, "generative", abstained,
                 abstained ? fr.preuve.core.answer.Coverage.NONE : fr.preuve.core.answer.Coverage.FULL, text, sentences, passages, "en",
-                "verify", "test-1", "2026-11-22T10:00:00Z", new Timings(1, 1, 2), new fr.preuve.core.answer.ModelInfo("openai", "m", "e", false), List.of());
+                "verify", "test-1", "2026-11-22T10:00:00Z", new Timings(1, 1, 2), new fr.preuve.core.answer.Footprint(1, 1, 0, 0, 0), new fr.preuve.core.answer.ModelInfo("openai", "m", "e", false), List.of());
     }
 
     static AnswerSentence s(String text, List<Integer> citations, boolean delivered) {

@@ -2,6 +2,7 @@ package fr.preuve.server.metrics;
 
 import fr.preuve.core.answer.Answer;
 import fr.preuve.core.answer.AnswerSentence;
+import fr.preuve.core.answer.Footprint;
 import fr.preuve.core.answer.Verdict;
 import fr.preuve.core.audit.AuditHealth;
 import fr.preuve.core.llm.LlmObserver;
@@ -85,6 +86,26 @@ public final class Metrics {
         Timer.builder("preuve.answer.duration").description("Time to answer a question, retrieval included")
                 .tag("mode", mode).tag("outcome", outcome).serviceLevelObjectives(BUCKETS).register(registry)
                 .record(Duration.ofNanos(Math.round(answer.timings().totalMs() * 1e6)));
+        footprint(mode, answer.footprint());
+    }
+
+    /** An answer's CPU seconds by phase, its model tokens by direction and its estimated energy, by mode. */
+    private void footprint(String mode, Footprint f) {
+        cpu(mode, "retrieval").increment(f.retrievalCpuMs() / 1e3);
+        cpu(mode, "composition").increment(f.answerCpuMs() / 1e3);
+        Counter.builder("preuve.answer.tokens").description("Tokens of the model calls made for answers, by direction")
+                .tag("mode", mode).tag("direction", "sent").register(registry).increment(f.tokensSent());
+        Counter.builder("preuve.answer.tokens").description("Tokens of the model calls made for answers, by direction")
+                .tag("mode", mode).tag("direction", "received").register(registry).increment(f.tokensReceived());
+        Counter.builder("preuve.answer.energy").baseUnit("watt-hours")
+                .description("Estimated energy of the answers (method on /about)").tag("mode", mode)
+                .register(registry).increment(f.energyWh());
+    }
+
+    private Counter cpu(String mode, String phase) {
+        return Counter.builder("preuve.answer.cpu").baseUnit("seconds")
+                .description("CPU time of the answering thread, by phase").tag("mode", mode).tag("phase", phase)
+                .register(registry);
     }
 
     private Counter sentences(String mode, String action) {

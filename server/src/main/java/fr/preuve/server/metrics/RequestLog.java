@@ -22,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One line per request: its route template, status, time and, for an answer, the answer's id, mode, outcome, counts
- * and timings; for a server error, the reference the client was given. Plain text among the diagnostic messages or
+ * One line per request: its route template, status, time and, for an answer, the answer's id, mode, outcome, counts,
+ * timings and footprint; for a server error, the reference the client was given. Plain text among the diagnostic messages or
  * one JSON object per line ({@link LogSettings}). Never a question, a path's identifiers, a query string, a body, a
  * client address or a user: what identifies an answer is its id, which the audit trail links to the rest. Routine
  * polls ({@code /api/status}, {@code /api/session}, {@code /health}, {@code /ready}, {@code /metrics}) and the page's
@@ -109,6 +109,10 @@ public final class RequestLog implements RequestLogger, AutoCloseable {
             answer.put("corpusVersion", a.corpusVersion());
             answer.put("retrievalMs", round(a.timings().retrievalMs()));
             answer.put("answerMs", round(a.timings().answerMs()));
+            answer.put("cpuMs", round(a.footprint().retrievalCpuMs() + a.footprint().answerCpuMs()));
+            answer.put("tokensSent", a.footprint().tokensSent());
+            answer.put("tokensReceived", a.footprint().tokensReceived());
+            answer.put("energyWh", a.footprint().energyWh());
         }
         try {
             return json.writeValueAsString(line);
