@@ -8,6 +8,7 @@ import fr.preuve.eval.bench.IndexBenchmark;
 import fr.preuve.eval.bench.SearchBenchmark;
 import fr.preuve.indexer.config.CorpusConfig;
 import fr.preuve.app.runtime.ConsoleProgress;
+import fr.preuve.app.runtime.ConsoleSteps;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ public class BenchCommand implements Runnable {
             EmbeddingBenchmark.Config d = EmbeddingBenchmark.Config.defaults(data);
             EmbeddingBenchmark.Config config = new EmbeddingBenchmark.Config(d.data(), passages, d.wordsPerPassage(),
                     d.rounds(), d.queries(), d.onnx(), d.variants(), d.baseline());
-            out().println(EmbeddingBenchmark.run(config).table());
+            out().println(EmbeddingBenchmark.run(config, ConsoleSteps.on(err())).table());
             return 0;
         }
     }
@@ -93,7 +94,7 @@ public class BenchCommand implements Runnable {
             try (Embedder embedder = embedders.forQueries(corpus.embedding());
                  PassageIndex index = PassageIndex.openReadOnly(corpus.indexDir(config))) {
                 PrintWriter out = out();
-                out.println(SearchBenchmark.run(index, embedder, qs, asks).table());
+                out.println(SearchBenchmark.run(index, embedder, qs, asks, ConsoleSteps.on(err())).table());
             }
             return 0;
         }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import fr.preuve.eval.run.Progress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -118,6 +119,13 @@ public final class EmbeddingBenchmark {
 
     /** Runs the benchmark; the caller's JVM should have the flags above. Takes minutes for 300 passages. */
     public static Result run(Config config) {
+        return run(config, Progress.NONE);
+    }
+
+    /** As above, with a step per timed round on {@code progress}. */
+    public static Result run(Config config, Progress progress) {
+        int steps = config.rounds() * (1 + config.variants().size());
+        int step = 0;
         List<String> passages = loadPassages(config.data(), config.passages(), config.wordsPerPassage());
         List<String> queries = loadQuestions(config.data(), config.queries());
         int warm = Math.min(passages.size(), 16);
@@ -156,6 +164,7 @@ public final class EmbeddingBenchmark {
                         onnxRates[r] = passages.size() / seconds(t0);
                     }
                 }
+                progress.step("bench embeddings rounds", ++step, steps);
             }
             double baseRate = baseline == null ? Double.NaN : median(baseRates);
             double tokensPerPassage = (double) tokens / passages.size();
@@ -175,6 +184,7 @@ public final class EmbeddingBenchmark {
                         long t0 = System.nanoTime();
                         vectors = v.embedAll(passages);
                         rates[r] = passages.size() / seconds(t0);
+                        progress.step("bench embeddings rounds", ++step, steps);
                     }
                     rows.add(row(v, median(rates), tokensPerPassage, baseRate, queries, baseVectors, vectors));
                 }

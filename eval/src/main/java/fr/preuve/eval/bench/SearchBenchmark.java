@@ -11,6 +11,7 @@ import fr.preuve.core.search.Filters;
 import fr.preuve.core.search.HybridSearcher;
 import fr.preuve.core.search.Retriever;
 import fr.preuve.core.search.SearchQuery;
+import fr.preuve.eval.run.Progress;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -63,6 +64,12 @@ public final class SearchBenchmark {
      * @param queries the queries (English and French mixed)
      */
     public static Result run(PassageIndex index, Embedder queryEmbedder, List<String> queries, int askCount) {
+        return run(index, queryEmbedder, queries, askCount, Progress.NONE);
+    }
+
+    /** As above, with a step per query and per answer on {@code progress} (after each is timed). */
+    public static Result run(PassageIndex index, Embedder queryEmbedder, List<String> queries, int askCount,
+                             Progress progress) {
         try (HeapSampler heap = new HeapSampler()) {
             HybridSearcher searcher = new HybridSearcher(index, queryEmbedder, SearchSettings.defaults());
             AnswerSettings answerSettings = AnswerSettings.defaults();
@@ -80,14 +87,17 @@ public final class SearchBenchmark {
                     long t0 = System.nanoTime();
                     searcher.search(new SearchQuery(q, 10, Filters.NONE, r, null));
                     ms.add((System.nanoTime() - t0) / 1e6);
+                    progress.step("bench search " + r.key(), ms.size(), queries.size());
                 }
                 search.put(r, Latencies.of(ms));
             }
             List<Double> askMs = new ArrayList<>();
-            for (String q : queries.subList(0, Math.min(askCount, queries.size()))) {
+            List<String> asked = queries.subList(0, Math.min(askCount, queries.size()));
+            for (String q : asked) {
                 long t0 = System.nanoTime();
                 answers.ask(q, Filters.NONE);
                 askMs.add((System.nanoTime() - t0) / 1e6);
+                progress.step("bench search answers", askMs.size(), asked.size());
             }
             return new Result(index.counts(), queries.size(), search, Latencies.of(askMs), heap.peakMiB());
         }
