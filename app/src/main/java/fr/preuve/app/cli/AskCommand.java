@@ -111,7 +111,8 @@ public class AskCommand extends PreuveCommand {
                         + "(estimation, méthode sur /about)%n"
                         : "Footprint: %.0f ms of CPU · model tokens: %d sent, %d received · ≈ %s mWh "
                         + "(an estimate, method on /about)%n",
-                f.retrievalCpuMs() + f.answerCpuMs(), f.tokensSent(), f.tokensReceived(), milliWattHours(f.energyWh()));
+                f.retrievalCpuMs() + f.answerCpuMs(), f.tokensSent(), f.tokensReceived(),
+                fr ? milliWattHours(f.energyWh()).replace('.', ',') : milliWattHours(f.energyWh()));
         out.println(a.notice());
     }
 
