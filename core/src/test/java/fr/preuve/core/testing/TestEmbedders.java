@@ -4,7 +4,6 @@ import fr.preuve.core.embed.Embedder;
 import fr.preuve.core.embed.EmbedderFactory;
 import fr.preuve.core.embed.Embedders;
 import fr.preuve.core.embed.EmbeddingSpec;
-import java.util.List;
 
 /**
  * Embedders for tests. {@link #shipped()} is the real shipped model loaded once per test JVM (loading it takes a second
@@ -69,27 +68,7 @@ public final class TestEmbedders {
     }
 
     /** A shared embedder whose {@link #close()} does nothing. */
-    private record Unclosable(Embedder model) implements Embedder {
-        @Override
-        public List<float[]> embedAll(List<String> texts) {
-            return model.embedAll(texts);
-        }
-
-        @Override
-        public float[] embedQuery(String query) {
-            return model.embedQuery(query);
-        }
-
-        @Override
-        public int dimension() {
-            return model.dimension();
-        }
-
-        @Override
-        public String modelId() {
-            return model.modelId();
-        }
-
+    private record Unclosable(Embedder delegate) implements ForwardingEmbedder {
         @Override
         public void close() {
             // shared by the JVM's tests; freed at exit

@@ -109,7 +109,7 @@ public final class TestVectors {
     }
 
     /** The model, with the shipped vectors looked up first. */
-    private record Precomputed(Embedder model, EmbeddingCache shipped) implements Embedder {
+    private record Precomputed(Embedder delegate, EmbeddingCache shipped) implements ForwardingEmbedder {
         @Override
         public List<float[]> embedAll(List<String> texts) {
             List<float[]> out = new ArrayList<>(texts.size());
@@ -124,27 +124,12 @@ public final class TestVectors {
                 out.add(v.orElse(null));
             }
             if (!missing.isEmpty()) {
-                List<float[]> fresh = model.embedAll(missing);
+                List<float[]> fresh = delegate.embedAll(missing);
                 for (int i = 0; i < fresh.size(); i++) {
                     out.set(at.get(i), fresh.get(i));
                 }
             }
             return out;
-        }
-
-        @Override
-        public float[] embedQuery(String query) {
-            return model.embedQuery(query);
-        }
-
-        @Override
-        public int dimension() {
-            return model.dimension();
-        }
-
-        @Override
-        public String modelId() {
-            return model.modelId();
         }
 
         @Override
@@ -154,7 +139,7 @@ public final class TestVectors {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
-                model.close();
+                delegate.close();
             }
         }
     }
