@@ -4,7 +4,7 @@ import fr.preuve.core.embed.Embedder;
 import java.util.List;
 
 /** An {@link Embedder} that hands every call to {@link #delegate()}; an implementation overrides what it changes. */
-interface ForwardingEmbedder extends Embedder {
+public interface ForwardingEmbedder extends Embedder {
     Embedder delegate();
 
     @Override

@@ -6,6 +6,7 @@ import fr.preuve.core.embed.Embedder;
 import fr.preuve.core.embed.Embedders;
 import fr.preuve.core.embed.EmbeddingCache;
 import fr.preuve.core.index.PassageIndex;
+import fr.preuve.core.testing.ForwardingEmbedder;
 import fr.preuve.core.testing.HashingEmbedder;
 import fr.preuve.core.testing.TestVectors;
 import fr.preuve.core.text.Chunker;
@@ -135,29 +136,19 @@ class TestVectorsTest {
     }
 
     /** Records the passage texts it is asked to embed, and gives hashed vectors. */
-    static final class Recording implements Embedder {
+    static final class Recording implements ForwardingEmbedder {
         final Set<String> texts = Collections.synchronizedSet(new LinkedHashSet<>());
         final HashingEmbedder vectors = new HashingEmbedder();
+
+        @Override
+        public Embedder delegate() {
+            return vectors;
+        }
 
         @Override
         public List<float[]> embedAll(List<String> batch) {
             texts.addAll(batch);
             return vectors.embedAll(batch);
-        }
-
-        @Override
-        public float[] embedQuery(String query) {
-            return vectors.embedQuery(query);
-        }
-
-        @Override
-        public int dimension() {
-            return vectors.dimension();
-        }
-
-        @Override
-        public String modelId() {
-            return vectors.modelId();
         }
     }
 }
