@@ -106,7 +106,7 @@ class LangChain4jGatewayTest {
     void theCircuitOpensAfterRepeatedFailuresAndStopsCallingTheEndpoint() throws Exception {
         server.script(r -> new Reply.Status(500, "boom"));
         ChatGateway gateway = new CircuitBreakingGateway(LangChain4jGateway.of(settings(Provider.OPENAI, Duration.ofSeconds(3))),
-                2, Duration.ofMillis(400));
+                2, Duration.ofMillis(1_500)); // open long enough that a loaded machine reaches the third call in it
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(() -> gateway.chat(PROMPT, s -> { }))
                     .isInstanceOfSatisfying(LlmFailure.class, f -> assertThat(f.kind()).isEqualTo(LlmFailure.Kind.HTTP_ERROR));
@@ -117,7 +117,7 @@ class LangChain4jGatewayTest {
         assertThat(server.requests()).hasSize(calls);
 
         server.script(r -> ScriptedLlmServer.text(REPLY));
-        Thread.sleep(500);
+        Thread.sleep(1_700);
         assertThat(gateway.chat(PROMPT, s -> { })).isEqualTo(REPLY);
     }
 

@@ -220,7 +220,7 @@ public final class HttpFetcher implements Fetcher {
         try {
             r = client().send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
-            return Attempt.error("no answer within " + policy.readTimeout().toSeconds() + " s", true, n);
+            return Attempt.error("no answer within " + within(policy.readTimeout()), true, n);
         } catch (IOException e) {
             return Attempt.error("network error: " + e.getMessage(), true, n);
         } catch (InterruptedException e) {
@@ -267,7 +267,7 @@ public final class HttpFetcher implements Fetcher {
         } catch (IOException e) {
             deleteQuietly(tmp);
             if (timedOut.get()) {
-                return Attempt.error("body not received within " + policy.readTimeout().toSeconds() + " s", true, n);
+                return Attempt.error("body not received within " + within(policy.readTimeout()), true, n);
             }
             return Attempt.error("connection broken while reading the body: " + e.getMessage(), true, n);
         } finally {
@@ -275,7 +275,7 @@ public final class HttpFetcher implements Fetcher {
         }
         if (timedOut.get()) {
             deleteQuietly(tmp);
-            return Attempt.error("body not received within " + policy.readTimeout().toSeconds() + " s", true, n);
+            return Attempt.error("body not received within " + within(policy.readTimeout()), true, n);
         }
         return new Attempt(r.statusCode(), r.headers(), tmp, HexFormat.of().formatHex(md.digest()), null, false, n);
     }
@@ -366,5 +366,10 @@ public final class HttpFetcher implements Fetcher {
         } catch (IOException ignored) {
             // a leftover temporary file in the cache's tmp directory
         }
+    }
+
+    /** A timeout as a person reads it: {@code 30 s}, or {@code 400 ms} under a second. */
+    static String within(java.time.Duration timeout) {
+        return timeout.toMillis() < 1_000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s";
     }
 }
