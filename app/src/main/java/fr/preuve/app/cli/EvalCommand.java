@@ -32,7 +32,7 @@ public class EvalCommand implements Runnable {
     @Command(name = "beir", mixinStandardHelpOptions = true,
             description = "Index a BEIR dataset (corpus.jsonl[.gz], queries.jsonl, qrels/<split>.tsv) under "
                     + "$PREUVE_HOME/indexes/beir-<name> and report nDCG@10, Recall@10/100 and MRR@10 for bm25, vector "
-                    + "and hybrid, with n and 95% intervals; --run also writes each retriever's ranking as a TREC run.")
+                    + "and hybrid, with n and 95%% intervals; --run also writes each retriever's ranking as a TREC run.")
     static class Beir extends EvalRunCommand {
         @Parameters(index = "0", paramLabel = "DIR", description = "The BEIR dataset directory, e.g. eval/datasets/scifact.")
         Path dir;

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "trec", mixinStandardHelpOptions = true,
         description = {"Score a TREC run (qid Q0 docid rank score tag) against qrels: nDCG@10, Recall@10, Recall@100 "
-                + "and MRR@10, with n and 95% intervals, computed as by eval beir.",
+                + "and MRR@10, with n and 95%% intervals, computed as by eval beir.",
                 "Qrels: TREC (qid 0 docid relevance) or a BEIR TSV (header query-id, corpus-id, score). As trec_eval, "
                         + "each query's documents are ordered by score descending, then document id descending; the "
                         + "rank column is checked but not used. Judged queries (a document of grade >= 1) missing "

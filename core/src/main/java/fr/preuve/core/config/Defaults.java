@@ -127,6 +127,10 @@ public final class Defaults {
     public static final int COMMIT_EVERY_PASSAGES = 512;
     /** Complete corpus versions whose Lucene commits are kept on disk, so that the corpus can be rolled back to them. */
     public static final int KEEP_VERSIONS = 10;
+    /** Neighbours per node of the HNSW graph of passage vectors (Lucene's default, stated so that it is recorded). */
+    public static final int HNSW_MAX_CONN = 16;
+    /** Candidates kept while the HNSW graph is built (Lucene's default, stated so that it is recorded). */
+    public static final int HNSW_BEAM_WIDTH = 100;
 
     // Support judge
     /**

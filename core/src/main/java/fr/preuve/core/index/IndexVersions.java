@@ -7,10 +7,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SerialMergeScheduler;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -24,14 +29,32 @@ final class IndexVersions {
     private IndexVersions() {
     }
 
-    /** The configuration of every writer of an index: append, no commit on close, versions kept. */
+    /**
+     * The configuration of every writer of an index: append, no commit on close, versions kept; the HNSW graph's
+     * settings stated ({@link Defaults#HNSW_MAX_CONN}, {@link Defaults#HNSW_BEAM_WIDTH}); merges run in the writing
+     * thread, so the same documents written in the same order give the same segments and the same graphs (with
+     * background merges, which segments merge depended on timing, and a rebuilt index searched differently).
+     */
     static IndexWriterConfig writerConfig() {
         return new IndexWriterConfig(IndexSchema.analyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setCommitOnClose(false)
                 .setIndexDeletionPolicy(new KeepVersionsPolicy(Defaults.KEEP_VERSIONS))
-                .setRAMBufferSizeMB(64);
+                .setRAMBufferSizeMB(64)
+                .setMergeScheduler(new SerialMergeScheduler())
+                .setCodec(CODEC);
     }
+
+    /** Lucene's current codec with the HNSW settings of {@link Defaults}. */
+    private static final Codec CODEC = new Lucene104Codec() {
+        private final KnnVectorsFormat vectors = new Lucene99HnswVectorsFormat(Defaults.HNSW_MAX_CONN,
+                Defaults.HNSW_BEAM_WIDTH);
+
+        @Override
+        public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+            return vectors;
+        }
+    };
 
     /** See {@link PassageIndex#keptVersions}. */
     static List<CorpusState> keptVersions(Path dir) {
