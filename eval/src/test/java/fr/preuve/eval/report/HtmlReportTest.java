@@ -65,7 +65,7 @@ class HtmlReportTest {
         for (String s : List.of("0.6829", "0.7196", "0.7296", "0.9717", "[0.689, 0.771]", "beir-scifact-20261122-a0617786",
                 "bge-small-en-v1.5-q", "preuve eval suite nightly", "demo-20261122-709cb8bb", "hallucination_rate",
                 "key_fact_recall", "[0.530, 0.803]", "p50 32.9", "p95 54.5", "published 0.679", "published 0.742",
-                "pinned 0.7296", "<svg class=\"bars\"", "<svg class=\"latency\"", "<svg class=\"trend\"")) {
+                "pinned 0.7278", "<svg class=\"bars\"", "<svg class=\"latency\"", "<svg class=\"trend\"")) {
             assertTrue(html.contains(s), "missing " + s);
         }
         assertEquals(12 + 5, count(html, "<rect class=\"bar\""), "4 metrics x 3 retrievers, then the 5 answer metrics");
