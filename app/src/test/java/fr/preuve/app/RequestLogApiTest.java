@@ -11,6 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.preuve.core.config.LogSettings;
+import fr.preuve.core.config.PreuveConfig;
+import fr.preuve.server.auth.Security;
+import fr.preuve.server.http.ApiServer;
+import fr.preuve.server.http.Backend;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
@@ -82,6 +88,44 @@ class RequestLogApiTest {
         assertThat(a.get("energyWh").asDouble()).isEqualTo(answer.get("footprint").get("energyWh").asDouble());
         assertThat(a.get("tokensSent").asLong()).isZero();
         assertThat(lines.subList(1, 4)).allSatisfy(l -> assertThat(l.has("answer")).isFalse());
+    }
+
+    @Test
+    void aServerErrorsLineCarriesTheReferenceTheClientWasShown() throws Exception {
+        Path file = tmp.resolve("logs/errors.jsonl");
+        try (RunningServer app = RunningServer.start(tmp.resolve("home"), ApiServerTest.smallCorpus(),
+                LogSettings.defaults())) {
+            PreuveConfig logging = app.config().withLog(new LogSettings(LogSettings.Format.JSON, file));
+            Backend failing = (Backend) Proxy.newProxyInstance(Backend.class.getClassLoader(),
+                    new Class<?>[] {Backend.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("ask")) {
+                            throw new IllegalStateException("a bug while answering");
+                        }
+                        if (method.getName().equals("config")) {
+                            return logging;
+                        }
+                        try {
+                            return method.invoke(app.runtime(), args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            try (ApiServer server = new ApiServer(failing, Security.of(logging, app.runtime().clock()))) {
+                String base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
+                HttpResponse<String> failed = post(base, "/api/ask", "{\"question\": \"Quel est le prix du "
+                        + QUESTION_MARK + " ?\"}");
+                assertThat(failed.statusCode()).isEqualTo(500);
+                String ref = JSON.readTree(failed.body()).get("error").asText()
+                        .replaceAll(".*\\(ref ([0-9a-f]+)\\).*", "$1");
+                assertThat(ref).hasSize(8);
+                JsonNode line = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8).strip());
+                assertThat(line.get("status").asInt()).isEqualTo(500);
+                assertThat(line.get("route").asText()).isEqualTo("/api/ask");
+                assertThat(line.get("errorRef").asText()).isEqualTo(ref);
+                assertThat(line.has("answer")).isFalse();
+                assertThat(line.toString()).doesNotContain(QUESTION_MARK).doesNotContain("a bug while answering");
+            }
+        }
     }
 
     @Test
